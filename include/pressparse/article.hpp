@@ -1,0 +1,71 @@
+// The Article: the output schema (version 1) as a plain C++ value type.
+// Readers and the segmenter fill it; writers only format it. Nothing here decides anything.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pressparse {
+
+inline constexpr int kSchemaVersion = 1;
+
+enum class InputFormat { Text, Html };
+
+// Where the article came from. `path` is the name the caller gave ("-" for stdin).
+struct InputInfo {
+    std::string path;
+    InputFormat format = InputFormat::Text;
+    std::string encoding = "UTF-8";
+    std::uint64_t bytes = 0;
+};
+
+enum class BlockType { Paragraph, Subheading, Caption, Quote, ListItem };
+
+// One piece of the article body, in reading order. Captions may carry a photo credit;
+// a caption can be a credit alone (text absent).
+struct BodyBlock {
+    BlockType type = BlockType::Paragraph;
+    std::optional<std::string> text;
+    std::optional<std::string> credit;  // captions only
+};
+
+// A related-article teaser shown after the article.
+struct Related {
+    std::string title;
+    std::optional<std::string> lead;
+};
+
+struct Stats {
+    int paragraphs = 0;
+    int words = 0;
+    int characters = 0;
+    int reading_minutes = 0;
+};
+
+enum class DateSource { Byline, Header, JsonLd, Meta, Time };
+
+struct Article {
+    InputInfo input;
+    std::string site = "Press.lv";
+    std::optional<std::string> url;
+    std::optional<std::string> language;
+    std::optional<std::string> headline;
+    std::optional<std::string> source;
+    std::optional<std::string> date;       // ISO 8601
+    std::optional<std::string> date_text;  // as printed on the page
+    std::optional<DateSource> date_source;
+    std::optional<std::string> category;
+    std::optional<int> comments;
+    std::vector<BodyBlock> body;
+    std::vector<Related> related;
+    Stats stats;
+    std::vector<std::string> warnings;
+};
+
+const char* to_string(BlockType type);
+const char* to_string(InputFormat format);
+const char* to_string(DateSource source);
+
+}  // namespace pressparse

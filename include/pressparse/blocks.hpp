@@ -1,0 +1,32 @@
+// The intermediate model both readers produce and the segmenter consumes: a flat sequence of
+// text blocks in page order, each with hints about where it came from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pressparse {
+
+// What the markup (or the text layout) says about a block. The text reader only knows about
+// line grouping; the HTML reader knows tags and containers. The segmenter decides roles.
+enum class BlockHint {
+    None,        // a line of a text page, or a plain <p>/<div> text run
+    Heading,     // <h1>–<h6>; see Block::level
+    ListItem,    // <li>, or a "* " line in a text page
+    Quote,       // inside <blockquote>
+    Caption,     // <figcaption>, image alt/title text
+    Credit,      // an element marked as a photo credit
+    Teaser,      // inside a related/teaser container
+    Boilerplate  // navigation, widget or footer text kept only for position
+};
+
+struct Block {
+    std::string text;         // NFC, white space folded, trimmed; never empty
+    bool gap_before = false;  // a blank line (text) or a block boundary (HTML) precedes it
+    BlockHint hint = BlockHint::None;
+    int level = 0;  // heading level for BlockHint::Heading
+};
+
+using Blocks = std::vector<Block>;
+
+}  // namespace pressparse

@@ -1,0 +1,47 @@
+// Publication dates as Press.lv prints them, normalised to ISO 8601.
+// Month names come from ICU's locale data (Russian and Latvian, format and stand-alone forms,
+// wide and abbreviated); offsets come from ICU's Europe/Riga time zone, so EET/EEST switches
+// are those of the real calendar for that day.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pressparse::dates {
+
+// A calendar date and optional wall-clock time as printed (no zone).
+struct LocalDateTime {
+    int year = 0;
+    int month = 0;  // 1..12
+    int day = 0;
+    std::optional<int> hour;
+    std::optional<int> minute;
+};
+
+// Where a date was found inside a line: `prefix` is the text before it (the source on a
+// byline), `date_text` the date as printed.
+struct DateInLine {
+    std::string prefix;
+    std::string date_text;
+    LocalDateTime value;
+    bool valid = false;  // false: looks like a date but is not a real one (e.g. 31 февраля)
+};
+
+// Month number (1..12) for a Russian or Latvian month name in any case ending ICU knows,
+// or an abbreviation ("февр.", "janv."); nullopt when not a month.
+std::optional<int> month_from_name(std::string_view word);
+
+// Finds a date that ends the line: "D month, YYYY[ HH:MM]", "D. month YYYY[ HH:MM]",
+// "DD.MM.YYYY[ HH:MM]". Returns nullopt when the line does not end in a date.
+std::optional<DateInLine> find_trailing_date(std::string_view line);
+
+// The whole text is a date (same forms as above, or ISO "YYYY-MM-DD").
+std::optional<DateInLine> parse_date(std::string_view text);
+
+// ISO 8601: "YYYY-MM-DD" without a time; with one, Riga local time with its real UTC offset
+// ("2026-02-06T11:49:00+02:00"). Nullopt for impossible dates. In the autumn hour that occurs
+// twice, the earlier (summer-time) reading is used.
+std::optional<std::string> to_iso_riga(const LocalDateTime& value);
+
+}  // namespace pressparse::dates

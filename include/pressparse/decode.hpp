@@ -1,0 +1,29 @@
+// Bytes to valid NFC UTF-8. The charset is decided as browsers do: a byte-order mark first,
+// then a charset the caller found declared (HTML <meta>, HTTP header), then valid UTF-8 as is,
+// then ICU's charset detector. Conversion is ICU's; bytes that are invalid in the chosen
+// charset become U+FFFD and a warning.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressparse {
+
+struct Decoded {
+    std::string text;      // valid UTF-8, NFC
+    std::string encoding;  // the charset used, by its canonical name ("UTF-8", "windows-1251", …)
+    std::vector<std::string> warnings;
+};
+
+// Throws InputError(Binary) for data that is not text (NUL bytes outside UTF-16, or mostly
+// control characters).
+Decoded decode(std::string_view bytes, std::optional<std::string> declared_charset = std::nullopt);
+
+// Converts bytes from a named charset to UTF-8 with ICU (invalid bytes → U+FFFD).
+// Returns nullopt when ICU does not know the charset. `replaced` counts substitutions.
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset,
+                                           int* replaced = nullptr);
+
+}  // namespace pressparse

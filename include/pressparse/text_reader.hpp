@@ -1,0 +1,14 @@
+// The text reader: a saved page in text form (UTF-8, NFC) to blocks, one per non-blank line.
+// It only records layout (which lines had a blank line before them, "* " list markers); what a
+// line *is* is the segmenter's decision.
+#pragma once
+
+#include <string_view>
+
+#include "pressparse/blocks.hpp"
+
+namespace pressparse {
+
+Blocks read_text(std::string_view utf8);
+
+}  // namespace pressparse

@@ -1,0 +1,56 @@
+// Unicode helpers on UTF-8 strings, built on ICU: normalisation, whitespace folding,
+// letter case and script of code points, word and character counts.
+// All functions are pure and thread-safe (ICU break iterators are kept per thread).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pressparse::unicode {
+
+// NFC form of valid UTF-8. Returns the input unchanged (no copy of the work) when already NFC.
+std::string to_nfc(std::string_view utf8);
+
+// Every run of white space (Unicode White_Space, plus control characters) becomes one ASCII
+// space; leading and trailing white space is removed. Invalid UTF-8 sequences become U+FFFD.
+std::string fold_whitespace(std::string_view utf8);
+
+// True when the text is valid UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view bytes);
+
+// Decodes the code point at `pos` and advances `pos`; invalid sequences yield U+FFFD.
+char32_t next_code_point(std::string_view s, std::size_t& pos);
+
+// Appends the UTF-8 encoding of `c` to `out`.
+void append_utf8(std::string& out, char32_t c);
+
+// The first letter of the text (skipping quotes, dashes, digits, punctuation) and its case.
+enum class LetterCase { None, Upper, Lower };
+LetterCase first_letter_case(std::string_view utf8);
+
+// Counts of letters by script, for language guessing.
+struct ScriptCounts {
+    int cyrillic = 0;
+    int latin = 0;
+    int latvian_diacritics = 0;  // ā č ē ģ ī ķ ļ ņ š ū ž (either case)
+    int other_letters = 0;
+};
+ScriptCounts count_scripts(std::string_view utf8);
+
+// Number of words by ICU's word break rules (segments with letters, numbers, kana or ideographs).
+int count_words(std::string_view utf8);
+
+// Number of user-perceived characters (extended grapheme clusters).
+int count_characters(std::string_view utf8);
+
+// Lower-cases with ICU's root locale rules.
+std::string to_lower(std::string_view utf8);
+
+// Number of whitespace-separated tokens (cheap; for heuristics, not for statistics).
+int count_tokens(std::string_view text);
+
+// Trailing/leading ASCII-and-Unicode white space trimmed (no inner folding).
+std::string_view trim(std::string_view text);
+
+}  // namespace pressparse::unicode

@@ -1,0 +1,190 @@
+#include "pressparse/decode.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <memory>
+
+#include "pressparse/errors.hpp"
+#include "pressparse/unicode.hpp"
+
+namespace pressparse {
+
+namespace {
+
+struct BomInfo {
+    const char* charset;
+    std::size_t length;
+};
+
+std::optional<BomInfo> sniff_bom(std::string_view b) {
+    auto starts = [&](std::string_view prefix) { return b.substr(0, prefix.size()) == prefix; };
+    if (starts("\xEF\xBB\xBF")) return BomInfo{"UTF-8", 3};
+    if (starts(std::string_view("\xFF\xFE\x00\x00", 4))) return BomInfo{"UTF-32LE", 4};
+    if (starts(std::string_view("\x00\x00\xFE\xFF", 4))) return BomInfo{"UTF-32BE", 4};
+    if (starts("\xFF\xFE")) return BomInfo{"UTF-16LE", 2};
+    if (starts("\xFE\xFF")) return BomInfo{"UTF-16BE", 2};
+    return std::nullopt;
+}
+
+// UTF-16 without a BOM shows as NULs in every other byte of ASCII-range text.
+std::optional<const char*> sniff_utf16(std::string_view b) {
+    const std::size_t n = std::min<std::size_t>(b.size() & ~std::size_t{1}, 4096);
+    if (n < 4) return std::nullopt;
+    std::size_t even_nul = 0, odd_nul = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        if (b[i] == 0) ++even_nul;
+        if (b[i + 1] == 0) ++odd_nul;
+    }
+    const std::size_t pairs = n / 2;
+    if (odd_nul * 10 >= pairs * 3 && even_nul * 20 < pairs) return "UTF-16LE";
+    if (even_nul * 10 >= pairs * 3 && odd_nul * 20 < pairs) return "UTF-16BE";
+    return std::nullopt;
+}
+
+bool looks_binary(std::string_view b) {
+    const std::size_t n = std::min<std::size_t>(b.size(), 8192);
+    std::size_t controls = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(b[i]);
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+    }
+    return n > 0 && controls * 10 > n;
+}
+
+std::string canonical_name(const char* icu_name) {
+    UErrorCode status = U_ZERO_ERROR;
+    const char* mime = ucnv_getStandardName(icu_name, "MIME", &status);
+    if (U_SUCCESS(status) && mime) return mime;
+    status = U_ZERO_ERROR;
+    const char* iana = ucnv_getStandardName(icu_name, "IANA", &status);
+    if (U_SUCCESS(status) && iana) return iana;
+    return icu_name;
+}
+
+// Valid UTF-8 with anything invalid replaced by U+FFFD; counts the replacements.
+std::string repair_utf8(std::string_view bytes, int& replaced) {
+    std::string out;
+    out.reserve(bytes.size());
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t cp = unicode::next_code_point(bytes, i);
+        if (cp == U'\uFFFD' && bytes.substr(start, 3) != "\xEF\xBF\xBD") {
+            ++replaced;
+            out += "\xEF\xBF\xBD";
+        } else {
+            out.append(bytes.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> detect_charset(std::string_view bytes) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
+                                                                        &ucsdet_close);
+    if (U_FAILURE(status)) return std::nullopt;
+    const auto sample = bytes.substr(0, 64 * 1024);
+    ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+    const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+    if (U_FAILURE(status) || !match) return std::nullopt;
+    const char* name = ucsdet_getName(match, &status);
+    if (U_FAILURE(status) || !name) return std::nullopt;
+    return std::string(name);
+}
+
+}  // namespace
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset,
+                                           int* replaced) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &status),
+                                                            &ucnv_close);
+    if (U_FAILURE(status) || !conv) return std::nullopt;
+    // Substitute U+FFFD for invalid input (ICU's default for to-Unicode conversion).
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr,
+                        &status);
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> utf8(ucnv_open("UTF-8", &status),
+                                                            &ucnv_close);
+    if (U_FAILURE(status)) return std::nullopt;
+
+    std::string out;
+    out.resize(bytes.size() * 3 + 16);
+    char* target = out.data();
+    const char* source = bytes.data();
+    UChar pivot[1024];
+    UChar* pivot_source = pivot;
+    UChar* pivot_target = pivot;
+    ucnv_convertEx(utf8.get(), conv.get(), &target, out.data() + out.size(), &source,
+                   bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target, pivot + 1024,
+                   true, true, &status);
+    if (U_FAILURE(status)) return std::nullopt;
+    out.resize(static_cast<std::size_t>(target - out.data()));
+    if (replaced) {
+        // Count substitutions: U+FFFD in the output that the input did not spell as such.
+        int count = 0;
+        for (std::size_t pos = out.find("\xEF\xBF\xBD"); pos != std::string::npos;
+             pos = out.find("\xEF\xBF\xBD", pos + 3)) {
+            ++count;
+        }
+        *replaced = count;
+    }
+    return out;
+}
+
+Decoded decode(std::string_view bytes, std::optional<std::string> declared_charset) {
+    Decoded result;
+    std::string utf8;
+    int replaced = 0;
+
+    if (auto bom = sniff_bom(bytes)) {
+        const auto body = bytes.substr(bom->length);
+        if (std::string_view(bom->charset) == "UTF-8") {
+            utf8 = repair_utf8(body, replaced);
+        } else {
+            utf8 = convert_to_utf8(body, bom->charset, &replaced).value_or(std::string());
+        }
+        result.encoding = bom->charset;
+    } else if (auto utf16 = sniff_utf16(bytes)) {
+        utf8 = convert_to_utf8(bytes, *utf16, &replaced).value_or(std::string());
+        result.encoding = *utf16;
+    } else {
+        if (looks_binary(bytes)) throw InputError(ErrorCode::Binary, "not text (binary data)");
+        std::optional<std::string> converted;
+        if (declared_charset) {
+            converted = convert_to_utf8(bytes, *declared_charset, &replaced);
+            if (converted) result.encoding = canonical_name(declared_charset->c_str());
+        }
+        if (!converted && unicode::is_valid_utf8(bytes)) {
+            converted = std::string(bytes);
+            result.encoding = "UTF-8";
+        }
+        if (!converted) {
+            if (auto detected = detect_charset(bytes); detected && *detected != "UTF-8") {
+                converted = convert_to_utf8(bytes, *detected, &replaced);
+                if (converted) result.encoding = canonical_name(detected->c_str());
+            }
+        }
+        if (!converted) {
+            converted = repair_utf8(bytes, replaced);
+            result.encoding = "UTF-8";
+        }
+        utf8 = std::move(*converted);
+    }
+    if (replaced > 0) {
+        result.warnings.push_back(std::to_string(replaced) + " invalid byte sequence" +
+                                  (replaced == 1 ? "" : "s") + " replaced with U+FFFD");
+    }
+    result.text = unicode::to_nfc(utf8);
+    return result;
+}
+
+}  // namespace pressparse

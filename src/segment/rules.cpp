@@ -1,0 +1,344 @@
+#include "rules.hpp"
+
+#include <array>
+#include <charconv>
+
+#include "pressparse/unicode.hpp"
+
+namespace pressparse::rules {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+// Press.lv's menu and top-bar texts, matched as substrings of a navigation line.
+constexpr std::array kNavigationMarkers{
+    "Вести еженедельник"sv,
+    "Супер Секретов"sv,
+    "Mājas virtuve"sv,
+};
+
+// Navigation lines that are exactly one of these.
+constexpr std::array kNavigationLines{
+    "Доступность"sv, "LAT"sv, "RUS"sv, "Меню"sv, "Поиск"sv, "Войти"sv,
+};
+
+constexpr std::string_view kSiteName = "Press.lv"sv;
+
+// Press.lv sections seen as the category line.
+constexpr std::array kCategories{
+    "Новости Латвии"sv, "Латышские СМИ"sv, "Мир"sv,       "Важно"sv,     "Выбор редакции"sv,
+    "Всюду жизнь"sv,    "Экономика"sv,     "Политика"sv,  "Общество"sv,  "Происшествия"sv,
+    "Спорт"sv,          "Культура"sv,      "Здоровье"sv,  "Мнения"sv,    "Интервью"sv,
+    "Технологии"sv,     "Наука"sv,         "Авто"sv,      "Рига"sv,      "Бизнес"sv,
+    "Финансы"sv,        "Стиль жизни"sv,   "Дом и сад"sv, "Кулинария"sv, "Путешествия"sv,
+};
+
+// Photo agencies, stock libraries and platforms that open a credit line.
+constexpr std::array kCreditSources{
+    "LETA"sv,
+    "ЛЕТА"sv,
+    "Scanpix"sv,
+    "AFP"sv,
+    "Reuters"sv,
+    "AP"sv,
+    "EPA"sv,
+    "TASS"sv,
+    "ТАСС"sv,
+    "BNS"sv,
+    "ERR"sv,
+    "Sputnik"sv,
+    "РИА"sv,
+    "Pexels"sv,
+    "Unsplash"sv,
+    "Shutterstock"sv,
+    "Depositphotos"sv,
+    "Freepik"sv,
+    "Pixabay"sv,
+    "Facebook"sv,
+    "Twitter"sv,
+    "X"sv,
+    "Instagram"sv,
+    "YouTube"sv,
+    "Telegram"sv,
+    "Wikimedia"sv,
+    "Wikipedia"sv,
+    "iStock"sv,
+    "Getty"sv,
+    "ZUMA"sv,
+    "PantherMedia"sv,
+    "Publicitātes"sv,
+    "Ekrānuzņēmums"sv,
+    "Скриншот"sv,
+    "Кадр"sv,
+    "Коллаж"sv,
+    "Архив"sv,
+    "Иллюстративное"sv,
+    "Иллюстративный"sv,
+    "Скрин"sv,
+    "Ilustratīvs"sv,
+    "Foto"sv,
+    "Фото"sv,
+    "Photo"sv,
+    "Фото:"sv,
+    "Foto:"sv,
+    "Photo:"sv,
+    "©"sv,
+    "Lsm.lv"sv,
+    "LSM"sv,
+    "Delfi"sv,
+    "TV3"sv,
+    "LTV"sv,
+    "Pietiek"sv,
+};
+
+// Markers after which the rest of a line is a credit.
+constexpr std::array kInlineCreditMarkers{
+    " Фото: "sv, " Фото "sv, " Foto: "sv, " Photo: "sv, " Фото - "sv, " Foto - "sv, " © "sv,
+};
+
+// Phrases that make a line a credit wherever they stand.
+constexpr std::array kCreditPhrases{
+    "/Copyright"sv, "Copyright 20"sv, "All rights reserved"sv, "(Credit Image:"sv, "via ZUMA"sv,
+};
+
+bool is_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+    }
+    return true;
+}
+
+std::optional<int> to_int(std::string_view s) {
+    int value = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+    return value;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool contains(std::string_view s, std::string_view part) {
+    return s.find(part) != std::string_view::npos;
+}
+
+std::string_view first_token(std::string_view s) {
+    return s.substr(0, s.find(' '));
+}
+
+// Strips trailing closing quotes and brackets to find the last meaningful character.
+std::string_view strip_closers(std::string_view s) {
+    for (;;) {
+        if (s.empty()) return s;
+        const unsigned char last = static_cast<unsigned char>(s.back());
+        if (last == '"' || last == '\'' || last == ')' || last == ']') {
+            s.remove_suffix(1);
+            continue;
+        }
+        // » ” ’ (UTF-8: C2 BB, E2 80 9D, E2 80 99)
+        if (ends_with(s, "\xC2\xBB")) {
+            s.remove_suffix(2);
+            continue;
+        }
+        if (ends_with(s, "\xE2\x80\x9D") || ends_with(s, "\xE2\x80\x99")) {
+            s.remove_suffix(3);
+            continue;
+        }
+        return s;
+    }
+}
+
+bool is_credit_source_token(std::string_view token) {
+    while (!token.empty() && (token.back() == '/' || token.back() == ',' || token.back() == ':')) {
+        token.remove_suffix(1);
+    }
+    for (auto source : kCreditSources) {
+        if (token == source) return true;
+    }
+    return false;
+}
+
+// A token made only of Latin letters (and . - ' inside) starting upper-case: part of a name.
+bool is_latin_name_token(std::string_view token) {
+    if (token.empty()) return false;
+    const char first = token.front();
+    if (!(first >= 'A' && first <= 'Z')) {
+        // Latin letters with diacritics (Latvian names) start with a 2-byte sequence.
+        const auto counts = unicode::count_scripts(token.substr(0, 2));
+        if (counts.latin == 0) return false;
+        if (unicode::first_letter_case(token) != unicode::LetterCase::Upper) return false;
+    }
+    const auto counts = unicode::count_scripts(token);
+    return counts.cyrillic == 0 && counts.latin > 0;
+}
+
+}  // namespace
+
+std::optional<HeaderLine> match_header_line(std::string_view text) {
+    if (!starts_with(text, "date ")) return std::nullopt;
+    std::string_view date = text.substr(5, 10);
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !is_digits(date.substr(0, 4)) ||
+        !is_digits(date.substr(5, 2)) || !is_digits(date.substr(8, 2))) {
+        return std::nullopt;
+    }
+    std::string_view rest = text.substr(std::min<std::size_t>(text.size(), 15));
+    if (!rest.empty() && rest.front() != ' ') return std::nullopt;
+    return HeaderLine{std::string(date), std::string(unicode::trim(rest))};
+}
+
+bool is_site_title(std::string_view text) {
+    return starts_with(text, kSiteName) &&
+           (text.size() == kSiteName.size() || text[kSiteName.size()] == ' ');
+}
+
+bool is_navigation_line(std::string_view text) {
+    if (is_site_title(text)) return true;
+    for (auto line : kNavigationLines) {
+        if (text == line) return true;
+    }
+    for (auto marker : kNavigationMarkers) {
+        if (contains(text, marker)) return true;
+    }
+    // "LAT Пн, 23. Февраля Завтра: Almants, Haralds" — the language switch, today and name days.
+    if (starts_with(text, "LAT ") && contains(text, "Завтра:")) return true;
+    return false;
+}
+
+bool is_comment_widget(std::string_view text, std::optional<int>* count) {
+    if (text == "Загрузка" || text == "Загрузка..." || text == "Комментарии" ||
+        text == "Оставить комментарий") {
+        return true;
+    }
+    if (starts_with(text, "Комментарии (")) {
+        const auto open = text.find('(');
+        const auto close = text.find(')', open);
+        if (close != std::string_view::npos && count) {
+            *count = to_int(text.substr(open + 1, close - open - 1));
+        }
+        return true;
+    }
+    return false;
+}
+
+bool is_numeric_date_line(std::string_view text) {
+    return text.size() == 10 && text[2] == '.' && text[5] == '.' && is_digits(text.substr(0, 2)) &&
+           is_digits(text.substr(3, 2)) && is_digits(text.substr(6, 4));
+}
+
+std::optional<CategoryLine> match_category_with_count(std::string_view text) {
+    // "<category> N комментариев" (the site always prints the genitive plural, but accept all
+    // forms).
+    static constexpr std::array kWords{" комментариев"sv, " комментария"sv, " комментарий"sv};
+    for (auto word : kWords) {
+        if (!ends_with(text, word)) continue;
+        std::string_view head = text.substr(0, text.size() - word.size());
+        const auto space = head.rfind(' ');
+        std::string_view number = space == std::string_view::npos ? head : head.substr(space + 1);
+        auto value = to_int(number);
+        if (!value || !is_digits(number)) return std::nullopt;
+        std::string_view category =
+            space == std::string_view::npos ? std::string_view{} : head.substr(0, space);
+        if (unicode::count_tokens(category) > 5) return std::nullopt;
+        return CategoryLine{std::string(unicode::trim(category)), *value};
+    }
+    return std::nullopt;
+}
+
+bool is_known_category(std::string_view text) {
+    for (auto category : kCategories) {
+        if (text == category) return true;
+    }
+    return false;
+}
+
+CounterSplit split_headline_counter(std::string_view headline) {
+    CounterSplit out{std::string(headline), std::nullopt};
+    if (!ends_with(headline, ")")) return out;
+    const auto open = headline.rfind('(');
+    if (open == std::string_view::npos || open == 0 || headline[open - 1] != ' ') return out;
+    std::string_view number = headline.substr(open + 1, headline.size() - open - 2);
+    if (!is_digits(number) || number.size() > 6) return out;
+    out.count = to_int(number);
+    out.text = std::string(unicode::trim(headline.substr(0, open)));
+    return out;
+}
+
+bool is_credit_line(std::string_view text) {
+    const int tokens = unicode::count_tokens(text);
+    for (auto phrase : kCreditPhrases) {
+        if (contains(text, phrase) && tokens <= 24) {
+            // The whole line must be the credit, not a description with one attached.
+            auto split = split_trailing_credit(text);
+            return !split || split->description.empty();
+        }
+    }
+    if (tokens > 8) return false;
+    if (ends_sentence(text) && !ends_with(text, ")")) return false;
+    return is_credit_source_token(first_token(text));
+}
+
+std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
+    // "Name Surname/Copyright …": the credit starts at the run of Latin name tokens before "/".
+    if (const auto slash = text.find("/Copyright"); slash != std::string_view::npos) {
+        std::size_t start = text.rfind(' ', slash);
+        start = start == std::string_view::npos ? 0 : start + 1;
+        std::size_t credit_begin = start;
+        // Walk back over preceding name tokens ("Sergei Grits").
+        while (credit_begin > 0) {
+            const std::size_t prev_end = credit_begin - 1;  // the space
+            std::size_t prev_begin = text.rfind(' ', prev_end == 0 ? 0 : prev_end - 1);
+            prev_begin = prev_begin == std::string_view::npos ? 0 : prev_begin + 1;
+            if (prev_begin >= prev_end) break;
+            std::string_view token = text.substr(prev_begin, prev_end - prev_begin);
+            if (!is_latin_name_token(token) || credit_begin - prev_begin > 40) break;
+            credit_begin = prev_begin;
+        }
+        // A name run of more than three tokens is a Latin sentence, not a photographer.
+        if (unicode::count_tokens(text.substr(credit_begin, slash - credit_begin)) > 3)
+            credit_begin = start;
+        return CaptionSplit{std::string(unicode::trim(text.substr(0, credit_begin))),
+                            std::string(unicode::trim(text.substr(credit_begin)))};
+    }
+    if (const auto pos = text.find("(Credit Image:"); pos != std::string_view::npos) {
+        std::size_t credit_begin = pos;
+        // "Scanpix (Credit Image: …)": include the agency name before the bracket.
+        if (pos > 1) {
+            std::size_t prev = text.rfind(' ', pos - 2);
+            prev = prev == std::string_view::npos ? 0 : prev + 1;
+            if (is_credit_source_token(text.substr(prev, pos - 1 - prev))) credit_begin = prev;
+        }
+        return CaptionSplit{std::string(unicode::trim(text.substr(0, credit_begin))),
+                            std::string(unicode::trim(text.substr(credit_begin)))};
+    }
+    for (auto marker : kInlineCreditMarkers) {
+        const auto pos = text.rfind(marker);
+        if (pos == std::string_view::npos) continue;
+        std::string_view credit = unicode::trim(text.substr(pos));
+        if (unicode::count_tokens(credit) > 8) continue;
+        return CaptionSplit{std::string(unicode::trim(text.substr(0, pos))), std::string(credit)};
+    }
+    return std::nullopt;
+}
+
+bool ends_sentence(std::string_view text) {
+    std::string_view s = strip_closers(text);
+    if (s.empty()) return false;
+    const char last = s.back();
+    if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':' || last == ',')
+        return true;
+    return ends_with(s, "\xE2\x80\xA6");  // …
+}
+
+bool ends_with_clause_punctuation(std::string_view text) {
+    std::string_view s = strip_closers(text);
+    if (s.empty()) return false;
+    const char last = s.back();
+    return last == '.' || last == ',' || last == ';' || last == ':' || ends_with(s, "\xE2\x80\xA6");
+}
+
+}  // namespace pressparse::rules

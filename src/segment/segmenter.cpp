@@ -1,0 +1,357 @@
+#include <algorithm>
+#include <unordered_map>
+
+#include "pressparse/dates.hpp"
+#include "pressparse/language.hpp"
+#include "pressparse/segment.hpp"
+#include "pressparse/unicode.hpp"
+#include "rules.hpp"
+
+namespace pressparse {
+
+namespace {
+
+// Longest headline we believe; anything longer is a paragraph.
+constexpr int kMaxHeadlineTokens = 40;
+// A subheading is short.
+constexpr int kMaxSubheadingTokens = 12;
+// A caption that is only a short image title ("мост через даугаву").
+constexpr int kMaxImageTitleTokens = 8;
+// How many blocks after the headline may hold the byline, category and top-photo credit.
+constexpr std::size_t kMetaZone = 4;
+// Source names are short; a longer prefix means the date ends an ordinary sentence.
+constexpr int kMaxSourceTokens = 6;
+
+struct Cursor {
+    const Blocks& blocks;
+    std::size_t i = 0;
+    bool done() const { return i >= blocks.size(); }
+    const Block& cur() const { return blocks[i]; }
+};
+
+bool is_byline(const Block& block, dates::DateInLine* out) {
+    if (unicode::count_tokens(block.text) > kMaxSourceTokens + 6) return false;
+    auto found = dates::find_trailing_date(block.text);
+    if (!found) return false;
+    if (unicode::count_tokens(found->prefix) > kMaxSourceTokens) return false;
+    if (rules::ends_sentence(found->prefix)) return false;
+    if (out) *out = std::move(*found);
+    return true;
+}
+
+std::string clean_source(std::string_view prefix) {
+    std::string_view s = unicode::trim(prefix);
+    // "© LETA" → "LETA"
+    if (s.rfind("\xC2\xA9", 0) == 0) s = unicode::trim(s.substr(2));
+    // "Автор: Имя" → "Имя"
+    for (std::string_view label : {std::string_view("Автор:"), std::string_view("Источник:")}) {
+        if (s.rfind(label, 0) == 0) s = unicode::trim(s.substr(label.size()));
+    }
+    return std::string(s);
+}
+
+bool looks_like_category(const Block& block) {
+    if (rules::is_known_category(block.text)) return true;
+    return unicode::count_tokens(block.text) <= 3 && !rules::ends_sentence(block.text) &&
+           unicode::first_letter_case(block.text) == unicode::LetterCase::Upper &&
+           !rules::is_credit_line(block.text);
+}
+
+// A line written in Latin script inside a Cyrillic page: the site prints the Latvian photo
+// descriptions of its agencies as they come.
+bool is_foreign_description(std::string_view text) {
+    const auto counts = unicode::count_scripts(text);
+    return counts.latin >= 8 && counts.latin > 3 * counts.cyrillic && counts.latvian_diacritics > 0;
+}
+
+bool is_image_title(std::string_view text) {
+    return unicode::first_letter_case(text) == unicode::LetterCase::Lower &&
+           unicode::count_tokens(text) <= kMaxImageTitleTokens && !rules::ends_sentence(text);
+}
+
+bool is_dialogue(std::string_view text) {
+    return text.rfind("\xE2\x80\x94", 0) == 0 || text.rfind("\xE2\x80\x93", 0) == 0 ||
+           text.rfind("- ", 0) == 0;
+}
+
+bool could_be_subheading(const Block& block) {
+    const std::string_view text = block.text;
+    return unicode::count_tokens(text) <= kMaxSubheadingTokens &&
+           !rules::ends_with_clause_punctuation(text) &&
+           unicode::first_letter_case(text) == unicode::LetterCase::Upper && !is_dialogue(text) &&
+           text.front() != '"' && text.rfind("\xC2\xAB", 0) != 0;  // opening quotes: a quoted line
+}
+
+// The first block of the teaser region, or blocks.size().
+std::size_t find_teaser_start(const Blocks& blocks, std::size_t from) {
+    for (std::size_t j = from; j < blocks.size(); ++j) {
+        const Block& b = blocks[j];
+        if (b.hint == BlockHint::Teaser) return j;
+        if (rules::is_comment_widget(b.text) || rules::is_numeric_date_line(b.text)) return j;
+        if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text)
+            return j;
+    }
+    return blocks.size();
+}
+
+BodyBlock caption(std::optional<std::string> text, std::optional<std::string> credit) {
+    BodyBlock block;
+    block.type = BlockType::Caption;
+    block.text = std::move(text);
+    block.credit = std::move(credit);
+    return block;
+}
+
+BodyBlock plain(BlockType type, std::string text) {
+    BodyBlock block;
+    block.type = type;
+    block.text = std::move(text);
+    return block;
+}
+
+// Roles of body blocks, decided one by one with a look at the next block.
+std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end) {
+    std::vector<BodyBlock> body;
+    for (std::size_t j = begin; j < end; ++j) {
+        const Block& b = blocks[j];
+        if (b.hint == BlockHint::Boilerplate) continue;
+        if (b.hint == BlockHint::ListItem) {
+            body.push_back(plain(BlockType::ListItem, b.text));
+            continue;
+        }
+        if (b.hint == BlockHint::Quote) {
+            body.push_back(plain(BlockType::Quote, b.text));
+            continue;
+        }
+        if (b.hint == BlockHint::Credit || rules::is_credit_line(b.text)) {
+            body.push_back(caption(std::nullopt, b.text));
+            continue;
+        }
+        if (auto split = rules::split_trailing_credit(b.text);
+            split &&
+            (b.hint == BlockHint::Caption || unicode::count_tokens(split->description) <= 60)) {
+            body.push_back(caption(split->description.empty()
+                                       ? std::nullopt
+                                       : std::optional<std::string>(split->description),
+                                   split->credit));
+            continue;
+        }
+        if (b.hint == BlockHint::Caption || is_foreign_description(b.text) ||
+            is_image_title(b.text)) {
+            body.push_back(caption(b.text, std::nullopt));
+            continue;
+        }
+        if (b.hint == BlockHint::Heading) {
+            body.push_back(plain(BlockType::Subheading, b.text));
+            continue;
+        }
+        // A subheading introduces text: it needs a longer block after it.
+        const bool next_is_text = j + 1 < end && blocks[j + 1].hint != BlockHint::Boilerplate &&
+                                  blocks[j + 1].text.size() > b.text.size();
+        if (next_is_text && could_be_subheading(b)) {
+            body.push_back(plain(BlockType::Subheading, b.text));
+            continue;
+        }
+        body.push_back(plain(BlockType::Paragraph, b.text));
+    }
+    return body;
+}
+
+// Teasers alternate title, lead. A lead reads as a sentence or runs well past its title.
+bool lead_like(const Block& block, std::string_view title) {
+    return rules::ends_sentence(block.text) || block.text.size() > title.size() * 3 / 2;
+}
+
+// Teaser titles (each once, in page order) with their leads.
+std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
+    std::vector<Related> related;
+    std::unordered_map<std::string, std::size_t> index;
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t awaiting_lead = kNone;  // the title whose lead may follow
+    auto add_title = [&](const std::string& title) {
+        auto [it, inserted] = index.emplace(title, related.size());
+        if (inserted) related.push_back(Related{title, std::nullopt});
+        return it->second;
+    };
+    for (std::size_t j = begin; j < blocks.size(); ++j) {
+        const Block& b = blocks[j];
+        if (b.hint == BlockHint::Boilerplate || rules::is_comment_widget(b.text) ||
+            rules::is_numeric_date_line(b.text) || rules::is_navigation_line(b.text)) {
+            awaiting_lead = kNone;
+            continue;
+        }
+        // A title printed twice in a row: a list of titles without leads.
+        if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text) {
+            add_title(b.text);
+            while (j + 1 < blocks.size() && blocks[j + 1].text == b.text)
+                ++j;
+            awaiting_lead = kNone;
+            continue;
+        }
+        if (awaiting_lead != kNone && lead_like(b, related[awaiting_lead].title)) {
+            auto& lead = related[awaiting_lead].lead;
+            if (!lead) lead = b.text;
+            awaiting_lead = kNone;
+            continue;
+        }
+        const std::size_t at = add_title(b.text);
+        awaiting_lead = at;
+    }
+    return related;
+}
+
+}  // namespace
+
+void segment(const Blocks& blocks_in, Article& article) {
+    // The header line of a fragment carries body text; work on a copy only in that case.
+    const Blocks* blocks_ptr = &blocks_in;
+    Blocks patched;
+    std::size_t i = 0;
+    bool fragment = false;
+    std::optional<rules::HeaderLine> header;
+
+    // 1. Header and navigation lines above the headline.
+    while (i < blocks_ptr->size()) {
+        const Block& b = (*blocks_ptr)[i];
+        if (!header) {
+            if (auto h = rules::match_header_line(b.text)) {
+                header = std::move(h);
+                if (!header->rest.empty() && !rules::is_site_title(header->rest)) {
+                    // A fragment saved from mid-article: the rest of the line is body text.
+                    patched = blocks_in;
+                    patched[i].text = header->rest;
+                    blocks_ptr = &patched;
+                    fragment = true;
+                    break;
+                }
+                ++i;
+                continue;
+            }
+        }
+        if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text)) {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    const Blocks& blocks = *blocks_ptr;
+
+    // 2. Headline.
+    std::optional<int> headline_count;
+    if (!fragment && i < blocks.size()) {
+        const Block& b = blocks[i];
+        const bool next_is_meta =
+            i + 1 < blocks.size() &&
+            (is_byline(blocks[i + 1], nullptr) ||
+             rules::match_category_with_count(blocks[i + 1].text).has_value());
+        const bool shaped_like_headline =
+            unicode::count_tokens(b.text) <= kMaxHeadlineTokens &&
+            (!rules::ends_with_clause_punctuation(b.text) || next_is_meta) &&
+            b.hint != BlockHint::ListItem && !rules::is_credit_line(b.text);
+        const bool marked = b.hint == BlockHint::Heading && b.level == 1;
+        if (marked || (shaped_like_headline && !is_byline(b, nullptr))) {
+            auto split = rules::split_headline_counter(b.text);
+            if (!article.headline) article.headline = split.text;
+            headline_count = split.count;
+            ++i;
+        }
+    }
+
+    // 3. Byline, category line, in any order, right under the headline.
+    bool have_byline = false;
+    std::optional<int> category_count;
+    const std::size_t meta_end = std::min(blocks.size(), i + kMetaZone);
+    while (i < meta_end) {
+        const Block& b = blocks[i];
+        dates::DateInLine found;
+        if (!have_byline && is_byline(b, &found)) {
+            have_byline = true;
+            std::string source = clean_source(found.prefix);
+            if (!source.empty()) article.source = std::move(source);
+            article.date_text = found.date_text;
+            article.date_source = DateSource::Byline;
+            if (found.valid) {
+                article.date = dates::to_iso_riga(found.value);
+            } else {
+                article.date.reset();
+            }
+            ++i;
+            continue;
+        }
+        if (!category_count) {
+            if (auto cat = rules::match_category_with_count(b.text)) {
+                if (!cat->category.empty()) article.category = cat->category;
+                category_count = cat->comments;
+                ++i;
+                continue;
+            }
+        }
+        if (!article.category && !category_count &&
+            (have_byline || rules::is_known_category(b.text)) && looks_like_category(b) &&
+            i + 1 < blocks.size()) {
+            article.category = b.text;
+            ++i;
+            continue;
+        }
+        break;
+    }
+
+    // 4. Body up to the teaser region; 5. teasers.
+    const std::size_t teaser_start = find_teaser_start(blocks, i);
+    article.body = classify_body(blocks, i, teaser_start);
+    article.related = collect_related(blocks, teaser_start);
+
+    // Comment count: the category line's, else the headline counter, else the widget's.
+    std::optional<int> widget_count;
+    for (std::size_t j = teaser_start; j < blocks.size() && !widget_count; ++j) {
+        rules::is_comment_widget(blocks[j].text, &widget_count);
+    }
+    if (category_count) {
+        article.comments = category_count;
+    } else if (headline_count) {
+        article.comments = headline_count;
+    } else if (widget_count && !article.comments) {
+        article.comments = widget_count;
+    }
+
+    // Header date when the byline had none.
+    if (!article.date_text && header) {
+        article.date_text = header->date;
+        article.date = header->date;
+        article.date_source = DateSource::Header;
+    }
+
+    if (!article.headline) article.warnings.emplace_back("no headline found");
+}
+
+void finish_article(Article& article) {
+    Stats stats;
+    std::string all_text;
+    for (const auto& block : article.body) {
+        if (block.type == BlockType::Caption || !block.text) continue;
+        if (block.type == BlockType::Paragraph) ++stats.paragraphs;
+        stats.words += unicode::count_words(*block.text);
+        stats.characters += unicode::count_characters(*block.text);
+        if (all_text.size() < 64 * 1024) {
+            all_text += *block.text;
+            all_text += ' ';
+        }
+    }
+    constexpr int kWordsPerMinute = 180;
+    stats.reading_minutes = (stats.words + kWordsPerMinute - 1) / kWordsPerMinute;
+    article.stats = stats;
+
+    if (!article.language) {
+        if (all_text.empty() && article.headline) all_text = *article.headline;
+        article.language = guess_language(all_text);
+    }
+
+    if (!article.date_text) {
+        article.warnings.emplace_back("no publication date found");
+    } else if (!article.date) {
+        article.warnings.push_back("date unparseable: " + *article.date_text);
+    }
+    if (stats.words == 0) article.warnings.emplace_back("no body text found");
+}
+
+}  // namespace pressparse

@@ -1,0 +1,295 @@
+#include "pressparse/dates.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
+
+#include "pressparse/unicode.hpp"
+
+namespace pressparse::dates {
+
+namespace {
+
+// Month names, lower-cased, mapped to 1..12. Built once from ICU's locale data.
+class MonthTable {
+  public:
+    MonthTable() {
+        for (const char* locale : {"ru", "lv", "en"})
+            add_locale(icu::Locale(locale));
+        add_latvian_locatives();
+    }
+
+    std::optional<int> find(std::string_view word) const {
+        std::string key = unicode::to_lower(word);
+        while (!key.empty() && key.back() == '.')
+            key.pop_back();
+        if (auto it = names_.find(key); it != names_.end()) return it->second;
+        return std::nullopt;
+    }
+
+  private:
+    void add(const icu::UnicodeString& name, int month) {
+        icu::UnicodeString lower(name);
+        lower.toLower(icu::Locale::getRoot());
+        std::string key;
+        lower.toUTF8String(key);
+        while (!key.empty() && key.back() == '.')
+            key.pop_back();
+        if (key.size() >= 3) names_.emplace(key, month);
+    }
+
+    void add_locale(const icu::Locale& locale) {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::DateFormatSymbols symbols(locale, status);
+        if (U_FAILURE(status)) return;
+        using S = icu::DateFormatSymbols;
+        for (auto context : {S::FORMAT, S::STANDALONE}) {
+            for (auto width : {S::WIDE, S::ABBREVIATED}) {
+                int32_t count = 0;
+                const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+                for (int32_t i = 0; i < count && i < 12; ++i) {
+                    add(months[i], i + 1);
+                    if (locale.getLanguage() == std::string_view("lv") && width == S::WIDE) {
+                        latvian_nominatives_.emplace_back(months[i], i + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    // Latvian prints dates in the locative too ("6. februārī", "martā"): -is → -ī, -s → -ā.
+    void add_latvian_locatives() {
+        for (const auto& [name, month] : latvian_nominatives_) {
+            icu::UnicodeString locative(name);
+            if (locative.endsWith(u"is")) {
+                locative.truncate(locative.length() - 2);
+                locative.append(u"ī");
+            } else if (locative.endsWith(u"s")) {
+                locative.truncate(locative.length() - 1);
+                locative.append(u"ā");
+            } else {
+                continue;
+            }
+            add(locative, month);
+        }
+    }
+
+    std::unordered_map<std::string, int> names_;
+    std::vector<std::pair<icu::UnicodeString, int>> latvian_nominatives_;
+};
+
+const MonthTable& months() {
+    static const MonthTable table;
+    return table;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool parse_int(std::string_view s, int& out) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (!is_digit(c)) return false;
+    }
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+// Splits on ASCII spaces (the caller folded white space already).
+std::vector<std::string_view> tokens(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        const std::size_t start = i;
+        while (i < s.size() && s[i] != ' ')
+            ++i;
+        if (i > start) out.push_back(s.substr(start, i - start));
+    }
+    return out;
+}
+
+std::string_view strip_suffix(std::string_view s, char c) {
+    if (!s.empty() && s.back() == c) s.remove_suffix(1);
+    return s;
+}
+
+bool parse_time(std::string_view token, int& hour, int& minute) {
+    const auto colon = token.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || token.size() - colon - 1 != 2)
+        return false;
+    return parse_int(token.substr(0, colon), hour) && parse_int(token.substr(colon + 1), minute) &&
+           hour <= 23 && minute <= 59;
+}
+
+// "DD.MM.YYYY" (also with '/' or '-' between, and "YYYY-MM-DD").
+bool parse_numeric_date(std::string_view token, LocalDateTime& out) {
+    token = strip_suffix(token, ',');
+    if (token.size() == 10 && token[4] == '-' && token[7] == '-') {
+        return parse_int(token.substr(0, 4), out.year) &&
+               parse_int(token.substr(5, 2), out.month) && parse_int(token.substr(8, 2), out.day);
+    }
+    const auto first = token.find_first_of("./");
+    if (first == std::string_view::npos) return false;
+    const auto second = token.find(token[first], first + 1);
+    if (second == std::string_view::npos) return false;
+    return parse_int(token.substr(0, first), out.day) && out.day >= 1 && first <= 2 &&
+           parse_int(token.substr(first + 1, second - first - 1), out.month) &&
+           second - first - 1 <= 2 && parse_int(token.substr(second + 1), out.year) &&
+           token.size() - second - 1 == 4;
+}
+
+bool plausible(const LocalDateTime& v) {
+    return v.year >= 1900 && v.year <= 2200 && v.month >= 1 && v.month <= 12 && v.day >= 1 &&
+           v.day <= 31;
+}
+
+std::string join(const std::vector<std::string_view>& toks, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!out.empty()) out += ' ';
+        out.append(toks[i]);
+    }
+    return out;
+}
+
+// Tries to read a date from the tokens [.., end) that ends exactly at `end`.
+// On success sets `begin` to the first token of the date.
+bool date_ending_at(const std::vector<std::string_view>& toks, std::size_t end, std::size_t& begin,
+                    LocalDateTime& out) {
+    if (end == 0) return false;
+    std::size_t i = end;
+    int hour = 0, minute = 0;
+    bool has_time = false;
+    if (parse_time(toks[i - 1], hour, minute)) {
+        has_time = true;
+        --i;
+        // "в 11:49", "plkst. 11:49" between date and time.
+        if (i > 0 && (toks[i - 1] == "в" || toks[i - 1] == "plkst." || toks[i - 1] == "at")) --i;
+        if (i > 0 && toks[i - 1] == "-") --i;
+    }
+    if (i == 0) return false;
+    LocalDateTime v;
+    // Numeric form.
+    if (parse_numeric_date(toks[i - 1], v)) {
+        begin = i - 1;
+    } else {
+        // "D month, YYYY" | "D. month YYYY" | "D month YYYY г." | "YYYY. gada D. month"
+        std::size_t j = i;
+        if (j > 0 && (toks[j - 1] == "г." || toks[j - 1] == "года" || toks[j - 1] == "г")) --j;
+        if (j < 3) {
+            // "YYYY. gada D. month" needs 4 tokens; nothing shorter matches.
+            return false;
+        }
+        std::string_view year_tok = strip_suffix(strip_suffix(toks[j - 1], ','), '.');
+        std::string_view month_tok = strip_suffix(toks[j - 2], ',');
+        std::string_view day_tok = strip_suffix(toks[j - 3], '.');
+        auto month = months().find(month_tok);
+        if (year_tok.size() == 4 && parse_int(year_tok, v.year) && month &&
+            parse_int(day_tok, v.day) && day_tok.size() <= 2) {
+            v.month = *month;
+            begin = j - 3;
+        } else if (j >= 4) {
+            // Latvian: "2026. gada 6. februāris"
+            std::string_view lv_year = strip_suffix(toks[j - 4], '.');
+            auto lv_month = months().find(strip_suffix(toks[j - 1], ','));
+            std::string_view lv_day = strip_suffix(toks[j - 2], '.');
+            if (toks[j - 3] == "gada" && lv_month && parse_int(lv_year, v.year) &&
+                lv_year.size() == 4 && parse_int(lv_day, v.day) && lv_day.size() <= 2) {
+                v.month = *lv_month;
+                begin = j - 4;
+            } else {
+                return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    if (has_time) {
+        v.hour = hour;
+        v.minute = minute;
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+std::optional<int> month_from_name(std::string_view word) {
+    return months().find(word);
+}
+
+std::optional<DateInLine> find_trailing_date(std::string_view line) {
+    const auto toks = tokens(line);
+    if (toks.empty()) return std::nullopt;
+    std::size_t begin = 0;
+    LocalDateTime value;
+    if (!date_ending_at(toks, toks.size(), begin, value)) return std::nullopt;
+    DateInLine found;
+    found.prefix = join(toks, 0, begin);
+    found.date_text = join(toks, begin, toks.size());
+    found.value = value;
+    found.valid = plausible(value) && to_iso_riga(value).has_value();
+    return found;
+}
+
+std::optional<DateInLine> parse_date(std::string_view text) {
+    auto found = find_trailing_date(text);
+    if (!found || !found->prefix.empty()) return std::nullopt;
+    return found;
+}
+
+std::optional<std::string> to_iso_riga(const LocalDateTime& v) {
+    if (!plausible(v)) return std::nullopt;
+    thread_local std::unique_ptr<icu::Calendar> calendar;
+    if (!calendar) {
+        UErrorCode status = U_ZERO_ERROR;
+        calendar = std::make_unique<icu::GregorianCalendar>(
+            icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")), status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU calendar for Europe/Riga unavailable");
+        calendar->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
+        calendar->setSkippedWallTimeOption(UCAL_WALLTIME_NEXT_VALID);
+    }
+    icu::Calendar& cal = *calendar;
+    cal.clear();
+    cal.set(v.year, v.month - 1, v.day, v.hour.value_or(12), v.minute.value_or(0), 0);
+    UErrorCode status = U_ZERO_ERROR;
+    const UDate instant = cal.getTime(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    (void)instant;
+    // Reject dates the lenient calendar rolled over (31 февраля).
+    if (cal.get(UCAL_YEAR, status) != v.year || cal.get(UCAL_MONTH, status) != v.month - 1 ||
+        cal.get(UCAL_DATE, status) != v.day || U_FAILURE(status)) {
+        return std::nullopt;
+    }
+    char buf[40];
+    if (!v.hour) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+        return std::string(buf);
+    }
+    const int offset_ms = cal.get(UCAL_ZONE_OFFSET, status) + cal.get(UCAL_DST_OFFSET, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    const int offset_min = offset_ms / 60000;
+    const char sign = offset_min < 0 ? '-' : '+';
+    const int abs_min = offset_min < 0 ? -offset_min : offset_min;
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00%c%02d:%02d",
+                  cal.get(UCAL_YEAR, status), cal.get(UCAL_MONTH, status) + 1,
+                  cal.get(UCAL_DATE, status), cal.get(UCAL_HOUR_OF_DAY, status),
+                  cal.get(UCAL_MINUTE, status), sign, abs_min / 60, abs_min % 60);
+    return std::string(buf);
+}
+
+}  // namespace pressparse::dates

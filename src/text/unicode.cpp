@@ -1,0 +1,296 @@
+#include "pressparse/unicode.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace pressparse::unicode {
+
+namespace {
+
+bool is_space_like(char32_t c) {
+    if (c < 0x80) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || c < 0x20 || c == 0x7F;
+    }
+    return u_isUWhiteSpace(static_cast<UChar32>(c)) ||
+           u_charType(static_cast<UChar32>(c)) == U_CONTROL_CHAR;
+}
+
+bool all_ascii(std::string_view s) {
+    for (unsigned char c : s) {
+        if (c >= 0x80) return false;
+    }
+    return true;
+}
+
+// A break iterator per thread: creating one costs far more than using it.
+icu::BreakIterator& thread_break_iterator(bool words) {
+    thread_local std::unique_ptr<icu::BreakIterator> word_it;
+    thread_local std::unique_ptr<icu::BreakIterator> char_it;
+    auto& slot = words ? word_it : char_it;
+    if (!slot) {
+        UErrorCode status = U_ZERO_ERROR;
+        slot.reset(
+            words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
+                  : icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status) || !slot) {
+            throw std::runtime_error(std::string("ICU break iterator: ") + u_errorName(status));
+        }
+    }
+    return *slot;
+}
+
+}  // namespace
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+    UChar32 c = 0;
+    auto i = static_cast<int32_t>(pos);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    pos = static_cast<std::size_t>(i);
+    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), error);
+    if (error) {
+        out += "\xEF\xBF\xBD";
+    } else {
+        out.append(buf, static_cast<std::size_t>(len));
+    }
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto n = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+std::string to_nfc(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
+    if (all_ascii(utf8)) return std::string(utf8);
+    const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
+    status = U_ZERO_ERROR;
+    std::string out;
+    out.reserve(utf8.size());
+    icu::StringByteSink<std::string> sink(&out);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_FAILURE(status)) return std::string(utf8);
+    return out;
+}
+
+std::string fold_whitespace(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    bool pending_space = false;
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const auto byte = static_cast<unsigned char>(utf8[i]);
+        if (byte < 0x80) {
+            ++i;
+            if (is_space_like(byte)) {
+                pending_space = true;
+                continue;
+            }
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(byte);
+            continue;
+        }
+        const std::size_t start = i;
+        UChar32 c = 0;
+        auto j = static_cast<int32_t>(i);
+        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), j, static_cast<int32_t>(utf8.size()),
+                c);
+        i = static_cast<std::size_t>(j);
+        if (c >= 0 && is_space_like(static_cast<char32_t>(c))) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        if (c < 0) {
+            out += "\xEF\xBF\xBD";
+        } else {
+            out.append(utf8.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
+LetterCase first_letter_case(std::string_view utf8) {
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const char32_t c = next_code_point(utf8, i);
+        if (u_isalpha(static_cast<UChar32>(c))) {
+            if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)))
+                return LetterCase::Upper;
+            if (u_islower(static_cast<UChar32>(c))) return LetterCase::Lower;
+            return LetterCase::None;  // caseless script
+        }
+        if (u_isdigit(static_cast<UChar32>(c))) return LetterCase::None;
+    }
+    return LetterCase::None;
+}
+
+ScriptCounts count_scripts(std::string_view utf8) {
+    ScriptCounts counts;
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const auto byte = static_cast<unsigned char>(utf8[i]);
+        if (byte < 0x80) {
+            ++i;
+            if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ++counts.latin;
+            continue;
+        }
+        const char32_t c = next_code_point(utf8, i);
+        if (!u_isalpha(static_cast<UChar32>(c))) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+        if (script == USCRIPT_CYRILLIC) {
+            ++counts.cyrillic;
+        } else if (script == USCRIPT_LATIN) {
+            ++counts.latin;
+            switch (u_tolower(static_cast<UChar32>(c))) {
+                case 0x101:
+                case 0x10D:
+                case 0x113:
+                case 0x123:
+                case 0x12B:
+                case 0x137:
+                case 0x13C:
+                case 0x146:
+                case 0x161:
+                case 0x16B:
+                case 0x17E:
+                    ++counts.latvian_diacritics;
+                    break;
+                default:
+                    break;
+            }
+        } else {
+            ++counts.other_letters;
+        }
+    }
+    return counts;
+}
+
+int count_words(std::string_view utf8) {
+    if (utf8.empty()) return 0;
+    icu::BreakIterator& it = thread_break_iterator(true);
+    UErrorCode status = U_ZERO_ERROR;
+    UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status)) return 0;
+    it.setText(text, status);
+    int words = 0;
+    if (U_SUCCESS(status)) {
+        it.first();
+        while (it.next() != icu::BreakIterator::DONE) {
+            if (it.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) ++words;
+        }
+    }
+    utext_close(text);
+    return words;
+}
+
+int count_characters(std::string_view utf8) {
+    // Fast path: below U+0300 nothing combines, so every code point is one character
+    // (CR LF aside, which never occurs inside folded block text).
+    bool simple = true;
+    int code_points = 0;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t c = next_code_point(utf8, i);
+        ++code_points;
+        if (c >= 0x300) {
+            simple = false;
+            break;
+        }
+    }
+    if (simple) return code_points;
+    icu::BreakIterator& it = thread_break_iterator(false);
+    UErrorCode status = U_ZERO_ERROR;
+    UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status)) return 0;
+    it.setText(text, status);
+    int count = 0;
+    if (U_SUCCESS(status)) {
+        it.first();
+        while (it.next() != icu::BreakIterator::DONE)
+            ++count;
+    }
+    utext_close(text);
+    return count;
+}
+
+std::string to_lower(std::string_view utf8) {
+    if (all_ascii(utf8)) {
+        std::string out(utf8);
+        for (auto& ch : out) {
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+        return out;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    u.toLower(icu::Locale::getRoot());
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+int count_tokens(std::string_view text) {
+    int tokens = 0;
+    bool in_token = false;
+    for (char ch : text) {
+        const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        if (!space && !in_token) ++tokens;
+        in_token = !space;
+    }
+    return tokens;
+}
+
+std::string_view trim(std::string_view text) {
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t next = begin;
+        const char32_t c = next_code_point(text, next);
+        if (!is_space_like(c)) break;
+        begin = next;
+    }
+    std::size_t end = text.size();
+    while (end > begin) {
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+            --start;
+        std::size_t probe = start;
+        const char32_t c = next_code_point(text, probe);
+        if (!is_space_like(c)) break;
+        end = start;
+    }
+    return text.substr(begin, end - begin);
+}
+
+}  // namespace pressparse::unicode
