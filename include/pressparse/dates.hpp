@@ -41,7 +41,8 @@ std::optional<DateInLine> parse_date(std::string_view text);
 
 // ISO 8601: "YYYY-MM-DD" without a time; with one, Riga local time with its real UTC offset
 // ("2026-02-06T11:49:00+02:00"). Nullopt for impossible dates. In the autumn hour that occurs
-// twice, the earlier (summer-time) reading is used.
+// twice, the earlier (summer-time) reading is used; a time in the spring hour that does not
+// exist is read with the winter offset (03:30 becomes 04:30+03:00).
 std::optional<std::string> to_iso_riga(const LocalDateTime& value);
 
 }  // namespace pressparse::dates

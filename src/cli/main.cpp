@@ -60,6 +60,11 @@ int main(int argc, char** argv) {
 
 Exit status: 0 success, 1 an input failed (or check found differences), 2 usage or output error.)");
 
+    // Usage errors are one line, like every other error.
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return std::string("pressparse: ") + e.what() + " (see --help)\n";
+    });
+
     std::string input;
     bool pretty = false;
     std::string input_format = "auto";

@@ -36,9 +36,11 @@ std::optional<const char*> sniff_utf16(std::string_view b) {
         if (b[i] == 0) ++even_nul;
         if (b[i + 1] == 0) ++odd_nul;
     }
+    // Text in UTF-16 has its zero bytes (high bytes of ASCII spaces and punctuation) on one side
+    // only; even Cyrillic prose has enough of them. Binary data has them on both.
     const std::size_t pairs = n / 2;
-    if (odd_nul * 10 >= pairs * 3 && even_nul * 20 < pairs) return "UTF-16LE";
-    if (even_nul * 10 >= pairs * 3 && odd_nul * 20 < pairs) return "UTF-16BE";
+    if (odd_nul * 50 >= pairs && even_nul * 50 <= odd_nul) return "UTF-16LE";
+    if (even_nul * 50 >= pairs && odd_nul * 50 <= even_nul) return "UTF-16BE";
     return std::nullopt;
 }
 

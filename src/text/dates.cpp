@@ -261,7 +261,6 @@ std::optional<std::string> to_iso_riga(const LocalDateTime& v) {
             icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")), status);
         if (U_FAILURE(status)) throw std::runtime_error("ICU calendar for Europe/Riga unavailable");
         calendar->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
-        calendar->setSkippedWallTimeOption(UCAL_WALLTIME_NEXT_VALID);
     }
     icu::Calendar& cal = *calendar;
     cal.clear();

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The command line as users meet it: outputs, error lines, exit codes, the check mode.
+# Usage: cli_test.sh PATH/TO/pressparse   (run from the repository root)
+set -uo pipefail
+
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect_error NAME EXIT_CODE STDERR_PATTERN -- ARGS...
+expect_error() {
+  local name=$1 code=$2 pattern=$3
+  shift 4
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  local rc=$?
+  if [[ $rc -ne $code ]]; then fail "$name: exit $rc, expected $code"; return; fi
+  if [[ -s $tmp/out ]]; then fail "$name: stdout not empty"; return; fi
+  if [[ $(wc -l <"$tmp/err") -ne 1 ]]; then fail "$name: stderr is not one line: $(cat "$tmp/err")"; return; fi
+  if ! grep -qE "$pattern" "$tmp/err"; then fail "$name: stderr '$(cat "$tmp/err")' !~ $pattern"; return; fi
+  ok
+}
+
+# A page prints one JSON object and exits 0.
+if "$bin" data/sample.txt >"$tmp/out" 2>"$tmp/err" && [[ $(wc -l <"$tmp/out") -eq 1 ]] &&
+  python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert a["schema_version"]==1 and a["headline"]' "$tmp/out"; then
+  ok
+else
+  fail "sample page: $(cat "$tmp/err")"
+fi
+
+# --pretty indents; stdin works and names the input "-".
+if "$bin" --pretty data/sample.txt | head -2 | grep -q '^  "schema_version": 1,$'; then ok; else fail "--pretty"; fi
+if "$bin" - <data/sample.txt | grep -q '"path":"-"'; then ok; else fail "stdin"; fi
+if cmp -s <("$bin" - <data/sample.txt | sed 's/"path":"-"/"path":"data\/sample.txt"/') <("$bin" data/sample.txt); then
+  ok
+else
+  fail "stdin output differs from file output"
+fi
+
+# Errors: one line naming the file and the reason, exit 1, nothing on stdout.
+: >"$tmp/empty.txt"
+printf ' \n\t\n' >"$tmp/blank.txt"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0' >"$tmp/image.png"
+printf 'Заголовок\n\nТекст.\n' >"$tmp/locked.txt"
+chmod 000 "$tmp/locked.txt"
+expect_error missing 1 "^pressparse: $tmp/nope.txt: no such file$" -- "$tmp/nope.txt"
+expect_error directory 1 "^pressparse: $tmp: is a directory$" -- "$tmp"
+expect_error empty 1 "^pressparse: $tmp/empty.txt: empty file$" -- "$tmp/empty.txt"
+expect_error blank 1 "^pressparse: $tmp/blank.txt: only white space$" -- "$tmp/blank.txt"
+expect_error binary 1 "^pressparse: $tmp/image.png: not text \(binary data\)$" -- "$tmp/image.png"
+if [[ $(id -u) -ne 0 ]]; then
+  expect_error unreadable 1 "^pressparse: $tmp/locked.txt: Permission denied$" -- "$tmp/locked.txt"
+fi
+expect_error too-large 1 "larger than the size cap of 10 bytes" -- --max-bytes 10 data/sample.txt
+expect_error no-input 2 "no input given" --
+expect_error bad-option 2 "" -- --no-such-option data/sample.txt
+
+# --version and --help.
+if "$bin" --version | grep -qE '^pressparse [0-9]+\.[0-9]+\.[0-9]+$'; then ok; else fail "--version"; fi
+if "$bin" --help | grep -q 'Examples:'; then ok; else fail "--help has examples"; fi
+
+# A full disk is reported, not ignored.
+if [[ -w /dev/full ]]; then
+  "$bin" data/sample.txt >/dev/full 2>"$tmp/err"
+  rc=$?
+  if [[ $rc -eq 2 ]] && grep -q "stdout: No space left on device" "$tmp/err"; then ok; else fail "/dev/full: rc=$rc"; fi
+fi
+
+# check: a passing page, a changed expectation with a readable diff, --update, --ignore.
+cp data/sample.txt "$tmp/page.txt"
+"$bin" check --update "$tmp/page.txt" >/dev/null
+if "$bin" check "$tmp/page.txt" | tail -1 | grep -qx '1 passed, 0 failed'; then ok; else fail "check passes"; fi
+sed -i 's/"category": "Новости Латвии"/"category": "Новости Литвы"/' "$tmp/page.expected.json"
+"$bin" check "$tmp/page.txt" >"$tmp/report"
+rc=$?
+if [[ $rc -eq 1 ]] && grep -q '^    category:$' "$tmp/report" && grep -q 'first difference at character 9' "$tmp/report" &&
+  tail -1 "$tmp/report" | grep -qx '0 passed, 1 failed'; then
+  ok
+else
+  fail "check reports a difference: rc=$rc $(cat "$tmp/report")"
+fi
+if "$bin" check --ignore category "$tmp/page.txt" >/dev/null; then ok; else fail "check --ignore"; fi
+rm "$tmp/page.expected.json"
+"$bin" check "$tmp/page.txt" >"$tmp/report"
+rc=$?
+if [[ $rc -eq 1 ]] && grep -q 'no expected file' "$tmp/report"; then ok; else fail "check without expected file: rc=$rc"; fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

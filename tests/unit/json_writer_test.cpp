@@ -1,0 +1,45 @@
+#include "pressparse/json_writer.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace pressparse;
+
+TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
+    Article a;
+    a.input.path = "p.txt";
+    a.input.bytes = 3;
+    const auto j = to_json(a);
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : j.items())
+        keys.push_back(k);
+    EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "input", "site", "url", "language",
+                                              "headline", "source", "date", "date_text",
+                                              "date_source", "category", "comments", "body",
+                                              "related", "stats", "warnings"}));
+    EXPECT_EQ(j["schema_version"], 1);
+    EXPECT_TRUE(j["headline"].is_null());
+    EXPECT_TRUE(j["body"].is_array());
+    EXPECT_EQ(j["input"]["format"], "text");
+}
+
+TEST(JsonWriter, CaptionsAlwaysCarryCredit) {
+    Article a;
+    a.body.push_back({BlockType::Caption, std::nullopt, std::string("LETA")});
+    a.body.push_back({BlockType::Caption, std::string("Мост"), std::nullopt});
+    a.body.push_back({BlockType::Paragraph, std::string("Текст."), std::nullopt});
+    const auto j = to_json(a);
+    EXPECT_TRUE(j["body"][0]["text"].is_null());
+    EXPECT_EQ(j["body"][0]["credit"], "LETA");
+    EXPECT_TRUE(j["body"][1]["credit"].is_null());
+    EXPECT_FALSE(j["body"][2].contains("credit"));
+}
+
+TEST(JsonWriter, CompactUnescapedUtf8AndInvalidBytesReplaced) {
+    Article a;
+    a.headline = std::string("Рига \"центр\"\x01");
+    const std::string compact = to_json_string(a);
+    EXPECT_EQ(compact.find('\n'), std::string::npos);
+    EXPECT_NE(compact.find("\"headline\":\"Рига \\\"центр\\\"\\u0001\""), std::string::npos);
+    a.headline = std::string("bad \xFF byte");
+    EXPECT_NE(to_json_string(a).find("bad \xEF\xBF\xBD byte"), std::string::npos);
+}

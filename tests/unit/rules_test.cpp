@@ -1,0 +1,96 @@
+#include "segment/rules.hpp"
+
+#include <gtest/gtest.h>
+
+namespace r = pressparse::rules;
+
+TEST(HeaderLine, DateAndRest) {
+    auto h = r::match_header_line("date 2026-02-06 Press.lv - Новости, которые касаются Вас!");
+    ASSERT_TRUE(h);
+    EXPECT_EQ(h->date, "2026-02-06");
+    EXPECT_TRUE(r::is_site_title(h->rest));
+    auto fragment = r::match_header_line("date 2025-09-26 В сетях появилось видео.");
+    ASSERT_TRUE(fragment);
+    EXPECT_FALSE(r::is_site_title(fragment->rest));
+    EXPECT_FALSE(r::match_header_line("date 2026-2-6 x"));
+    EXPECT_FALSE(r::match_header_line("dates 2026-02-06"));
+}
+
+TEST(Navigation, SiteFurniture) {
+    EXPECT_TRUE(r::is_navigation_line("Суббота Вести еженедельник 7 Супер Секретов Mājas virtuve"));
+    EXPECT_TRUE(r::is_navigation_line("Вести еженедельник 7 Супер Секретов Mājas virtuve"));
+    EXPECT_TRUE(r::is_navigation_line("LAT Пн, 23. Февраля Завтра: Almants, Haralds"));
+    EXPECT_TRUE(r::is_navigation_line("LAT Воскресенье, 28. Апреля Завтра: Gundega, Tereze"));
+    EXPECT_TRUE(r::is_navigation_line("Доступность"));
+    EXPECT_TRUE(r::is_navigation_line("Press.lv - Новости, которые касаются Вас! LAT"));
+    EXPECT_FALSE(r::is_navigation_line("Латвия: вести из регионов"));
+}
+
+TEST(CommentWidget, RecognisedWithCount) {
+    std::optional<int> count;
+    EXPECT_TRUE(r::is_comment_widget("Комментарии (4) 40 реакций", &count));
+    EXPECT_EQ(count, 4);
+    EXPECT_TRUE(r::is_comment_widget("Загрузка"));
+    EXPECT_FALSE(r::is_comment_widget("Комментарии экспертов разошлись"));
+}
+
+TEST(CategoryLine, WithAndWithoutCategory) {
+    auto a = r::match_category_with_count("Мир 0 комментариев");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->category, "Мир");
+    EXPECT_EQ(a->comments, 0);
+    auto b = r::match_category_with_count("1 комментариев");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->category, "");
+    EXPECT_EQ(b->comments, 1);
+    auto c = r::match_category_with_count("Новости Латвии 12 комментариев");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->category, "Новости Латвии");
+    EXPECT_FALSE(r::match_category_with_count("Мир без комментариев"));
+    EXPECT_TRUE(r::is_known_category("Новости Латвии"));
+}
+
+TEST(HeadlineCounter, OnlyDigitsInBrackets) {
+    auto a = r::split_headline_counter("Почему квартиры стоят пустыми? (1)");
+    EXPECT_EQ(a.text, "Почему квартиры стоят пустыми?");
+    EXPECT_EQ(a.count, 1);
+    auto b = r::split_headline_counter("Авария на трассе (ВИДЕО)");
+    EXPECT_EQ(b.text, "Авария на трассе (ВИДЕО)");
+    EXPECT_FALSE(b.count);
+    auto c = r::split_headline_counter("Рост на 23(4)");
+    EXPECT_FALSE(c.count);
+}
+
+TEST(Credits, StandaloneLines) {
+    EXPECT_TRUE(r::is_credit_line("LETA"));
+    EXPECT_TRUE(r::is_credit_line("Фото LETA"));
+    EXPECT_TRUE(r::is_credit_line("Facebook/ Slimnīcu apvienība"));
+    EXPECT_TRUE(r::is_credit_line("Scanpix (Credit Image: © Denis Viktorov/TASS via ZUMA Press)"));
+    EXPECT_TRUE(r::is_credit_line("Sergei Grits/Copyright 2026 The AP. All rights reserved"));
+    EXPECT_FALSE(r::is_credit_line("LETA сообщает, что заседание перенесли."));
+    EXPECT_FALSE(r::is_credit_line("Выбор редакции"));
+}
+
+TEST(Credits, SplitFromDescription) {
+    auto split = r::split_trailing_credit(
+        "Солдат идёт перед толпой, четверг, 5 февраля 2026 года Sergei Grits/Copyright 2026 The "
+        "AP. All rights reserved");
+    ASSERT_TRUE(split);
+    EXPECT_EQ(split->description, "Солдат идёт перед толпой, четверг, 5 февраля 2026 года");
+    EXPECT_EQ(split->credit, "Sergei Grits/Copyright 2026 The AP. All rights reserved");
+
+    auto photo = r::split_trailing_credit("Новый мост в день открытия Фото: Илзе Калниня");
+    ASSERT_TRUE(photo);
+    EXPECT_EQ(photo->description, "Новый мост в день открытия");
+    EXPECT_EQ(photo->credit, "Фото: Илзе Калниня");
+
+    EXPECT_FALSE(r::split_trailing_credit("Обычный абзац без подписи."));
+}
+
+TEST(Punctuation, SentenceEnds) {
+    EXPECT_TRUE(r::ends_sentence("Он сказал: «Да.»"));
+    EXPECT_TRUE(r::ends_sentence("Что дальше?"));
+    EXPECT_FALSE(r::ends_sentence("Зеленский требует гарантий"));
+    EXPECT_TRUE(r::ends_with_clause_punctuation("Итак:"));
+    EXPECT_FALSE(r::ends_with_clause_punctuation("Что дальше?"));
+}
