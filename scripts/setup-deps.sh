@@ -8,6 +8,7 @@ packages=(
   libgumbo-dev libicu-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema
+  wget
 )
 
 missing=()

@@ -1,9 +1,12 @@
 #include "pressparse/pipeline.hpp"
 
+#include <algorithm>
 #include <iostream>
 
+#include "pressparse/dates.hpp"
 #include "pressparse/decode.hpp"
 #include "pressparse/errors.hpp"
+#include "pressparse/html_reader.hpp"
 #include "pressparse/segment.hpp"
 #include "pressparse/text_reader.hpp"
 #include "pressparse/unicode.hpp"
@@ -20,6 +23,45 @@ bool iequals_prefix(std::string_view s, std::string_view lower_prefix) {
         if (c != lower_prefix[i]) return false;
     }
     return true;
+}
+
+// "en-us" → "en-US", "ru_RU" → "ru-RU": BCP 47 casing.
+std::optional<std::string> bcp47(std::optional<std::string> tag) {
+    if (!tag) return tag;
+    std::string t = *tag;
+    std::replace(t.begin(), t.end(), '_', '-');
+    const std::size_t dash = t.find('-');
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        char& c = t[i];
+        const bool region = dash != std::string::npos && i > dash && t.size() - dash - 1 == 2;
+        if (region && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (!region && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (t.empty() || t.size() > 35) return std::nullopt;
+    return t;
+}
+
+bool mentions_press_lv(const std::optional<std::string>& s) {
+    return s && unicode::to_lower(*s).find("press.lv") != std::string::npos;
+}
+
+// Fields an HTML page states about itself; the segmenter fills in what they leave open.
+void apply_metadata(const Metadata& meta, Article& article) {
+    // A page that names no site at all is taken for a saved Press.lv page.
+    const bool press_lv = mentions_press_lv(meta.site_name) || mentions_press_lv(meta.url) ||
+                          mentions_press_lv(article.url) ||
+                          (!meta.site_name && !meta.url && !article.url);
+    article.site = press_lv ? std::optional<std::string>("Press.lv") : meta.site_name;
+    if (!article.url) article.url = meta.url;
+    article.language = bcp47(meta.language);
+    article.headline = meta.title;
+    article.source = meta.byline;
+    article.category = meta.category;
+    if (meta.date_text) {
+        article.date_text = meta.date_text;
+        article.date_source = meta.date_source;
+        article.date = dates::normalize_timestamp(*meta.date_text, press_lv);
+    }
 }
 
 }  // namespace
@@ -41,8 +83,8 @@ InputFormat detect_format(std::string_view bytes) {
            (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
         s.remove_prefix(1);
     }
-    for (std::string_view opener :
-         {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title"}) {
+    for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--",
+                                    "<meta", "<title", "<div", "<p>", "<article"}) {
         if (iequals_prefix(s, opener)) return InputFormat::Html;
     }
     return InputFormat::Text;
@@ -56,16 +98,21 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
 
     const InputFormat format = options.format.value_or(detect_format(bytes));
     article.input.format = format;
-    if (format == InputFormat::Html) {
-        throw InputError(ErrorCode::Internal, "HTML input is not supported by this build");
-    }
+    article.url = options.url;
 
-    Decoded decoded = decode(bytes);
+    std::optional<std::string> declared = options.declared_charset;
+    if (!declared && format == InputFormat::Html) declared = prescan_charset(bytes);
+    Decoded decoded = decode(bytes, declared);
     article.input.encoding = decoded.encoding;
     if (unicode::trim(decoded.text).empty()) throw InputError(ErrorCode::Empty, "only white space");
 
-    const Blocks blocks = read_text(decoded.text);
-    segment(blocks, article);
+    if (format == InputFormat::Html) {
+        const HtmlPage page = read_html(decoded.text);
+        apply_metadata(page.meta, article);
+        segment(page.blocks, article);
+    } else {
+        segment(read_text(decoded.text), article);
+    }
     for (auto& w : decoded.warnings)
         article.warnings.push_back(std::move(w));
     finish_article(article);

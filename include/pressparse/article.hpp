@@ -48,7 +48,7 @@ enum class DateSource { Byline, Header, JsonLd, Meta, Time };
 
 struct Article {
     InputInfo input;
-    std::string site = "Press.lv";
+    std::optional<std::string> site = std::string("Press.lv");
     std::optional<std::string> url;
     std::optional<std::string> language;
     std::optional<std::string> headline;

@@ -16,7 +16,9 @@ enum class BlockHint {
     Quote,       // inside <blockquote>
     Caption,     // <figcaption>, image alt/title text
     Credit,      // an element marked as a photo credit
-    Teaser,      // inside a related/teaser container
+    Teaser,      // a related-article title from a teaser list
+    TeaserLead,  // the lead of the teaser title before it
+    Meta,        // byline-like text found outside the article body (an author element)
     Boilerplate  // navigation, widget or footer text kept only for position
 };
 
@@ -24,7 +26,8 @@ struct Block {
     std::string text;         // NFC, white space folded, trimmed; never empty
     bool gap_before = false;  // a blank line (text) or a block boundary (HTML) precedes it
     BlockHint hint = BlockHint::None;
-    int level = 0;  // heading level for BlockHint::Heading
+    int level = 0;       // heading level for BlockHint::Heading
+    std::string credit;  // a photo credit the markup marked inside a caption
 };
 
 using Blocks = std::vector<Block>;

@@ -17,6 +17,10 @@ namespace pressparse {
 struct ExtractOptions {
     std::optional<InputFormat> format;  // nullopt: decided from the content
     std::uint64_t max_bytes = kDefaultMaxBytes;
+    // What the transport said (an HTTP header, a web archive record): a charset to prefer over
+    // the page's own declaration, and the page's address.
+    std::optional<std::string> declared_charset;
+    std::optional<std::string> url;
 };
 
 // Text or HTML, from the content: a doctype or an <html>/<head>/<body> tag near the start.

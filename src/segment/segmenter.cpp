@@ -44,7 +44,8 @@ std::string clean_source(std::string_view prefix) {
     // "© LETA" → "LETA"
     if (s.rfind("\xC2\xA9", 0) == 0) s = unicode::trim(s.substr(2));
     // "Автор: Имя" → "Имя"
-    for (std::string_view label : {std::string_view("Автор:"), std::string_view("Источник:")}) {
+    for (std::string_view label : {std::string_view("Автор:"), std::string_view("Источник:"),
+                                   std::string_view("By "), std::string_view("by ")}) {
         if (s.rfind(label, 0) == 0) s = unicode::trim(s.substr(label.size()));
     }
     return std::string(s);
@@ -57,9 +58,29 @@ bool looks_like_category(const Block& block) {
            !rules::is_credit_line(block.text);
 }
 
+// What the whole page is like, for rules that depend on it.
+struct PageContext {
+    bool cyrillic = false;  // most letters are Cyrillic
+    bool markup = false;    // blocks come from HTML, whose markup states headings and captions
+};
+
+PageContext page_context(const Blocks& blocks, bool markup) {
+    unicode::ScriptCounts total;
+    std::size_t sampled = 0;
+    for (const auto& b : blocks) {
+        const auto c = unicode::count_scripts(b.text);
+        total.cyrillic += c.cyrillic;
+        total.latin += c.latin;
+        sampled += b.text.size();
+        if (sampled > 64 * 1024) break;
+    }
+    return PageContext{total.cyrillic > total.latin, markup};
+}
+
 // A line written in Latin script inside a Cyrillic page: the site prints the Latvian photo
 // descriptions of its agencies as they come.
-bool is_foreign_description(std::string_view text) {
+bool is_foreign_description(std::string_view text, const PageContext& page) {
+    if (!page.cyrillic) return false;
     const auto counts = unicode::count_scripts(text);
     return counts.latin >= 8 && counts.latin > 3 * counts.cyrillic && counts.latvian_diacritics > 0;
 }
@@ -86,7 +107,7 @@ bool could_be_subheading(const Block& block) {
 std::size_t find_teaser_start(const Blocks& blocks, std::size_t from) {
     for (std::size_t j = from; j < blocks.size(); ++j) {
         const Block& b = blocks[j];
-        if (b.hint == BlockHint::Teaser) return j;
+        if (b.hint == BlockHint::Teaser || b.hint == BlockHint::TeaserLead) return j;
         if (rules::is_comment_widget(b.text) || rules::is_numeric_date_line(b.text)) return j;
         if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text)
             return j;
@@ -110,17 +131,22 @@ BodyBlock plain(BlockType type, std::string text) {
 }
 
 // Roles of body blocks, decided one by one with a look at the next block.
-std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end) {
+std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end,
+                                     const PageContext& page) {
     std::vector<BodyBlock> body;
     for (std::size_t j = begin; j < end; ++j) {
         const Block& b = blocks[j];
-        if (b.hint == BlockHint::Boilerplate) continue;
+        if (b.hint == BlockHint::Boilerplate || b.hint == BlockHint::Meta) continue;
         if (b.hint == BlockHint::ListItem) {
             body.push_back(plain(BlockType::ListItem, b.text));
             continue;
         }
         if (b.hint == BlockHint::Quote) {
             body.push_back(plain(BlockType::Quote, b.text));
+            continue;
+        }
+        if (b.hint == BlockHint::Caption && !b.credit.empty()) {
+            body.push_back(caption(b.text, b.credit));
             continue;
         }
         if (b.hint == BlockHint::Credit || rules::is_credit_line(b.text)) {
@@ -136,8 +162,8 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
                                    split->credit));
             continue;
         }
-        if (b.hint == BlockHint::Caption || is_foreign_description(b.text) ||
-            is_image_title(b.text)) {
+        if (b.hint == BlockHint::Caption || is_foreign_description(b.text, page) ||
+            (!page.markup && is_image_title(b.text))) {
             body.push_back(caption(b.text, std::nullopt));
             continue;
         }
@@ -148,7 +174,7 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
         // A subheading introduces text: it needs a longer block after it.
         const bool next_is_text = j + 1 < end && blocks[j + 1].hint != BlockHint::Boilerplate &&
                                   blocks[j + 1].text.size() > b.text.size();
-        if (next_is_text && could_be_subheading(b)) {
+        if (!page.markup && next_is_text && could_be_subheading(b)) {
             body.push_back(plain(BlockType::Subheading, b.text));
             continue;
         }
@@ -186,6 +212,16 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
             while (j + 1 < blocks.size() && blocks[j + 1].text == b.text)
                 ++j;
             awaiting_lead = kNone;
+            continue;
+        }
+        if (b.hint == BlockHint::TeaserLead) {
+            if (awaiting_lead != kNone && !related[awaiting_lead].lead)
+                related[awaiting_lead].lead = b.text;
+            awaiting_lead = kNone;
+            continue;
+        }
+        if (b.hint == BlockHint::Teaser) {
+            awaiting_lead = add_title(b.text);
             continue;
         }
         if (awaiting_lead != kNone && lead_like(b, related[awaiting_lead].title)) {
@@ -236,9 +272,17 @@ void segment(const Blocks& blocks_in, Article& article) {
     }
     const Blocks& blocks = *blocks_ptr;
 
-    // 2. Headline.
+    // 2. Headline. In markup the headline is stated (metadata, <h1>); a text page prints it first.
+    const bool markup = article.input.format == InputFormat::Html;
     std::optional<int> headline_count;
-    if (!fragment && i < blocks.size()) {
+    if (markup) {
+        if (i < blocks.size() && blocks[i].hint == BlockHint::Heading && blocks[i].level == 1) {
+            auto split = rules::split_headline_counter(blocks[i].text);
+            if (!article.headline) article.headline = split.text;
+            headline_count = split.count;
+            ++i;
+        }
+    } else if (!fragment && i < blocks.size()) {
         const Block& b = blocks[i];
         const bool next_is_meta =
             i + 1 < blocks.size() &&
@@ -266,14 +310,13 @@ void segment(const Blocks& blocks_in, Article& article) {
         dates::DateInLine found;
         if (!have_byline && is_byline(b, &found)) {
             have_byline = true;
+            // Metadata the caller found (HTML) outranks the visible line.
             std::string source = clean_source(found.prefix);
-            if (!source.empty()) article.source = std::move(source);
-            article.date_text = found.date_text;
-            article.date_source = DateSource::Byline;
-            if (found.valid) {
-                article.date = dates::to_iso_riga(found.value);
-            } else {
-                article.date.reset();
+            if (!source.empty() && !article.source) article.source = std::move(source);
+            if (!article.date_text) {
+                article.date_text = found.date_text;
+                article.date_source = DateSource::Byline;
+                if (found.valid) article.date = dates::to_iso_riga(found.value);
             }
             ++i;
             continue;
@@ -285,6 +328,12 @@ void segment(const Blocks& blocks_in, Article& article) {
                 ++i;
                 continue;
             }
+        }
+        if (b.hint == BlockHint::Meta) {
+            // An author element the reader found: a name, when it is not a source/date line.
+            if (!article.source) article.source = clean_source(b.text);
+            ++i;
+            continue;
         }
         if (!article.category && !category_count &&
             (have_byline || rules::is_known_category(b.text)) && looks_like_category(b) &&
@@ -298,7 +347,7 @@ void segment(const Blocks& blocks_in, Article& article) {
 
     // 4. Body up to the teaser region; 5. teasers.
     const std::size_t teaser_start = find_teaser_start(blocks, i);
-    article.body = classify_body(blocks, i, teaser_start);
+    article.body = classify_body(blocks, i, teaser_start, page_context(blocks, markup));
     article.related = collect_related(blocks, teaser_start);
 
     // Comment count: the category line's, else the headline counter, else the widget's.

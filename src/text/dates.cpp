@@ -292,3 +292,176 @@ std::optional<std::string> to_iso_riga(const LocalDateTime& v) {
 }
 
 }  // namespace pressparse::dates
+
+namespace pressparse::dates {
+
+namespace {
+
+struct Stamp {
+    LocalDateTime local;
+    int second = 0;
+    std::optional<int> offset_minutes;  // stated offset
+};
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// "Z", "+01:00", "+0100", "+01", "GMT", "UTC", "GMT+2".
+bool parse_offset(std::string_view s, int& minutes) {
+    if (s == "Z" || s == "GMT" || s == "UTC" || s == "UT") {
+        minutes = 0;
+        return true;
+    }
+    if (s.rfind("GMT", 0) == 0 || s.rfind("UTC", 0) == 0) s.remove_prefix(3);
+    if (s.empty() || (s[0] != '+' && s[0] != '-')) return false;
+    const int sign = s[0] == '-' ? -1 : 1;
+    s.remove_prefix(1);
+    int h = 0, m = 0;
+    if (s.size() == 5 && s[2] == ':' && digits(s, 0, 2, h) && digits(s, 3, 2, m)) {
+    } else if (s.size() == 4 && digits(s, 0, 2, h) && digits(s, 2, 2, m)) {
+    } else if (s.size() <= 2 && !s.empty() && digits(s, 0, s.size(), h)) {
+    } else {
+        return false;
+    }
+    if (h > 14 || m > 59) return false;
+    minutes = sign * (h * 60 + m);
+    return true;
+}
+
+// ISO 8601 and its everyday variants.
+std::optional<Stamp> parse_iso(std::string_view s) {
+    Stamp st;
+    if (!(digits(s, 0, 4, st.local.year) && s.size() >= 10 && s[4] == '-' &&
+          digits(s, 5, 2, st.local.month) && s[7] == '-' && digits(s, 8, 2, st.local.day))) {
+        return std::nullopt;
+    }
+    std::size_t i = 10;
+    if (i == s.size()) return st;
+    if (s[i] != 'T' && s[i] != ' ' && s[i] != 't') return std::nullopt;
+    ++i;
+    int h = 0, m = 0;
+    if (!digits(s, i, 2, h) || i + 2 >= s.size() || s[i + 2] != ':' || !digits(s, i + 3, 2, m))
+        return std::nullopt;
+    i += 5;
+    if (i < s.size() && s[i] == ':') {
+        if (!digits(s, i + 1, 2, st.second)) return std::nullopt;
+        i += 3;
+        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            ++i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i;
+        }
+    }
+    if (h > 23 || m > 59 || st.second > 60) return std::nullopt;
+    st.local.hour = h;
+    st.local.minute = m;
+    std::string_view rest = s.substr(i);
+    while (!rest.empty() && rest.front() == ' ')
+        rest.remove_prefix(1);
+    if (rest.empty()) return st;
+    int offset = 0;
+    if (!parse_offset(rest, offset)) return std::nullopt;
+    st.offset_minutes = offset;
+    return st;
+}
+
+// "Fri, 24 Jul 2015 05:36:09 GMT", "July 24, 2015 5:36 PM", "24 July 2015".
+std::optional<Stamp> parse_words(std::string_view s) {
+    const auto toks = tokens(s);
+    Stamp st;
+    bool have_day = false, have_month = false, have_year = false, pm = false, am = false;
+    for (auto tok : toks) {
+        std::string_view t = strip_suffix(strip_suffix(tok, ','), '.');
+        int value = 0;
+        int h = 0, m = 0;
+        if (t.empty()) continue;
+        if (auto month = months().find(t); month && !have_month) {
+            st.local.month = *month;
+            have_month = true;
+        } else if (t.size() == 4 && parse_int(t, value)) {
+            st.local.year = value;
+            have_year = true;
+        } else if (t.size() <= 2 && parse_int(t, value) && !have_day) {
+            st.local.day = value;
+            have_day = true;
+        } else if (t.size() > 2 &&
+                   (t.substr(t.size() - 2) == "st" || t.substr(t.size() - 2) == "nd" ||
+                    t.substr(t.size() - 2) == "rd" || t.substr(t.size() - 2) == "th") &&
+                   parse_int(t.substr(0, t.size() - 2), value) && !have_day) {
+            st.local.day = value;
+            have_day = true;
+        } else if (t.find(':') != std::string_view::npos && !st.local.hour) {
+            std::string_view hm = t;
+            const auto second_colon = hm.find(':', hm.find(':') + 1);
+            if (second_colon != std::string_view::npos) {
+                parse_int(hm.substr(second_colon + 1, 2), st.second);
+                hm = hm.substr(0, second_colon);
+            }
+            if (!parse_time(hm, h, m)) return std::nullopt;
+            st.local.hour = h;
+            st.local.minute = m;
+        } else if (t == "PM" || t == "pm" || t == "p:m") {
+            pm = true;
+        } else if (t == "AM" || t == "am" || t == "a:m") {
+            am = true;
+        } else if (int offset = 0; parse_offset(t, offset)) {
+            st.offset_minutes = offset;
+        }
+    }
+    if (!(have_day && have_month && have_year)) return std::nullopt;
+    if (st.local.hour) {
+        if (pm && *st.local.hour < 12) *st.local.hour += 12;
+        if (am && *st.local.hour == 12) *st.local.hour = 0;
+    }
+    return st;
+}
+
+std::string format_offset(int minutes) {
+    char buf[16];
+    const int a = minutes < 0 ? -minutes : minutes;
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
+    return buf;
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_timestamp(std::string_view text_in, bool riga_local) {
+    const std::string folded = unicode::fold_whitespace(text_in);
+    std::string_view text = folded;
+    if (text.empty()) return std::nullopt;
+    std::optional<Stamp> st = parse_iso(text);
+    if (!st) {
+        if (auto printed = parse_date(text); printed && printed->valid) {
+            Stamp s;
+            s.local = printed->value;
+            st = s;
+        }
+    }
+    if (!st) st = parse_words(text);
+    if (!st || !plausible(st->local)) return std::nullopt;
+    // Validate the calendar date (and get Riga's offset when wanted).
+    const LocalDateTime& v = st->local;
+    LocalDateTime date_only{v.year, v.month, v.day, std::nullopt, std::nullopt};
+    if (!to_iso_riga(date_only)) return std::nullopt;
+    if (!v.hour) return to_iso_riga(date_only);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", v.year, v.month, v.day, *v.hour,
+                  v.minute.value_or(0), std::min(st->second, 59));
+    if (st->offset_minutes) return std::string(buf) + format_offset(*st->offset_minutes);
+    if (riga_local) {
+        LocalDateTime riga = v;
+        auto iso = to_iso_riga(riga);
+        if (iso && st->second != 0) iso->replace(17, 2, std::string(buf + 17, 2));
+        return iso;
+    }
+    return std::string(buf);
+}
+
+}  // namespace pressparse::dates

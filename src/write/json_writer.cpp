@@ -19,7 +19,7 @@ nlohmann::ordered_json to_json(const Article& a) {
                         {"format", to_string(a.input.format)},
                         {"encoding", a.input.encoding},
                         {"bytes", a.input.bytes}};
-    out["site"] = a.site;
+    out["site"] = optional_value(a.site);
     out["url"] = optional_value(a.url);
     out["language"] = optional_value(a.language);
     out["headline"] = optional_value(a.headline);

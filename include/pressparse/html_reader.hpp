@@ -1,0 +1,43 @@
+// The HTML reader: a saved page (browser "Save as", wget, curl, web archive) to the same block
+// sequence the text reader produces, plus the page's metadata on the side. It drops what is
+// never content (scripts, navigation, hidden elements, ads, share bars, comment widgets, cookie
+// banners), scores what remains to find the article (text and link density, paragraphs and
+// commas, class/id hints), and turns it into blocks carrying hints (heading level, list item,
+// quote, caption, credit, teaser). Roles are still the segmenter's to decide.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pressparse/article.hpp"
+#include "pressparse/blocks.hpp"
+
+namespace pressparse {
+
+// Metadata a page states about itself, each field from the best source that has it.
+struct Metadata {
+    std::optional<std::string> title;
+    std::optional<std::string> byline;
+    std::optional<std::string> date_text;  // as stated (e.g. "2015-07-24T05:36:09+01:00")
+    std::optional<DateSource> date_source;
+    std::optional<std::string> url;             // canonical link, og:url or JSON-LD url
+    std::optional<std::string> site_name;       // og:site_name or JSON-LD publisher
+    std::optional<std::string> language;        // <html lang>, JSON-LD inLanguage, og:locale
+    std::optional<std::string> category;        // article:section, JSON-LD articleSection
+    std::optional<std::string> document_title;  // <title> as printed
+};
+
+struct HtmlPage {
+    Blocks blocks;
+    Metadata meta;
+};
+
+// Reads UTF-8 HTML. Never throws for bad markup.
+HtmlPage read_html(std::string_view utf8);
+
+// The charset a page declares in its first 1024 bytes (<meta charset>, or http-equiv
+// Content-Type), by the label as written, or nullopt.
+std::optional<std::string> prescan_charset(std::string_view bytes);
+
+}  // namespace pressparse

@@ -1,0 +1,87 @@
+// The charset pre-scan browsers do before parsing: <meta charset=…> or <meta http-equiv=
+// "Content-Type" content="…; charset=…"> within the first 1024 bytes. Byte-level and tolerant:
+// it looks at ASCII only, so it works before the encoding is known.
+#include <algorithm>
+
+#include "pressparse/html_reader.hpp"
+
+namespace pressparse {
+
+namespace {
+
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), lower);
+    return out;
+}
+
+// "text/html; charset=windows-1251" → "windows-1251".
+std::optional<std::string> charset_from_content(std::string_view content) {
+    const std::string l = lowered(content);
+    const auto pos = l.find("charset");
+    if (pos == std::string::npos) return std::nullopt;
+    std::size_t i = pos + 7;
+    while (i < l.size() && (l[i] == ' ' || l[i] == '='))
+        ++i;
+    if (i < l.size() && (l[i] == '"' || l[i] == '\'')) ++i;
+    const std::size_t start = i;
+    while (i < l.size() && l[i] != '"' && l[i] != '\'' && l[i] != ';' && l[i] != ' ')
+        ++i;
+    if (i == start) return std::nullopt;
+    return std::string(content.substr(start, i - start));
+}
+
+}  // namespace
+
+std::optional<std::string> prescan_charset(std::string_view bytes) {
+    const std::string head = lowered(bytes.substr(0, 1024));
+    std::size_t pos = 0;
+    while ((pos = head.find("<meta", pos)) != std::string::npos) {
+        const std::size_t end = head.find('>', pos);
+        const std::string_view tag = std::string_view(head).substr(
+            pos, end == std::string::npos ? std::string::npos : end - pos);
+        const std::string_view original = bytes.substr(pos, tag.size());
+        pos += 5;
+        // Attributes: name=value pairs, values quoted or not.
+        std::optional<std::string> charset, content;
+        bool http_equiv_content_type = false;
+        std::size_t i = 5;
+        while (i < tag.size()) {
+            while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t' || tag[i] == '\n' ||
+                                      tag[i] == '\r' || tag[i] == '/'))
+                ++i;
+            const std::size_t name_start = i;
+            while (i < tag.size() && tag[i] != '=' && tag[i] != ' ' && tag[i] != '>')
+                ++i;
+            const std::string_view name = tag.substr(name_start, i - name_start);
+            if (name.empty()) break;
+            std::string_view value, original_value;
+            if (i < tag.size() && tag[i] == '=') {
+                ++i;
+                char quote = 0;
+                if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) quote = tag[i++];
+                const std::size_t value_start = i;
+                while (i < tag.size() &&
+                       (quote ? tag[i] != quote : (tag[i] != ' ' && tag[i] != '>')))
+                    ++i;
+                value = tag.substr(value_start, i - value_start);
+                original_value = original.substr(value_start, i - value_start);
+                if (quote && i < tag.size()) ++i;
+            }
+            if (name == "charset") charset = std::string(original_value);
+            if (name == "content") content = std::string(original_value);
+            if (name == "http-equiv" && value == "content-type") http_equiv_content_type = true;
+        }
+        if (charset && !charset->empty()) return charset;
+        if (http_equiv_content_type && content) {
+            if (auto cs = charset_from_content(*content)) return cs;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace pressparse

@@ -1,0 +1,88 @@
+// A compact, read-only DOM of one HTML page: gumbo parses into a per-page arena, and the tree is
+// mirrored into a flat vector of nodes (parent, first child, next sibling), so every later pass
+// walks it with loops instead of recursion — a page nested 100,000 deep cannot overflow the stack.
+// The arena is freed at once when the document goes away (gumbo's own recursive destroy is
+// never called).
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressparse::html {
+
+// Bump allocator handed to gumbo: frees nothing until it is destroyed.
+class Arena {
+  public:
+    Arena() = default;
+    Arena(const Arena&) = delete;
+    Arena& operator=(const Arena&) = delete;
+    void* allocate(std::size_t size);
+    std::size_t bytes_reserved() const { return reserved_; }
+
+  private:
+    std::vector<std::unique_ptr<unsigned char[]>> chunks_;
+    unsigned char* cursor_ = nullptr;
+    std::size_t left_ = 0;
+    std::size_t reserved_ = 0;
+};
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId kNoNode = 0xFFFFFFFFu;
+
+struct Node {
+    enum class Kind : std::uint8_t { Element, Text };
+    Kind kind = Kind::Element;
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    NodeId parent = kNoNode;
+    NodeId first_child = kNoNode;
+    NodeId next_sibling = kNoNode;
+    std::uint32_t depth = 0;
+    std::string_view text;                  // text nodes: the raw text
+    const GumboElement* element = nullptr;  // elements: attributes (valid while the Document lives)
+};
+
+class Document {
+  public:
+    // Parses UTF-8 HTML. Never throws for bad markup: gumbo recovers as browsers do.
+    explicit Document(std::string_view utf8);
+    ~Document();
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+
+    const std::vector<Node>& nodes() const { return nodes_; }
+    const Node& node(NodeId id) const { return nodes_[id]; }
+    NodeId root() const { return nodes_.empty() ? kNoNode : 0; }
+    NodeId html() const { return html_; }
+    NodeId head() const { return head_; }
+    NodeId body() const { return body_; }
+
+    // Attribute value, or empty when absent.
+    std::string_view attr(NodeId id, const char* name) const;
+    bool has_attr(NodeId id, const char* name) const;
+    // Lower-case tag name of an element ("div"; the original name for unknown tags).
+    std::string_view tag_name(NodeId id) const;
+
+    // The next node in document order within the subtree of `scope`, or kNoNode.
+    // `skip_children` continues after the current node's subtree.
+    NodeId next(NodeId current, NodeId scope, bool skip_children = false) const;
+
+    // All text below `id`, white space folded.
+    std::string text(NodeId id) const;
+
+  private:
+    Arena arena_;
+    GumboOutput* output_ = nullptr;
+    std::vector<Node> nodes_;
+    NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
+    std::string source_;  // gumbo keeps pointers into its input
+};
+
+// True for tags that start a new block of text (p, div, li, h1…, table cells, …).
+bool is_block_tag(GumboTag tag);
+
+}  // namespace pressparse::html
