@@ -1,6 +1,8 @@
-// Bytes to valid NFC UTF-8. The charset is decided as browsers do: a byte-order mark first,
-// then a charset the caller found declared (HTML <meta>, HTTP header), then valid UTF-8 as is,
-// then ICU's charset detector. Conversion is ICU's; bytes that are invalid in the chosen
+// Bytes to valid NFC UTF-8. The charset is decided as browsers do, with one exception: a
+// byte-order mark first; then bytes that are valid UTF-8 are UTF-8 (browsers would follow a stale
+// <meta charset> of a page re-saved as UTF-8 and show mojibake); then a charset the caller found
+// declared (HTML <meta>, HTTP header), with the WHATWG label mapping (iso-8859-1 is
+// windows-1252, gb2312 is GBK); then ICU's charset detector. Conversion is ICU's; bytes that are invalid in the chosen
 // charset become U+FFFD and a warning.
 #pragma once
 

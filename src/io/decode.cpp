@@ -103,6 +103,33 @@ std::optional<std::string> detect_charset(std::string_view bytes) {
     return std::string(name);
 }
 
+// The WHATWG Encoding Standard's label mapping, where it differs from ICU's reading of a label:
+// browsers read "iso-8859-1" as windows-1252, "gb2312" as GBK, and so must we.
+std::string whatwg_charset(std::string label) {
+    for (auto& c : label) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    while (!label.empty() && (label.back() == ' ' || label.back() == '"' || label.back() == '\'')) label.pop_back();
+    while (!label.empty() && (label.front() == ' ' || label.front() == '"' || label.front() == '\'')) label.erase(0, 1);
+    static const std::pair<const char*, const char*> kMap[] = {
+        {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"}, {"iso_8859-1", "windows-1252"},
+        {"latin1", "windows-1252"},     {"l1", "windows-1252"},        {"us-ascii", "windows-1252"},
+        {"ascii", "windows-1252"},      {"cp819", "windows-1252"},     {"ibm819", "windows-1252"},
+        {"x-cp1252", "windows-1252"},   {"x-user-defined", "windows-1252"},
+        {"gb2312", "GBK"},              {"gbk", "GBK"},                {"x-gbk", "GBK"},
+        {"chinese", "GBK"},             {"csgb2312", "GBK"},           {"gb_2312-80", "GBK"},
+        {"iso-8859-9", "windows-1254"}, {"latin5", "windows-1254"},    {"tis-620", "windows-874"},
+        {"iso-8859-11", "windows-874"}, {"euc-kr", "windows-949"},     {"ks_c_5601-1987", "windows-949"},
+        {"x-cp1251", "windows-1251"},   {"unicode-1-1-utf-8", "UTF-8"}, {"utf8", "UTF-8"},
+        // A page that declares UTF-16 in its own ASCII-compatible bytes is not UTF-16.
+        {"utf-16", "UTF-8"},            {"utf-16le", "UTF-8"},         {"utf-16be", "UTF-8"},
+    };
+    for (const auto& [from, to] : kMap) {
+        if (label == from) return to;
+    }
+    return label;
+}
+
 }  // namespace
 
 std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset,
@@ -160,14 +187,22 @@ Decoded decode(std::string_view bytes, std::optional<std::string> declared_chars
         result.encoding = *utf16;
     } else {
         if (looks_binary(bytes)) throw InputError(ErrorCode::Binary, "not text (binary data)");
+        // Valid UTF-8 with non-ASCII text is UTF-8 whatever a page claims: no legacy text of any
+        // length forms valid UTF-8 by accident, while pages re-saved as UTF-8 keep their old
+        // <meta charset> all the time.
         std::optional<std::string> converted;
-        if (declared_charset) {
-            converted = convert_to_utf8(bytes, *declared_charset, &replaced);
-            if (converted) result.encoding = canonical_name(declared_charset->c_str());
-        }
-        if (!converted && unicode::is_valid_utf8(bytes)) {
+        if (unicode::is_valid_utf8(bytes)) {
             converted = std::string(bytes);
             result.encoding = "UTF-8";
+        } else if (declared_charset) {
+            const std::string charset = whatwg_charset(*declared_charset);
+            if (charset == "UTF-8" || charset == "utf-8") {
+                converted = repair_utf8(bytes, replaced);
+                result.encoding = "UTF-8";
+            } else {
+                converted = convert_to_utf8(bytes, charset, &replaced);
+                if (converted) result.encoding = canonical_name(charset.c_str());
+            }
         }
         if (!converted) {
             if (auto detected = detect_charset(bytes); detected && *detected != "UTF-8") {

@@ -179,10 +179,6 @@ std::size_t joined_length(const std::vector<std::string>& ws) {
     return n == 0 ? 0 : n - 1;
 }
 
-int word_count(std::string_view s) {
-    return unicode::count_tokens(s);
-}
-
 }  // namespace
 
 double text_similarity(std::string_view a, std::string_view b) {
@@ -198,88 +194,153 @@ double text_similarity(std::string_view a, std::string_view b) {
            static_cast<double>(joined_length(unique_b)) / static_cast<double>(joined_length(wb));
 }
 
-std::string clean_document_title(std::string_view title_in, std::string_view site_name,
-                                 const std::vector<std::string>& headings) {
-    const std::string title = unicode::fold_whitespace(title_in);
-    if (title.empty()) return title;
-    // A heading that is the title exactly, or that the title starts/ends with, is the headline.
-    for (const auto& h : headings) {
-        if (h == title) return title;
+std::string article_title(std::string_view title_in, const std::vector<std::string>& headings, int h1_count,
+                          std::string_view only_h1) {
+    // Readability's reading of <title>: drop a site name after the last separator (or before the
+    // first, when that leaves too little), or what precedes a colon; fall back to the whole.
+    const std::string orig = unicode::fold_whitespace(title_in);
+    std::string cur = orig;
+    auto wc = [](std::string_view s) {
+        // JavaScript's str.split(/\s+/).length: empty edges count as words.
+        if (s.empty()) return 1;
+        int n = 1;
+        bool in_space = false;
+        for (char c : s) {
+            const bool space = c == ' ';
+            if (space && !in_space) ++n;
+            in_space = space;
+        }
+        return n;
+    };
+    auto is_sep = [](std::string_view s, std::size_t i, std::size_t& len) {
+        // " | ", " - ", " \\ ", " / ", " > ", " » "
+        if (i + 2 >= s.size() || s[i] != ' ') return false;
+        if (s.compare(i + 1, 2, "\xC2\xBB") == 0 && i + 3 < s.size() && s[i + 3] == ' ') {
+            len = 4;
+            return true;
+        }
+        const char c = s[i + 1];
+        if ((c == '|' || c == '-' || c == '\\' || c == '/' || c == '>') && s[i + 2] == ' ') {
+            len = 3;
+            return true;
+        }
+        return false;
+    };
+    auto sep_char = [](std::string_view s, std::size_t i, std::size_t& len) {
+        if (s.compare(i, 2, "\xC2\xBB") == 0) {
+            len = 2;
+            return true;
+        }
+        const char c = s[i];
+        len = 1;
+        return c == '|' || c == '-' || c == '\\' || c == '/' || c == '>';
+    };
+    bool hierarchical = false;
+    std::size_t last_sep = std::string::npos;
+    for (std::size_t i = 0, len = 0; i < orig.size(); ++i) {
+        if (is_sep(orig, i, len)) {
+            last_sep = i;
+            const char c = orig[i + 1];
+            if (c != '|' && c != '-') hierarchical = true;
+        }
     }
-    static constexpr std::array kSeparators{" | "sv, " - "sv, " – "sv, " — "sv, " \\ "sv,
-                                            " / "sv, " > "sv, " » "sv, " :: "sv};
-    // Split on the separators.
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < title.size();) {
-        bool matched = false;
-        for (auto sep : kSeparators) {
-            if (title.compare(i, sep.size(), sep) == 0) {
-                parts.push_back(title.substr(start, i - start));
-                i += sep.size();
-                start = i;
-                matched = true;
-                break;
+    if (last_sep != std::string::npos) {
+        cur = orig.substr(0, last_sep);
+        if (wc(cur) < 3) {
+            // Remove the first part instead: everything up to and including the first separator char.
+            std::size_t i = 0, len = 0;
+            while (i < orig.size() && !sep_char(orig, i, len)) ++i;
+            cur = i < orig.size() ? orig.substr(i + len) : orig;
+        }
+    } else if (orig.find(": ") != std::string::npos) {
+        const bool match = std::find(headings.begin(), headings.end(), orig) != headings.end();
+        if (!match) {
+            cur = orig.substr(orig.rfind(':') + 1);
+            if (wc(unicode::trim(cur)) < 3) {
+                cur = orig.substr(orig.find(':') + 1);
+            } else if (wc(orig.substr(0, orig.find(':'))) > 5) {
+                cur = orig;
             }
         }
-        if (!matched) ++i;
+    } else if (unicode::count_characters(orig) > 150 || unicode::count_characters(orig) < 15) {
+        if (h1_count == 1) cur = std::string(only_h1);
     }
-    parts.push_back(title.substr(start));
-    if (parts.size() == 1) {
-        // "Site: Headline" when no heading confirms the whole.
-        const auto colon = title.find(": ");
-        if (colon != std::string::npos) {
-            const std::string after = title.substr(colon + 2);
-            for (const auto& h : headings) {
-                if (h == after) return after;
+    cur = unicode::fold_whitespace(cur);
+    const int cur_words = wc(cur);
+    if (cur_words <= 4) {
+        std::string stripped;
+        for (std::size_t i = 0, len = 0; i < orig.size();) {
+            if (sep_char(orig, i, len)) {
+                i += len;
+                continue;
             }
+            stripped += orig[i++];
         }
-        return title;
+        // split(/\s+/) of the stripped title: runs of spaces are one separator.
+        const std::string folded = unicode::fold_whitespace(stripped);
+        int orig_words = wc(folded);
+        if (!stripped.empty() && stripped.front() == ' ') ++orig_words;
+        if (!stripped.empty() && stripped.back() == ' ') ++orig_words;
+        if (!hierarchical || cur_words != orig_words - 1) cur = orig;
     }
-    // Drop parts that are the site's name; prefer a part that matches a heading.
-    const std::string site = unicode::to_lower(site_name);
-    std::vector<std::string> kept;
-    for (auto& p : parts) {
-        const std::string lp = unicode::to_lower(p);
-        if (!site.empty() && (lp == site || text_similarity(site, lp) > 0.99)) continue;
-        kept.push_back(p);
-    }
-    for (const auto& p : kept) {
-        for (const auto& h : headings) {
-            if (h == p) return p;
-        }
-    }
-    if (kept.empty()) return title;
-    if (kept.size() == 1) return kept.front();
-    // Readability's rule: drop what follows the last separator, unless that leaves too little.
-    const std::size_t last_sep_end = title.size() - parts.back().size();
-    std::size_t cut = last_sep_end;
-    for (auto sep : kSeparators) {
-        if (cut >= sep.size() && title.compare(cut - sep.size(), sep.size(), sep) == 0) {
-            cut -= sep.size();
-            break;
-        }
-    }
-    std::string head = title.substr(0, cut);
-    if (word_count(head) >= 3) return head;
-    // Too short: remove the first part instead.
-    std::string tail = title.substr(parts.front().size());
-    for (auto sep : kSeparators) {
-        if (tail.compare(0, sep.size(), sep) == 0) {
-            tail.erase(0, sep.size());
-            break;
-        }
-    }
-    return word_count(tail) >= 3 ? tail : title;
+    return cur;
 }
+
+namespace {
+
+// Readability's <meta> keys: property="og:title twitter:title" (the first token that is one of
+// these), or name="dc.title" / "parsely-pub-date" / "author".
+constexpr std::array kPropertyPrefixes{"article"sv, "dc"sv, "dcterm"sv, "og"sv, "twitter"sv};
+constexpr std::array kPropertyNames{"author"sv, "creator"sv, "description"sv, "published_time"sv, "title"sv, "site_name"sv};
+constexpr std::array kNamePrefixes{"dc"sv, "dcterm"sv, "og"sv, "twitter"sv, "parsely"sv, "weibo:article"sv, "weibo:webpage"sv};
+constexpr std::array kNameNames{"author"sv, "creator"sv, "pub-date"sv, "description"sv, "title"sv, "site_name"sv};
+
+std::optional<std::string> property_key(std::string_view property) {
+    const std::string lower = lower_ascii(property);
+    std::size_t i = 0;
+    while (i < lower.size()) {
+        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+        const std::size_t start = i;
+        while (i < lower.size() && lower[i] != ' ' && lower[i] != '\t' && lower[i] != '\n') ++i;
+        const std::string_view token = std::string_view(lower).substr(start, i - start);
+        for (auto prefix : kPropertyPrefixes) {
+            for (auto name : kPropertyNames) {
+                std::string key = std::string(prefix) + ":" + std::string(name);
+                if (token.size() >= key.size() && token.substr(token.size() - key.size()) == key) return key;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> name_key(std::string_view name) {
+    std::string key = lower_ascii(name);
+    key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '\t'; }), key.end());
+    for (auto n : kNameNames) {
+        if (key == n) return key;
+        for (auto prefix : kNamePrefixes) {
+            for (char sep : {'-', '.', ':'}) {
+                if (key == std::string(prefix) + sep + std::string(n)) {
+                    std::replace(key.begin(), key.end(), '.', ':');
+                    return key;
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 Metadata extract_metadata(const Document& doc) {
     Metadata meta;
-    std::map<std::string, std::string> values;  // first value of each meta key
+    std::map<std::string, std::string> values;  // Readability's keys: the last value wins
+    std::map<std::string, std::string> other;   // every other meta key: the first value wins
     std::optional<JsonLd> ld;
-    std::optional<std::string> microdata_headline, microdata_author, microdata_date, time_date,
-        canonical, title;
+    std::optional<std::string> microdata_headline, microdata_author, microdata_date, time_date, canonical, title;
     std::vector<std::string> headings;
+    int h1_count = 0;
+    std::string only_h1;
 
     if (doc.html() != kNoNode) {
         if (auto lang = non_empty(std::string(doc.attr(doc.html(), "lang")))) meta.language = lang;
@@ -293,16 +354,23 @@ Metadata extract_metadata(const Document& doc) {
                 if (!title) title = non_empty(doc.text(id));
                 continue;
             case GUMBO_TAG_META: {
-                std::string key(doc.attr(id, "property"));
-                if (key.empty()) key = std::string(doc.attr(id, "name"));
-                if (key.empty()) key = std::string(doc.attr(id, "itemprop"));
                 const std::string_view content = doc.attr(id, "content");
-                if (key.empty() || content.empty()) continue;
-                key = lower_ascii(key);
-                // "dc.creator" and "dc:creator" are one key; so are "og:title" and "og-title".
-                std::replace(key.begin(), key.end(), '.', ':');
-                key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-                if (auto v = non_empty(std::string(content))) values.emplace(key, *v);
+                const auto value = non_empty(std::string(content));
+                if (!value) continue;
+                const std::string_view property = doc.attr(id, "property");
+                const std::string_view name = doc.attr(id, "name");
+                std::optional<std::string> key;
+                if (!property.empty()) key = property_key(property);
+                if (!key && !name.empty()) key = name_key(name);
+                if (key) {
+                    values[*key] = *value;
+                    continue;
+                }
+                std::string any(property.empty() ? name : property);
+                if (any.empty()) any = std::string(doc.attr(id, "itemprop"));
+                any = lower_ascii(any);
+                std::replace(any.begin(), any.end(), '.', ':');
+                if (!any.empty()) other.emplace(any, *value);
                 continue;
             }
             case GUMBO_TAG_LINK:
@@ -313,8 +381,7 @@ Metadata extract_metadata(const Document& doc) {
             case GUMBO_TAG_SCRIPT:
                 if (!ld && lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
                     std::string raw;
-                    for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
-                        raw.append(doc.node(c).text);
+                    for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling) raw.append(doc.node(c).text);
                     ld = parse_json_ld(raw);
                 }
                 continue;
@@ -322,16 +389,17 @@ Metadata extract_metadata(const Document& doc) {
                 if (!time_date) time_date = non_empty(std::string(doc.attr(id, "datetime")));
                 break;
             case GUMBO_TAG_H1:
+                if (++h1_count == 1) only_h1 = doc.text(id);
+                [[fallthrough]];
             case GUMBO_TAG_H2:
-                if (headings.size() < 16) headings.push_back(doc.text(id));
+                if (headings.size() < 64) headings.push_back(doc.text(id));
                 break;
             default:
                 break;
         }
         const std::string_view itemprop = doc.attr(id, "itemprop");
         if (!itemprop.empty()) {
-            if (itemprop == "headline" && !microdata_headline)
-                microdata_headline = non_empty(doc.text(id));
+            if (itemprop == "headline" && !microdata_headline) microdata_headline = non_empty(doc.text(id));
             if (itemprop == "datePublished" && !microdata_date) {
                 std::string v(doc.attr(id, "content"));
                 if (v.empty()) v = std::string(doc.attr(id, "datetime"));
@@ -342,8 +410,7 @@ Metadata extract_metadata(const Document& doc) {
                 // The author's name, not the whole author card.
                 std::optional<std::string> name;
                 for (NodeId c = id; c != kNoNode; c = doc.next(c, id)) {
-                    if (doc.node(c).kind == Node::Kind::Element &&
-                        doc.attr(c, "itemprop") == "name") {
+                    if (doc.node(c).kind == Node::Kind::Element && doc.attr(c, "itemprop") == "name") {
                         std::string v(doc.attr(c, "content"));
                         name = non_empty(v.empty() ? doc.text(c) : v);
                         break;
@@ -359,13 +426,18 @@ Metadata extract_metadata(const Document& doc) {
     }
 
     auto value = [&](std::string_view key) -> std::optional<std::string> {
-        auto it = values.find(std::string(key));
-        return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+        if (auto it = values.find(std::string(key)); it != values.end()) return it->second;
+        return std::nullopt;
     };
-    auto first_of =
-        [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
+    auto first_of = [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
         for (auto k : keys) {
             if (auto v = value(k)) return v;
+        }
+        return std::nullopt;
+    };
+    auto other_of = [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
+        for (auto k : keys) {
+            if (auto it = other.find(std::string(k)); it != other.end()) return it->second;
         }
         return std::nullopt;
     };
@@ -373,29 +445,29 @@ Metadata extract_metadata(const Document& doc) {
     meta.document_title = title;
     meta.site_name = ld && ld->publisher ? ld->publisher : value("og:site_name");
 
-    // Title: JSON-LD (name or headline, whichever is nearer the document title) → og → twitter →
-    // dc → microdata → <title> without the site name.
-    const std::string cleaned_title =
-        title ? clean_document_title(*title, meta.site_name.value_or(""), headings) : std::string();
+    // Title: JSON-LD (name or headline, whichever is nearer the <title>) → dc → og → name="title"
+    // → twitter → parsely → microdata → the headline read from <title>.
+    const std::string from_title = title ? article_title(*title, headings, h1_count, only_h1) : std::string();
     if (ld && (ld->name || ld->headline)) {
         if (ld->name && ld->headline && *ld->name != *ld->headline) {
-            const bool headline_matches = text_similarity(*ld->headline, cleaned_title) > 0.75;
-            const bool name_matches = text_similarity(*ld->name, cleaned_title) > 0.75;
+            const bool headline_matches = text_similarity(*ld->headline, from_title) > 0.75;
+            const bool name_matches = text_similarity(*ld->name, from_title) > 0.75;
             meta.title = headline_matches && !name_matches ? ld->headline : ld->name;
         } else {
             meta.title = ld->name ? ld->name : ld->headline;
         }
     }
-    if (!meta.title)
-        meta.title =
-            first_of({"dc:title", "dcterm:title", "og:title", "twitter:title", "parsely-title"});
+    if (!meta.title) {
+        meta.title = first_of({"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+                               "title", "twitter:title", "parsely-title"});
+    }
     if (!meta.title) meta.title = microdata_headline;
-    if (!meta.title && !cleaned_title.empty()) meta.title = cleaned_title;
+    if (!meta.title && !from_title.empty()) meta.title = from_title;
+    if (!meta.title && h1_count >= 1) meta.title = non_empty(only_h1);
 
     // Byline.
     if (ld && ld->author) meta.byline = ld->author;
-    if (!meta.byline)
-        meta.byline = first_of({"dc:creator", "dcterm:creator", "author", "parsely-author"});
+    if (!meta.byline) meta.byline = first_of({"dc:creator", "dcterm:creator", "author", "parsely-author"});
     if (!meta.byline) {
         if (auto a = value("article:author"); a && !is_url(*a)) meta.byline = a;
     }
@@ -405,11 +477,13 @@ Metadata extract_metadata(const Document& doc) {
     if (ld && ld->date) {
         meta.date_text = ld->date;
         meta.date_source = DateSource::JsonLd;
-    } else if (auto d = first_of({"article:published_time", "parsely-pub-date", "og:published_time",
-                                  "datepublished", "date", "pubdate", "publishdate", "publish-date",
-                                  "publish_date", "dc:date", "dc:date:issued", "dcterms:created",
-                                  "sailthru:date", "article:published"})) {
+    } else if (auto d = first_of({"article:published_time", "parsely-pub-date"})) {
         meta.date_text = d;
+        meta.date_source = DateSource::Meta;
+    } else if (auto o = other_of({"og:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+                                  "publish_date", "dc:date", "dc:date:issued", "dcterms:created", "sailthru:date",
+                                  "article:published"})) {
+        meta.date_text = o;
         meta.date_source = DateSource::Meta;
     } else if (microdata_date) {
         meta.date_text = microdata_date;
@@ -419,17 +493,12 @@ Metadata extract_metadata(const Document& doc) {
         meta.date_source = DateSource::Time;
     }
 
-    meta.url =
-        canonical ? canonical : (value("og:url") ? value("og:url") : (ld ? ld->url : std::nullopt));
+    meta.url = canonical ? canonical : (other_of({"og:url"}) ? other_of({"og:url"}) : (ld ? ld->url : std::nullopt));
     if (!meta.language && ld && ld->language) meta.language = ld->language;
     if (!meta.language) {
-        if (auto locale = value("og:locale")) {
-            std::string tag = *locale;
-            std::replace(tag.begin(), tag.end(), '_', '-');
-            meta.language = tag;
-        }
+        if (auto locale = other_of({"og:locale"})) meta.language = locale;
     }
-    meta.category = ld && ld->section ? ld->section : value("article:section");
+    meta.category = ld && ld->section ? ld->section : other_of({"article:section"});
     return meta;
 }
 

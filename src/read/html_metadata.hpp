@@ -14,10 +14,12 @@ namespace pressparse::html {
 
 Metadata extract_metadata(const Document& doc);
 
-// <title> text without a site-name suffix or prefix ("Headline | Site", "Site - Headline"),
-// using the site name and the page's headings when they tell which part is the headline.
-std::string clean_document_title(std::string_view title, std::string_view site_name,
-                                 const std::vector<std::string>& headings);
+// The headline in a <title>, read as Readability reads it: a site name after the last separator
+// (" | ", " - ", " / ", " > ", " » ") is dropped unless that leaves four words or fewer; a
+// "Site: Headline" keeps what follows the colon unless a heading prints the whole; a title too
+// short or too long gives way to the page's only <h1>.
+std::string article_title(std::string_view title, const std::vector<std::string>& headings, int h1_count,
+                          std::string_view only_h1);
 
 // How much of `b`'s words also occur in `a` (0..1), over lower-cased letter/digit words.
 double text_similarity(std::string_view a, std::string_view b);

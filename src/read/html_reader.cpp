@@ -342,7 +342,7 @@ class Extractor {
                 continue;
             }
             const std::string& match = match_[id];
-            if (!match.empty()) {
+            if (!match.empty() && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
                 if (has_class_token(match, kBoilerplateTokens)) {
                     dead[id] = 1;
                     continue;
