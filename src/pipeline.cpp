@@ -107,9 +107,11 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
     if (unicode::trim(decoded.text).empty()) throw InputError(ErrorCode::Empty, "only white space");
 
     if (format == InputFormat::Html) {
-        const HtmlPage page = read_html(decoded.text);
+        HtmlPage page = read_html(decoded.text);
         apply_metadata(page.meta, article);
         segment(page.blocks, article);
+        for (auto& w : page.warnings)
+            article.warnings.push_back(std::move(w));
     } else {
         segment(read_text(decoded.text), article);
     }

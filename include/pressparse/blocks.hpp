@@ -19,6 +19,7 @@ enum class BlockHint {
     Teaser,      // a related-article title from a teaser list
     TeaserLead,  // the lead of the teaser title before it
     Meta,        // byline-like text found outside the article body (an author element)
+    Preamble,    // a line between the headline and the article body (byline, date, section)
     Boilerplate  // navigation, widget or footer text kept only for position
 };
 

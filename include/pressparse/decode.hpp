@@ -2,8 +2,8 @@
 // byte-order mark first; then bytes that are valid UTF-8 are UTF-8 (browsers would follow a stale
 // <meta charset> of a page re-saved as UTF-8 and show mojibake); then a charset the caller found
 // declared (HTML <meta>, HTTP header), with the WHATWG label mapping (iso-8859-1 is
-// windows-1252, gb2312 is GBK); then ICU's charset detector. Conversion is ICU's; bytes that are invalid in the chosen
-// charset become U+FFFD and a warning.
+// windows-1252, gb2312 is GBK); then ICU's charset detector. Conversion is ICU's; bytes that are
+// invalid in the chosen charset become U+FFFD and a warning.
 #pragma once
 
 #include <optional>

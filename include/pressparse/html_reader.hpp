@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pressparse/article.hpp"
 #include "pressparse/blocks.hpp"
@@ -31,6 +32,7 @@ struct Metadata {
 struct HtmlPage {
     Blocks blocks;
     Metadata meta;
+    std::vector<std::string> warnings;
 };
 
 // Reads UTF-8 HTML. Never throws for bad markup.

@@ -109,20 +109,42 @@ std::string whatwg_charset(std::string label) {
     for (auto& c : label) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    while (!label.empty() && (label.back() == ' ' || label.back() == '"' || label.back() == '\'')) label.pop_back();
-    while (!label.empty() && (label.front() == ' ' || label.front() == '"' || label.front() == '\'')) label.erase(0, 1);
+    while (!label.empty() && (label.back() == ' ' || label.back() == '"' || label.back() == '\''))
+        label.pop_back();
+    while (!label.empty() &&
+           (label.front() == ' ' || label.front() == '"' || label.front() == '\''))
+        label.erase(0, 1);
     static const std::pair<const char*, const char*> kMap[] = {
-        {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"}, {"iso_8859-1", "windows-1252"},
-        {"latin1", "windows-1252"},     {"l1", "windows-1252"},        {"us-ascii", "windows-1252"},
-        {"ascii", "windows-1252"},      {"cp819", "windows-1252"},     {"ibm819", "windows-1252"},
-        {"x-cp1252", "windows-1252"},   {"x-user-defined", "windows-1252"},
-        {"gb2312", "GBK"},              {"gbk", "GBK"},                {"x-gbk", "GBK"},
-        {"chinese", "GBK"},             {"csgb2312", "GBK"},           {"gb_2312-80", "GBK"},
-        {"iso-8859-9", "windows-1254"}, {"latin5", "windows-1254"},    {"tis-620", "windows-874"},
-        {"iso-8859-11", "windows-874"}, {"euc-kr", "windows-949"},     {"ks_c_5601-1987", "windows-949"},
-        {"x-cp1251", "windows-1251"},   {"unicode-1-1-utf-8", "UTF-8"}, {"utf8", "UTF-8"},
+        {"iso-8859-1", "windows-1252"},
+        {"iso8859-1", "windows-1252"},
+        {"iso_8859-1", "windows-1252"},
+        {"latin1", "windows-1252"},
+        {"l1", "windows-1252"},
+        {"us-ascii", "windows-1252"},
+        {"ascii", "windows-1252"},
+        {"cp819", "windows-1252"},
+        {"ibm819", "windows-1252"},
+        {"x-cp1252", "windows-1252"},
+        {"x-user-defined", "windows-1252"},
+        {"gb2312", "GBK"},
+        {"gbk", "GBK"},
+        {"x-gbk", "GBK"},
+        {"chinese", "GBK"},
+        {"csgb2312", "GBK"},
+        {"gb_2312-80", "GBK"},
+        {"iso-8859-9", "windows-1254"},
+        {"latin5", "windows-1254"},
+        {"tis-620", "windows-874"},
+        {"iso-8859-11", "windows-874"},
+        {"euc-kr", "windows-949"},
+        {"ks_c_5601-1987", "windows-949"},
+        {"x-cp1251", "windows-1251"},
+        {"unicode-1-1-utf-8", "UTF-8"},
+        {"utf8", "UTF-8"},
         // A page that declares UTF-16 in its own ASCII-compatible bytes is not UTF-16.
-        {"utf-16", "UTF-8"},            {"utf-16le", "UTF-8"},         {"utf-16be", "UTF-8"},
+        {"utf-16", "UTF-8"},
+        {"utf-16le", "UTF-8"},
+        {"utf-16be", "UTF-8"},
     };
     for (const auto& [from, to] : kMap) {
         if (label == from) return to;

@@ -34,7 +34,158 @@ void arena_free(void*, void*) {}
 
 }  // namespace
 
-Document::Document(std::string_view utf8) : source_(utf8) {
+namespace {
+
+char lower_char(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_void_element(std::string_view name) {
+    static constexpr std::string_view kVoid[] = {
+        "area", "base",  "br",     "col",   "embed", "hr",       "img",     "input", "link",
+        "meta", "param", "source", "track", "wbr",   "basefont", "bgsound", "frame", "keygen"};
+    for (auto v : kVoid) {
+        if (name == v) return true;
+    }
+    return false;
+}
+
+// Elements whose end tag the parser implies: they close their predecessor instead of nesting.
+bool closes_itself(std::string_view name) {
+    static constexpr std::string_view kAuto[] = {
+        "p",  "li", "dt", "dd", "option", "optgroup", "tr",    "td",
+        "th", "rb", "rt", "rp", "tbody",  "thead",    "tfoot", "colgroup"};
+    for (auto v : kAuto) {
+        if (name == v) return true;
+    }
+    return false;
+}
+
+bool is_raw_text(std::string_view name) {
+    return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+           name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes" ||
+           name == "noscript" || name == "plaintext";
+}
+
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth) {
+    struct Open {
+        std::string name;
+        bool dropped;
+    };
+    std::vector<Open> stack;
+    std::string out;
+    bool changed = false;
+    std::size_t copied = 0;  // html[0, copied) is already in `out` (only once something changed)
+    auto drop = [&](std::size_t from, std::size_t to) {
+        if (!changed) {
+            changed = true;
+            out.reserve(html.size());
+        }
+        out.append(html.substr(copied, from - copied));
+        copied = to;
+    };
+    std::size_t depth_counted = 0;  // entries of `stack` not dropped
+    std::size_t i = 0;
+    while (true) {
+        const std::size_t lt = html.find('<', i);
+        if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
+        const char next = html[lt + 1];
+        if (next == '!' || next == '?') {
+            const std::size_t end = html.compare(lt, 4, "<!--") == 0 ? html.find("-->", lt + 4)
+                                                                     : html.find('>', lt + 2);
+            if (end == std::string_view::npos) break;
+            i = end + 1;
+            continue;
+        }
+        const bool closing = next == '/';
+        const std::size_t name_start = lt + (closing ? 2 : 1);
+        if (name_start >= html.size() || !is_alpha(html[name_start])) {
+            i = lt + 1;
+            continue;
+        }
+        std::size_t j = name_start;
+        std::string name;
+        while (j < html.size() && html[j] != ' ' && html[j] != '>' && html[j] != '/' &&
+               html[j] != '\t' && html[j] != '\n' && html[j] != '\r' && html[j] != '\f' &&
+               name.size() < 32) {
+            name += lower_char(html[j++]);
+        }
+        // The end of the tag, skipping quoted attribute values.
+        char quote = 0;
+        while (j < html.size() && (quote || html[j] != '>')) {
+            if (quote) {
+                if (html[j] == quote) quote = 0;
+            } else if (html[j] == '"' || html[j] == '\'') {
+                quote = html[j];
+            }
+            ++j;
+        }
+        if (j >= html.size()) break;
+        const std::size_t tag_end = j + 1;
+        const bool self_closing = html[j - 1] == '/';
+        i = tag_end;
+        if (closing) {
+            // Close up to the matching open element, as the parser would.
+            // A stray end tag deep below the top is ignored; looking further would make a page of
+            // stray end tags quadratic.
+            std::size_t k = stack.size();
+            const std::size_t floor = stack.size() > 256 ? stack.size() - 256 : 0;
+            while (k > floor && stack[k - 1].name != name)
+                --k;
+            if (k == floor) continue;
+            const bool was_dropped = stack[k - 1].dropped;
+            for (std::size_t m = k - 1; m < stack.size(); ++m) {
+                if (!stack[m].dropped) --depth_counted;
+            }
+            stack.resize(k - 1);
+            if (was_dropped) drop(lt, tag_end);
+            continue;
+        }
+        if (is_raw_text(name)) {
+            // Skip the element's raw content to its end tag.
+            const std::string end_tag = "</" + name;
+            std::size_t k = tag_end;
+            while (true) {
+                k = html.find("</", k);
+                if (k == std::string_view::npos) break;
+                std::string candidate;
+                for (std::size_t m = k; m < html.size() && candidate.size() < end_tag.size(); ++m) {
+                    candidate += lower_char(html[m]);
+                }
+                if (candidate == end_tag) break;
+                k += 2;
+            }
+            if (k == std::string_view::npos) break;
+            i = k;
+            continue;
+        }
+        if (self_closing || is_void_element(name) || closes_itself(name)) continue;
+        const bool too_deep = depth_counted >= max_depth;
+        stack.push_back(Open{std::move(name), too_deep});
+        if (too_deep) {
+            drop(lt, tag_end);
+        } else {
+            ++depth_counted;
+        }
+    }
+    if (!changed) return std::nullopt;
+    out.append(html.substr(copied));
+    return out;
+}
+
+Document::Document(std::string_view utf8) {
+    if (auto flat = limit_nesting(utf8)) {
+        source_ = std::move(*flat);
+        flattened_ = true;
+    } else {
+        source_ = std::string(utf8);
+    }
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = arena_allocate;
     options.deallocator = arena_free;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,7 @@ struct Node {
 class Document {
   public:
     // Parses UTF-8 HTML. Never throws for bad markup: gumbo recovers as browsers do.
+    // Markup nested deeper than kMaxNesting is flattened first (see limit_nesting).
     explicit Document(std::string_view utf8);
     ~Document();
     Document(const Document&) = delete;
@@ -74,13 +76,28 @@ class Document {
     // All text below `id`, white space folded.
     std::string text(NodeId id) const;
 
+    // True when the source was nested too deeply and had to be flattened.
+    bool flattened() const { return flattened_; }
+
   private:
     Arena arena_;
     GumboOutput* output_ = nullptr;
     std::vector<Node> nodes_;
     NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
     std::string source_;  // gumbo keeps pointers into its input
+    bool flattened_ = false;
 };
+
+// Deepest element nesting kept. Browsers' parsers stop nesting far earlier (Blink at 512), and
+// gumbo's scope checks walk the open-element stack, so deeper markup costs time quadratic in
+// its depth.
+inline constexpr std::size_t kMaxNesting = 1024;
+
+// Drops start tags (and their end tags) that would nest elements deeper than `max_depth`,
+// keeping all text. A tag-level scan, linear in the input; returns nullopt when nothing is as
+// deep as that (the common case: no copy is made).
+std::optional<std::string> limit_nesting(std::string_view html,
+                                         std::size_t max_depth = kMaxNesting);
 
 // True for tags that start a new block of text (p, div, li, h1…, table cells, …).
 bool is_block_tag(GumboTag tag);

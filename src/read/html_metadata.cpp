@@ -194,8 +194,8 @@ double text_similarity(std::string_view a, std::string_view b) {
            static_cast<double>(joined_length(unique_b)) / static_cast<double>(joined_length(wb));
 }
 
-std::string article_title(std::string_view title_in, const std::vector<std::string>& headings, int h1_count,
-                          std::string_view only_h1) {
+std::string article_title(std::string_view title_in, const std::vector<std::string>& headings,
+                          int h1_count, std::string_view only_h1) {
     // Readability's reading of <title>: drop a site name after the last separator (or before the
     // first, when that leaves too little), or what precedes a colon; fall back to the whole.
     const std::string orig = unicode::fold_whitespace(title_in);
@@ -247,9 +247,11 @@ std::string article_title(std::string_view title_in, const std::vector<std::stri
     if (last_sep != std::string::npos) {
         cur = orig.substr(0, last_sep);
         if (wc(cur) < 3) {
-            // Remove the first part instead: everything up to and including the first separator char.
+            // Remove the first part instead: everything up to and including the first separator
+            // char.
             std::size_t i = 0, len = 0;
-            while (i < orig.size() && !sep_char(orig, i, len)) ++i;
+            while (i < orig.size() && !sep_char(orig, i, len))
+                ++i;
             cur = i < orig.size() ? orig.substr(i + len) : orig;
         }
     } else if (orig.find(": ") != std::string::npos) {
@@ -291,22 +293,28 @@ namespace {
 // Readability's <meta> keys: property="og:title twitter:title" (the first token that is one of
 // these), or name="dc.title" / "parsely-pub-date" / "author".
 constexpr std::array kPropertyPrefixes{"article"sv, "dc"sv, "dcterm"sv, "og"sv, "twitter"sv};
-constexpr std::array kPropertyNames{"author"sv, "creator"sv, "description"sv, "published_time"sv, "title"sv, "site_name"sv};
-constexpr std::array kNamePrefixes{"dc"sv, "dcterm"sv, "og"sv, "twitter"sv, "parsely"sv, "weibo:article"sv, "weibo:webpage"sv};
-constexpr std::array kNameNames{"author"sv, "creator"sv, "pub-date"sv, "description"sv, "title"sv, "site_name"sv};
+constexpr std::array kPropertyNames{"author"sv,         "creator"sv, "description"sv,
+                                    "published_time"sv, "title"sv,   "site_name"sv};
+constexpr std::array kNamePrefixes{"dc"sv,      "dcterm"sv,        "og"sv,           "twitter"sv,
+                                   "parsely"sv, "weibo:article"sv, "weibo:webpage"sv};
+constexpr std::array kNameNames{"author"sv,      "creator"sv, "pub-date"sv,
+                                "description"sv, "title"sv,   "site_name"sv};
 
 std::optional<std::string> property_key(std::string_view property) {
     const std::string lower = lower_ascii(property);
     std::size_t i = 0;
     while (i < lower.size()) {
-        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n'))
+            ++i;
         const std::size_t start = i;
-        while (i < lower.size() && lower[i] != ' ' && lower[i] != '\t' && lower[i] != '\n') ++i;
+        while (i < lower.size() && lower[i] != ' ' && lower[i] != '\t' && lower[i] != '\n')
+            ++i;
         const std::string_view token = std::string_view(lower).substr(start, i - start);
         for (auto prefix : kPropertyPrefixes) {
             for (auto name : kPropertyNames) {
                 std::string key = std::string(prefix) + ":" + std::string(name);
-                if (token.size() >= key.size() && token.substr(token.size() - key.size()) == key) return key;
+                if (token.size() >= key.size() && token.substr(token.size() - key.size()) == key)
+                    return key;
             }
         }
     }
@@ -315,7 +323,8 @@ std::optional<std::string> property_key(std::string_view property) {
 
 std::optional<std::string> name_key(std::string_view name) {
     std::string key = lower_ascii(name);
-    key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '\t'; }), key.end());
+    key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '\t'; }),
+              key.end());
     for (auto n : kNameNames) {
         if (key == n) return key;
         for (auto prefix : kNamePrefixes) {
@@ -337,7 +346,8 @@ Metadata extract_metadata(const Document& doc) {
     std::map<std::string, std::string> values;  // Readability's keys: the last value wins
     std::map<std::string, std::string> other;   // every other meta key: the first value wins
     std::optional<JsonLd> ld;
-    std::optional<std::string> microdata_headline, microdata_author, microdata_date, time_date, canonical, title;
+    std::optional<std::string> microdata_headline, microdata_author, microdata_date, time_date,
+        canonical, title;
     std::vector<std::string> headings;
     int h1_count = 0;
     std::string only_h1;
@@ -381,7 +391,8 @@ Metadata extract_metadata(const Document& doc) {
             case GUMBO_TAG_SCRIPT:
                 if (!ld && lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
                     std::string raw;
-                    for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling) raw.append(doc.node(c).text);
+                    for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
+                        raw.append(doc.node(c).text);
                     ld = parse_json_ld(raw);
                 }
                 continue;
@@ -399,7 +410,8 @@ Metadata extract_metadata(const Document& doc) {
         }
         const std::string_view itemprop = doc.attr(id, "itemprop");
         if (!itemprop.empty()) {
-            if (itemprop == "headline" && !microdata_headline) microdata_headline = non_empty(doc.text(id));
+            if (itemprop == "headline" && !microdata_headline)
+                microdata_headline = non_empty(doc.text(id));
             if (itemprop == "datePublished" && !microdata_date) {
                 std::string v(doc.attr(id, "content"));
                 if (v.empty()) v = std::string(doc.attr(id, "datetime"));
@@ -410,7 +422,8 @@ Metadata extract_metadata(const Document& doc) {
                 // The author's name, not the whole author card.
                 std::optional<std::string> name;
                 for (NodeId c = id; c != kNoNode; c = doc.next(c, id)) {
-                    if (doc.node(c).kind == Node::Kind::Element && doc.attr(c, "itemprop") == "name") {
+                    if (doc.node(c).kind == Node::Kind::Element &&
+                        doc.attr(c, "itemprop") == "name") {
                         std::string v(doc.attr(c, "content"));
                         name = non_empty(v.empty() ? doc.text(c) : v);
                         break;
@@ -429,13 +442,15 @@ Metadata extract_metadata(const Document& doc) {
         if (auto it = values.find(std::string(key)); it != values.end()) return it->second;
         return std::nullopt;
     };
-    auto first_of = [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
+    auto first_of =
+        [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
         for (auto k : keys) {
             if (auto v = value(k)) return v;
         }
         return std::nullopt;
     };
-    auto other_of = [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
+    auto other_of =
+        [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
         for (auto k : keys) {
             if (auto it = other.find(std::string(k)); it != other.end()) return it->second;
         }
@@ -447,7 +462,8 @@ Metadata extract_metadata(const Document& doc) {
 
     // Title: JSON-LD (name or headline, whichever is nearer the <title>) → dc → og → name="title"
     // → twitter → parsely → microdata → the headline read from <title>.
-    const std::string from_title = title ? article_title(*title, headings, h1_count, only_h1) : std::string();
+    const std::string from_title =
+        title ? article_title(*title, headings, h1_count, only_h1) : std::string();
     if (ld && (ld->name || ld->headline)) {
         if (ld->name && ld->headline && *ld->name != *ld->headline) {
             const bool headline_matches = text_similarity(*ld->headline, from_title) > 0.75;
@@ -458,8 +474,8 @@ Metadata extract_metadata(const Document& doc) {
         }
     }
     if (!meta.title) {
-        meta.title = first_of({"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
-                               "title", "twitter:title", "parsely-title"});
+        meta.title = first_of({"dc:title", "dcterm:title", "og:title", "weibo:article:title",
+                               "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
     }
     if (!meta.title) meta.title = microdata_headline;
     if (!meta.title && !from_title.empty()) meta.title = from_title;
@@ -467,7 +483,8 @@ Metadata extract_metadata(const Document& doc) {
 
     // Byline.
     if (ld && ld->author) meta.byline = ld->author;
-    if (!meta.byline) meta.byline = first_of({"dc:creator", "dcterm:creator", "author", "parsely-author"});
+    if (!meta.byline)
+        meta.byline = first_of({"dc:creator", "dcterm:creator", "author", "parsely-author"});
     if (!meta.byline) {
         if (auto a = value("article:author"); a && !is_url(*a)) meta.byline = a;
     }
@@ -480,9 +497,10 @@ Metadata extract_metadata(const Document& doc) {
     } else if (auto d = first_of({"article:published_time", "parsely-pub-date"})) {
         meta.date_text = d;
         meta.date_source = DateSource::Meta;
-    } else if (auto o = other_of({"og:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
-                                  "publish_date", "dc:date", "dc:date:issued", "dcterms:created", "sailthru:date",
-                                  "article:published"})) {
+    } else if (auto o =
+                   other_of({"og:published_time", "datepublished", "date", "pubdate", "publishdate",
+                             "publish-date", "publish_date", "dc:date", "dc:date:issued",
+                             "dcterms:created", "sailthru:date", "article:published"})) {
         meta.date_text = o;
         meta.date_source = DateSource::Meta;
     } else if (microdata_date) {
@@ -493,7 +511,9 @@ Metadata extract_metadata(const Document& doc) {
         meta.date_source = DateSource::Time;
     }
 
-    meta.url = canonical ? canonical : (other_of({"og:url"}) ? other_of({"og:url"}) : (ld ? ld->url : std::nullopt));
+    meta.url = canonical
+                   ? canonical
+                   : (other_of({"og:url"}) ? other_of({"og:url"}) : (ld ? ld->url : std::nullopt));
     if (!meta.language && ld && ld->language) meta.language = ld->language;
     if (!meta.language) {
         if (auto locale = other_of({"og:locale"})) meta.language = locale;

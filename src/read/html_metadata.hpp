@@ -18,8 +18,8 @@ Metadata extract_metadata(const Document& doc);
 // (" | ", " - ", " / ", " > ", " » ") is dropped unless that leaves four words or fewer; a
 // "Site: Headline" keeps what follows the colon unless a heading prints the whole; a title too
 // short or too long gives way to the page's only <h1>.
-std::string article_title(std::string_view title, const std::vector<std::string>& headings, int h1_count,
-                          std::string_view only_h1);
+std::string article_title(std::string_view title, const std::vector<std::string>& headings,
+                          int h1_count, std::string_view only_h1);
 
 // How much of `b`'s words also occur in `a` (0..1), over lower-cased letter/digit words.
 double text_similarity(std::string_view a, std::string_view b);

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_map>
 
 #include "html_dom.hpp"
 #include "html_metadata.hpp"
@@ -317,6 +318,10 @@ class Extractor {
 
     // Emits the blocks of an extraction.
     Blocks blocks(const Extraction& e) const;
+
+    // The short lines between the page's <h1> and the article body, where sites print the byline,
+    // the date and the section: blocks marked Preamble, for the segmenter to recognise or drop.
+    Blocks preamble(const Extraction& e);
 
   private:
     // ----- pass 1: what is never content -----
@@ -652,18 +657,15 @@ class Extractor {
             if (score_[top[i]] / score_[best] >= 0.75f) alternatives.push_back(top[i]);
         }
         if (alternatives.size() >= 3) {
+            // Count, for every ancestor, how many alternatives it contains: one walk up each.
+            std::unordered_map<NodeId, int> containing;
+            for (NodeId alt : alternatives) {
+                for (NodeId a = doc_.node(alt).parent; a != kNoNode; a = doc_.node(a).parent)
+                    ++containing[a];
+            }
             for (NodeId parent = doc_.node(best).parent; parent != kNoNode && parent != body;
                  parent = doc_.node(parent).parent) {
-                int containing = 0;
-                for (NodeId alt : alternatives) {
-                    for (NodeId a = doc_.node(alt).parent; a != kNoNode; a = doc_.node(a).parent) {
-                        if (a == parent) {
-                            ++containing;
-                            break;
-                        }
-                    }
-                }
-                if (containing >= 3) {
+                if (auto it = containing.find(parent); it != containing.end() && it->second >= 3) {
                     best = parent;
                     break;
                 }
@@ -783,10 +785,7 @@ class Extractor {
         bool is_list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL;
         if (!is_list && a.text > 0) is_list = a.li_text / a.text > 0.9f;
         if (tag == GUMBO_TAG_TABLE && is_data_table(id)) return false;
-        if (has_ancestor_tag(id, GUMBO_TAG_CODE, 0)) return false;
-        for (NodeId at = doc_.node(id).parent; at != kNoNode; at = doc_.node(at).parent) {
-            if (doc_.node(at).tag == GUMBO_TAG_TABLE && is_data_table(at)) return false;
-        }
+        if (protected_[id]) return false;  // inside <code> or a data table
         const int weight = class_weight(id, flags);
         if (weight < 0) return true;
         if (a.commas >= 10) return false;
@@ -825,7 +824,31 @@ class Extractor {
         return remove;
     }
 
+    // Nodes inside <code> or inside a data table are never cleaned away: one top-down pass
+    // (asking each node about its ancestors would be quadratic on deep pages).
+    void mark_protected(const std::vector<NodeId>& roots) {
+        protected_.assign(n_, 0);
+        for (NodeId r : roots) {
+            bool above = false;
+            for (NodeId a = doc_.node(r).parent; a != kNoNode && !above; a = doc_.node(a).parent) {
+                above = doc_.node(a).tag == GUMBO_TAG_CODE ||
+                        (doc_.node(a).tag == GUMBO_TAG_TABLE && is_data_table(a));
+            }
+            for (NodeId at = r; at != kNoNode; at = doc_.next(at, r, dead_[at] != 0)) {
+                if (dead_[at]) continue;
+                const NodeId parent = doc_.node(at).parent;
+                const bool parent_protects =
+                    at == r ? above
+                            : (protected_[parent] || doc_.node(parent).tag == GUMBO_TAG_CODE ||
+                               (doc_.node(parent).tag == GUMBO_TAG_TABLE && data_table_[parent]));
+                if (doc_.node(at).tag == GUMBO_TAG_TABLE) data_table_[at] = is_data_table(at);
+                protected_[at] = parent_protects;
+            }
+        }
+    }
+
     void clean(const std::vector<NodeId>& roots, const Flags& flags) {
+        data_table_.assign(n_, 0);
         // Lists of nodes by tag, in document order within the article.
         auto collect = [&](auto pred) {
             std::vector<NodeId> out;
@@ -841,6 +864,7 @@ class Extractor {
             return collect([&](NodeId at) { return doc_.node(at).tag == tag; });
         };
 
+        if (flags.clean_conditionally) mark_protected(roots);
         for (GumboTag t : {GUMBO_TAG_FORM, GUMBO_TAG_FIELDSET}) {
             if (!flags.clean_conditionally) break;
             auto nodes = by_tag(t);
@@ -869,6 +893,7 @@ class Extractor {
             if (class_weight(id, flags) < 0) remove(id, roots);
         }
         if (flags.clean_conditionally) {
+            mark_protected(roots);
             for (GumboTag t : {GUMBO_TAG_TABLE, GUMBO_TAG_UL, GUMBO_TAG_DIV}) {
                 auto nodes = by_tag(t);
                 for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
@@ -906,6 +931,7 @@ class Extractor {
     std::vector<float> score_;
     std::vector<std::uint8_t> scored_;
     std::vector<NodeId> candidates_;
+    std::vector<std::uint8_t> protected_, data_table_;
     std::optional<std::string> byline_;
     std::vector<Related> related_;
     bool attempted_ = false;
@@ -1070,6 +1096,53 @@ class BlockWriter {
     std::vector<Figure> figures_;
 };
 
+Blocks Extractor::preamble(const Extraction& e) {
+    Blocks out;
+    const NodeId body = doc_.body();
+    if (e.roots.empty() || body == kNoNode) return out;
+    const NodeId stop = e.roots.front();
+    NodeId h1 = kNoNode;
+    for (NodeId id = body; id != kNoNode && id < stop; id = doc_.next(id, body)) {
+        if (doc_.node(id).tag == GUMBO_TAG_H1) {
+            h1 = id;
+            break;
+        }
+    }
+    if (h1 == kNoNode) return out;
+    std::unordered_map<NodeId, bool> holds_stop;  // ancestors of the article's first root
+    for (NodeId a = stop; a != kNoNode; a = doc_.node(a).parent)
+        holds_stop[a] = true;
+    if (holds_stop.count(h1)) return out;
+
+    // Page furniture only: nothing "unlikely" is dropped here, since bylines live in headers.
+    std::vector<std::uint8_t> dead;
+    mark_dead(Flags{false, false, false}, dead, false);
+    BlockWriter writer(doc_, dead);
+    constexpr std::size_t kMaxLines = 6;
+    constexpr int kMaxTokens = 20;
+    int visited = 0;
+    for (NodeId at = doc_.next(h1, body, true); at != kNoNode && at != stop && visited < 4096;
+         ++visited) {
+        if (holds_stop.count(at)) {
+            at = doc_.next(at, body);  // go inside, towards the article
+            continue;
+        }
+        if (!dead[at] && doc_.node(at).kind == Node::Kind::Element) {
+            Blocks lines;
+            writer.write(at, lines);
+            for (auto& b : lines) {
+                if (out.size() >= kMaxLines) return out;
+                if (unicode::count_tokens(b.text) > kMaxTokens)
+                    return out;  // that is body text, not a byline
+                b.hint = BlockHint::Preamble;
+                out.push_back(std::move(b));
+            }
+        }
+        at = doc_.next(at, body, true);
+    }
+    return out;
+}
+
 Blocks Extractor::blocks(const Extraction& e) const {
     Blocks out;
     BlockWriter writer(doc_, e.dead);
@@ -1085,6 +1158,10 @@ HtmlPage read_html(std::string_view utf8) {
     const Document doc(utf8);
     if (doc.nodes().empty()) return page;
     page.meta = html::extract_metadata(doc);
+    if (doc.flattened()) {
+        page.warnings.push_back("markup nested deeper than " + std::to_string(html::kMaxNesting) +
+                                " levels was flattened");
+    }
 
     Extractor extractor(doc, page.meta);
     const Extraction extraction = extractor.run();
@@ -1098,6 +1175,8 @@ HtmlPage read_html(std::string_view utf8) {
         b.hint = BlockHint::Meta;
         page.blocks.push_back(std::move(b));
     }
+    for (auto& b : extractor.preamble(extraction))
+        page.blocks.push_back(std::move(b));
     for (auto& b : body)
         page.blocks.push_back(std::move(b));
     for (const auto& r : extractor.related()) {

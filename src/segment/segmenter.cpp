@@ -304,9 +304,10 @@ void segment(const Blocks& blocks_in, Article& article) {
     // 3. Byline, category line, in any order, right under the headline.
     bool have_byline = false;
     std::optional<int> category_count;
-    const std::size_t meta_end = std::min(blocks.size(), i + kMetaZone);
-    while (i < meta_end) {
+    std::size_t zone = 0;  // blocks looked at, lines the markup put before the body aside
+    while (i < blocks.size() && (zone < kMetaZone || blocks[i].hint == BlockHint::Preamble)) {
         const Block& b = blocks[i];
+        if (b.hint != BlockHint::Preamble) ++zone;
         dates::DateInLine found;
         if (!have_byline && is_byline(b, &found)) {
             have_byline = true;
@@ -339,6 +340,13 @@ void segment(const Blocks& blocks_in, Article& article) {
             (have_byline || rules::is_known_category(b.text)) && looks_like_category(b) &&
             i + 1 < blocks.size()) {
             article.category = b.text;
+            ++i;
+            continue;
+        }
+        if (b.hint == BlockHint::Preamble) {
+            // A top-photo credit under the headline is still the photo's; other lines are
+            // furniture.
+            if (rules::is_credit_line(b.text)) break;
             ++i;
             continue;
         }

@@ -1,0 +1,354 @@
+// The HTML reader through the whole pipeline, on small invented pages: charsets, every metadata
+// source alone and in conflict, boilerplate stripping, captions and credits, teasers, nesting.
+#include "pressparse/html_reader.hpp"
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <filesystem>
+
+#include "pressparse/check.hpp"
+#include "pressparse/dates.hpp"
+#include "pressparse/json_writer.hpp"
+#include "pressparse/pipeline.hpp"
+#include "read/html_dom.hpp"
+
+using namespace pressparse;
+
+namespace {
+
+std::string encode(const std::string& utf8, const char* charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(utf8.size() * 4 + 8, '\0');
+    const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                   utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+    EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+const std::string kParagraphs =
+    "<p>В Даугавпилсе открыли новый мост через реку, сообщили в самоуправлении города, и движение "
+    "уже "
+    "пустили по обеим полосам.</p>"
+    "<p>Строительство, которое началось два года назад, обошлось в четыре миллиона евро, из "
+    "которых половину "
+    "оплатили фонды Европейского союза.</p>"
+    "<p>Жители, которые раньше ездили в объезд, говорят, что дорога до центра сократилась на "
+    "двадцать минут, "
+    "а автобусы теперь ходят чаще.</p>";
+
+std::string page(const std::string& head, const std::string& body) {
+    return "<!DOCTYPE html><html lang=\"ru\"><head>" + head + "</head><body>" + body +
+           "</body></html>";
+}
+
+Article from_html(const std::string& doc) {
+    return extract(doc, "page.html");
+}
+
+std::string all_body_text(const Article& a) {
+    std::string out;
+    for (const auto& b : a.body) {
+        if (b.text) out += *b.text + "\n";
+        if (b.credit) out += *b.credit + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(HtmlCharset, PrescanFindsDeclarations) {
+    EXPECT_EQ(prescan_charset("<html><head><meta charset=\"windows-1251\">"), "windows-1251");
+    EXPECT_EQ(
+        prescan_charset("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=koi8-r'>"),
+        "koi8-r");
+    EXPECT_EQ(prescan_charset("<meta charset=utf-8>"), "utf-8");
+    EXPECT_FALSE(prescan_charset("<html><head><title>x</title>"));
+    EXPECT_FALSE(
+        prescan_charset(std::string(1100, ' ') + "<meta charset=\"koi8-r\">"));  // past 1024 bytes
+}
+
+TEST(HtmlCharset, LegacyCyrillicAndBalticPagesComeOutAsUtf8) {
+    struct Case {
+        const char* charset;
+        const char* declare;  // how the page says it
+        const char* expected_encoding;
+    };
+    const Case cases[] = {
+        {"windows-1251", "<meta charset=\"windows-1251\">", "windows-1251"},
+        {"KOI8-R", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">",
+         "KOI8-R"},
+        {"ISO-8859-5", "<meta charset=\"iso-8859-5\">", "ISO-8859-5"},
+    };
+    const std::string title = "Мост через Даугаву открыт";
+    for (const auto& c : cases) {
+        const std::string doc =
+            page(std::string(c.declare) + "<title>" + title + "</title>", kParagraphs);
+        const Article a = from_html(encode(doc, c.charset));
+        EXPECT_EQ(a.headline, title) << c.charset;
+        EXPECT_EQ(a.input.encoding, c.expected_encoding) << c.charset;
+        ASSERT_FALSE(a.body.empty()) << c.charset;
+        EXPECT_EQ(a.body[0].text.value_or("").rfind("В Даугавпилсе", 0), 0u) << c.charset;
+    }
+    const std::string latvian = "Cēsīs atklāts jauns tilts pār Gauju";
+    const std::string latvian_text =
+        "<p>Cēsu novadā pēc divu gadu būvdarbiem atklāts jauns gājēju tilts pār Gauju, un to jau "
+        "izmanto "
+        "daudzi iedzīvotāji.</p><p>Tilta būvniecība izmaksāja četrus miljonus eiro, no kuriem pusi "
+        "sedza "
+        "Eiropas Savienības fondi, paziņoja pašvaldība.</p>";
+    const Article lv =
+        from_html(encode("<html lang=\"lv\"><head><meta charset=\"windows-1257\"><title>" +
+                             latvian + "</title></head><body>" + latvian_text + "</body></html>",
+                         "windows-1257"));
+    EXPECT_EQ(lv.headline, latvian);
+    EXPECT_EQ(lv.input.encoding, "windows-1257");
+    EXPECT_EQ(lv.language, "lv");
+    ASSERT_EQ(lv.body.size(), 2u);
+    EXPECT_EQ(lv.body[1].text.value_or("").rfind("Tilta būvniecība", 0), 0u);
+}
+
+TEST(HtmlCharset, Utf16WithBomAndUndeclaredLegacy) {
+    const std::string doc = page("<title>Мост через Даугаву открыт</title>", kParagraphs);
+    const Article a = from_html("\xFF\xFE" + encode(doc, "UTF-16LE"));
+    EXPECT_EQ(a.headline, "Мост через Даугаву открыт");
+    EXPECT_EQ(a.input.encoding, "UTF-16LE");
+    // No declaration at all: ICU's detector.
+    const Article b = from_html(encode(doc, "windows-1251"));
+    EXPECT_EQ(b.headline, "Мост через Даугаву открыт");
+    EXPECT_EQ(b.input.encoding, "windows-1251");
+}
+
+TEST(HtmlCharset, StaleDeclarationOnAUtf8PageIsIgnored) {
+    const Article a = from_html(page(
+        "<meta charset=\"windows-1251\"><title>Мост через Даугаву открыт</title>", kParagraphs));
+    EXPECT_EQ(a.headline, "Мост через Даугаву открыт");
+    EXPECT_EQ(a.input.encoding, "UTF-8");
+}
+
+TEST(HtmlMetadata, JsonLdAlone) {
+    const Article a = from_html(page(
+        R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+           {"@type":"NewsArticle","headline":"Мост открыт","datePublished":"2026-03-29T12:00:00+03:00",
+            "author":{"@type":"Person","name":"Анна Берзиня"},"publisher":{"@type":"Organization","name":"Вести Латгалии"},
+            "articleSection":"Регионы"}]}</script>)",
+        kParagraphs));
+    EXPECT_EQ(a.headline, "Мост открыт");
+    EXPECT_EQ(a.source, "Анна Берзиня");
+    EXPECT_EQ(a.date, "2026-03-29T12:00:00+03:00");
+    EXPECT_EQ(a.date_source, DateSource::JsonLd);
+    EXPECT_EQ(a.site, "Вести Латгалии");
+    EXPECT_EQ(a.category, "Регионы");
+}
+
+TEST(HtmlMetadata, OpenGraphAndMetaNamesAlone) {
+    const Article a = from_html(page(
+        R"(<meta property="og:title" content="Мост открыт"><meta property="og:site_name" content="Example News">
+           <meta property="article:published_time" content="2015-07-24T05:36:09+0100">
+           <meta name="author" content="Иван Петров"><meta property="og:url" content="https://example.com/most">)",
+        kParagraphs));
+    EXPECT_EQ(a.headline, "Мост открыт");
+    EXPECT_EQ(a.source, "Иван Петров");
+    EXPECT_EQ(a.date, "2015-07-24T05:36:09+01:00");
+    EXPECT_EQ(a.date_text, "2015-07-24T05:36:09+0100");
+    EXPECT_EQ(a.date_source, DateSource::Meta);
+    EXPECT_EQ(a.url, "https://example.com/most");
+    EXPECT_EQ(a.site, "Example News");
+}
+
+TEST(HtmlMetadata, MicrodataTimeCanonicalAndTitleAlone) {
+    const Article a = from_html(page(
+        R"(<title>Мост через Даугаву открыт после ремонта | Example News</title>
+                                   <link rel="canonical" href="https://example.com/a/1">)",
+        R"(<article><span itemprop="author" itemscope><span itemprop="name">Анна Берзиня</span></span>
+                                   <time datetime="2026-01-15T09:00:00Z">15 января</time>)" +
+            kParagraphs + "</article>"));
+    EXPECT_EQ(a.headline, "Мост через Даугаву открыт после ремонта");  // site name dropped
+    EXPECT_EQ(a.url, "https://example.com/a/1");
+    EXPECT_EQ(a.source, "Анна Берзиня");
+    EXPECT_EQ(a.date, "2026-01-15T09:00:00+00:00");
+    EXPECT_EQ(a.date_source, DateSource::Time);
+    EXPECT_EQ(a.language, "ru");
+}
+
+TEST(HtmlMetadata, ConflictsResolveBestFirst) {
+    const Article a = from_html(page(
+        R"(<title>Заголовок из title - Example</title>
+           <meta property="og:title" content="Заголовок из OpenGraph">
+           <meta property="article:published_time" content="2020-01-02T03:04:05Z">
+           <meta name="author" content="Автор из meta">
+           <script type="application/ld+json">{"@type":"Article","headline":"Заголовок из JSON-LD",
+             "author":{"name":"Автор из JSON-LD"},"datePublished":"2021-05-06"}</script>)",
+        "<time datetime=\"2019-09-09\">x</time>" + kParagraphs));
+    EXPECT_EQ(a.headline, "Заголовок из JSON-LD");
+    EXPECT_EQ(a.source, "Автор из JSON-LD");
+    EXPECT_EQ(a.date, "2021-05-06");
+    EXPECT_EQ(a.date_source, DateSource::JsonLd);
+
+    const Article b = from_html(page(R"(<title>Заголовок из title - Example</title>
+           <meta property="og:title" content="Заголовок из OpenGraph">
+           <meta property="article:published_time" content="2020-01-02T03:04:05Z">)",
+                                     "<time datetime=\"2019-09-09\">x</time>" + kParagraphs));
+    EXPECT_EQ(b.headline, "Заголовок из OpenGraph");
+    EXPECT_EQ(b.date, "2020-01-02T03:04:05+00:00");
+    EXPECT_EQ(b.date_source, DateSource::Meta);
+}
+
+TEST(HtmlMetadata, VisibleBylineReadByTheTextRules) {
+    const Article a =
+        from_html(page("<meta property=\"og:site_name\" content=\"Press.lv\"><title>Мост открыт - "
+                       "Press.lv</title>",
+                       "<article><h1>Мост открыт</h1><div class=\"info\">Редакция PRESS 27 "
+                       "августа, 2025 10:30</div>"
+                       "<div class=\"info\">Мир 5 комментариев</div><div class=\"text\">" +
+                           kParagraphs + "</div></article>"));
+    EXPECT_EQ(a.source, "Редакция PRESS");
+    EXPECT_EQ(a.date, "2025-08-27T10:30:00+03:00");
+    EXPECT_EQ(a.date_source, DateSource::Byline);
+    EXPECT_EQ(a.category, "Мир");
+    EXPECT_EQ(a.comments, 5);
+    EXPECT_EQ(a.site, "Press.lv");
+    EXPECT_EQ(a.body.size(), 3u);
+}
+
+TEST(HtmlBoilerplate, NavigationAdsSharingCommentsCookiesFooterStayOut) {
+    const Article a = from_html(page(
+        "<title>Мост через Даугаву открыт после ремонта</title>",
+        "<nav><a href=\"/\">Главная</a> <a href=\"/news\">Новости региона</a></nav>"
+        "<div class=\"cookie-banner\">Мы используем cookie, чтобы сайт работал лучше.</div>"
+        "<div class=\"ads--banner\">Реклама: скидки на окна до сорока процентов всю неделю.</div>"
+        "<article><div class=\"post-content-inner\">" +
+            kParagraphs +
+            "<div class=\"post-content-inner--ad-block\">Реклама посреди статьи, которую никто не "
+            "читает.</div>"
+            "<div class=\"share\"><a href=\"#\">Поделиться в Facebook</a></div></div></article>"
+            "<div id=\"comments\" class=\"comments\"><p>Комментарий читателя, длинный и с "
+            "запятыми, очень важный.</p></div>"
+            "<footer>© Example, 2026. Все права защищены. Перепечатка запрещена.</footer>"));
+    const std::string text = all_body_text(a);
+    for (const char* leak :
+         {"Главная", "cookie", "Реклама", "Поделиться", "Комментарий читателя", "Все права"}) {
+        EXPECT_EQ(text.find(leak), std::string::npos) << leak << " leaked into:\n" << text;
+    }
+    EXPECT_EQ(a.stats.paragraphs, 3);
+}
+
+TEST(HtmlBoilerplate, HiddenElementsAreNotContent) {
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "<p style=\"display: none\">Скрытый текст, который не видит читатель страницы.</p>"
+                 "<p hidden>Ещё один скрытый абзац текста для проверки.</p></article>"));
+    EXPECT_EQ(all_body_text(a).find("крыт"), std::string::npos);
+}
+
+TEST(HtmlStructure, CaptionsCreditsHeadingsQuotesLists) {
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "<figure><img src=\"a.jpg\" alt=\"мост\"><figcaption>Новый мост в день открытия "
+                 "<span class=\"credit\">Фото: Илзе Калниня</span></figcaption></figure>"
+                 "<h2>Что дальше</h2><p>Следующим отремонтируют путепровод у вокзала, сказал мэр, "
+                 "и начнут уже осенью.</p>"
+                 "<blockquote><p>Мы ждали этот мост десять лет, и теперь он наконец открыт для "
+                 "всех.</p></blockquote>"
+                 "<ul><li>первый пункт плана, длинный и подробный, с запятыми;</li><li>второй "
+                 "пункт плана, тоже "
+                 "подробный, с запятыми.</li></ul>"
+                 "<figure><img src=\"b.jpg\" alt=\"Вид на реку с моста\"></figure>"
+                 "<figure><figcaption>Мост вечером Фото: LETA</figcaption></figure></article>"));
+    std::vector<std::string> kinds;
+    for (const auto& b : a.body)
+        kinds.push_back(to_string(b.type));
+    EXPECT_EQ(kinds, (std::vector<std::string>{"paragraph", "paragraph", "paragraph", "caption",
+                                               "subheading", "paragraph", "quote", "list_item",
+                                               "list_item", "caption", "caption"}));
+    EXPECT_EQ(a.body[3].text, "Новый мост в день открытия");
+    EXPECT_EQ(a.body[3].credit, "Фото: Илзе Калниня");
+    EXPECT_EQ(a.body[9].text,
+              "Вид на реку с моста");  // a figure without a caption: the image's alt text
+    EXPECT_FALSE(a.body[9].credit);
+    EXPECT_EQ(a.body[10].text,
+              "Мост вечером");  // a credit inside the caption text, split by the text rules
+    EXPECT_EQ(a.body[10].credit, "Фото: LETA");
+}
+
+TEST(HtmlStructure, TeaserListsBecomeRelated) {
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "</article><section class=\"related-posts\"><h3>Читайте также</h3><ul>"
+                 "<li><a href=\"/1\">В Резекне выбрали лучший двор города</a><p>Победителям вручат "
+                 "пять тысяч евро "
+                 "на новые скамейки.</p></li>"
+                 "<li><a href=\"/2\">Жители Огре жалуются на комаров</a></li></ul></section>"));
+    ASSERT_EQ(a.related.size(), 2u);
+    EXPECT_EQ(a.related[0].title, "В Резекне выбрали лучший двор города");
+    EXPECT_EQ(a.related[0].lead, "Победителям вручат пять тысяч евро на новые скамейки.");
+    EXPECT_EQ(a.related[1].title, "Жители Огре жалуются на комаров");
+    EXPECT_FALSE(a.related[1].lead);
+    EXPECT_EQ(all_body_text(a).find("Резекне"), std::string::npos);
+}
+
+TEST(HtmlNesting, HundredThousandLevelsAreFlattenedNotFatal) {
+    std::string doc = "<html><body>";
+    for (int i = 0; i < 100000; ++i)
+        doc += "<div>";
+    doc += "Глубоко вложенный текст, с запятыми, который всё равно должен дойти до читателя.";
+    for (int i = 0; i < 100000; ++i)
+        doc += "</div>";
+    doc += "</body></html>";
+    const Article a = from_html(doc);
+    ASSERT_EQ(a.body.size(), 1u);
+    EXPECT_EQ(a.body[0].text,
+              "Глубоко вложенный текст, с запятыми, который всё равно должен дойти до читателя.");
+    EXPECT_NE(std::find(a.warnings.begin(), a.warnings.end(),
+                        "markup nested deeper than 1024 levels was flattened"),
+              a.warnings.end());
+}
+
+TEST(HtmlNesting, LimitKeepsTextAndShallowPagesUntouched) {
+    EXPECT_FALSE(html::limit_nesting("<div><p>a</p><img src=x><br></div>", 2));
+    const auto flat = html::limit_nesting("<div><div><div>text</div></div></div>", 2);
+    ASSERT_TRUE(flat);
+    EXPECT_EQ(*flat, "<div><div>text</div></div>");
+    // Raw text elements are not parsed for tags.
+    EXPECT_FALSE(html::limit_nesting("<div><script>'<div><div><div>'</script></div>", 2));
+}
+
+TEST(HtmlDocument, EmptyAndBrokenMarkupNeverFail) {
+    EXPECT_NO_THROW(from_html("<html><body><p>Текст без закрывающих тегов<div><span>ещё"));
+    EXPECT_NO_THROW(from_html("<!DOCTYPE html>"));
+    EXPECT_NO_THROW(from_html("<html><body><table><tr><td>ячейка</table><p>после"));
+}
+
+// One invented article, written as a saved Press.lv HTML page and as its text dump: the two
+// must agree field for field, except where the page came from.
+TEST(TwinFixture, HtmlAndTextGiveTheSameArticle) {
+    const std::filesystem::path root = PRESSPARSE_SOURCE_DIR;
+    auto text = to_json(extract_file((root / "data/sample.txt").string()));
+    auto markup = to_json(extract_file((root / "data/sample-twin.html").string()));
+    EXPECT_EQ(markup["input"]["format"], "html");
+    text.erase("input");
+    markup.erase("input");
+    const auto differences = compare_json(text, markup, {});
+    for (const auto& d : differences)
+        ADD_FAILURE() << render_difference(d);
+    EXPECT_TRUE(differences.empty());
+}
+
+TEST(Timestamps, StatedFormsNormalised) {
+    using dates::normalize_timestamp;
+    EXPECT_EQ(normalize_timestamp("2015-07-24T05:36:09+0100", false), "2015-07-24T05:36:09+01:00");
+    EXPECT_EQ(normalize_timestamp("2015-07-24T05:36:09.123Z", false), "2015-07-24T05:36:09+00:00");
+    EXPECT_EQ(normalize_timestamp("2015-07-24", false), "2015-07-24");
+    EXPECT_EQ(normalize_timestamp("2015-07-24 05:36", false), "2015-07-24T05:36:00");
+    EXPECT_EQ(normalize_timestamp("2015-07-24 05:36", true), "2015-07-24T05:36:00+03:00");
+    EXPECT_EQ(normalize_timestamp("Fri, 24 Jul 2015 05:36:09 GMT", false),
+              "2015-07-24T05:36:09+00:00");
+    EXPECT_EQ(normalize_timestamp("July 24, 2015", false), "2015-07-24");
+    EXPECT_EQ(normalize_timestamp("6 февраля, 2026 11:49", true), "2026-02-06T11:49:00+02:00");
+    EXPECT_FALSE(normalize_timestamp("вчера", false));
+    EXPECT_FALSE(normalize_timestamp("2015-02-30", false));
+}
