@@ -10,10 +10,17 @@ namespace pressparse {
 
 inline constexpr std::uint64_t kDefaultMaxBytes = 64ull * 1024 * 1024;
 
+// Both readers undo gzip compression (a .gz page, detected from its bytes, not its name); the
+// cap then applies to the decompressed size too.
+
 // Reads the whole file. Throws InputError (NotFound, IsDirectory, Unreadable, TooLarge).
 std::string load_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);
 
 // Reads a stream to its end (stdin). Throws InputError (Unreadable, TooLarge).
 std::string load_stream(std::istream& in, std::uint64_t max_bytes = kDefaultMaxBytes);
+
+// Inflates gzip data in place (all members); leaves anything else as it is. Throws InputError
+// (Unreadable for corrupt or truncated data, TooLarge past the cap).
+void decompress_if_gzip(std::string& bytes, std::uint64_t max_bytes = kDefaultMaxBytes);
 
 }  // namespace pressparse

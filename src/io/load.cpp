@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
@@ -29,7 +30,52 @@ std::string too_large(std::uint64_t max_bytes) {
     return "larger than the size cap of " + std::to_string(max_bytes) + " bytes";
 }
 
+bool is_gzip(const char* data, std::size_t size) {
+    return size >= 2 && std::memcmp(data, "\x1F\x8B", 2) == 0;
+}
+
+// Inflates gzip data (all members of a multi-member file), refusing output over the cap.
+std::string gunzip(std::string_view in, std::uint64_t max_bytes) {
+    z_stream zs{};
+    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
+        throw InputError(ErrorCode::Unreadable, "zlib unavailable");
+    struct Guard {
+        z_stream* zs;
+        ~Guard() { inflateEnd(zs); }
+    } guard{&zs};
+    std::string out;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    char buffer[64 * 1024];
+    for (;;) {
+        zs.next_out = reinterpret_cast<Bytef*>(buffer);
+        zs.avail_out = sizeof buffer;
+        const int rc = inflate(&zs, Z_NO_FLUSH);
+        const std::size_t produced = sizeof buffer - zs.avail_out;
+        if (out.size() + produced > max_bytes)
+            throw InputError(ErrorCode::TooLarge, too_large(max_bytes) + " once decompressed");
+        out.append(buffer, produced);
+        if (rc == Z_STREAM_END) {
+            // Another gzip member may follow.
+            if (is_gzip(reinterpret_cast<const char*>(zs.next_in), zs.avail_in)) {
+                inflateReset(&zs);
+                continue;
+            }
+            break;
+        }
+        if (rc == Z_BUF_ERROR && zs.avail_in == 0)
+            throw InputError(ErrorCode::Unreadable, "truncated gzip data");
+        if (rc != Z_OK && rc != Z_BUF_ERROR)
+            throw InputError(ErrorCode::Unreadable, "corrupt gzip data");
+    }
+    return out;
+}
+
 }  // namespace
+
+void decompress_if_gzip(std::string& bytes, std::uint64_t max_bytes) {
+    if (is_gzip(bytes.data(), bytes.size())) bytes = gunzip(bytes, max_bytes);
+}
 
 std::string load_file(const std::string& path, std::uint64_t max_bytes) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -61,6 +107,7 @@ std::string load_file(const std::string& path, std::uint64_t max_bytes) {
         }
         bytes.append(buffer, static_cast<std::size_t>(n));
     }
+    decompress_if_gzip(bytes, max_bytes);
     return bytes;
 }
 
@@ -75,6 +122,7 @@ std::string load_stream(std::istream& in, std::uint64_t max_bytes) {
         bytes.append(buffer, n);
     }
     if (in.bad()) throw InputError(ErrorCode::Unreadable, "read error");
+    decompress_if_gzip(bytes, max_bytes);
     return bytes;
 }
 

@@ -42,6 +42,15 @@ else
   fail "stdin output differs from file output"
 fi
 
+# A gzip-compressed page reads as the page itself.
+gzip -c data/sample.txt >"$tmp/sample.txt.gz"
+if cmp -s <("$bin" "$tmp/sample.txt.gz" | sed 's/"path":"[^"]*"/"path":"p"/') <("$bin" data/sample.txt | sed 's/"path":"[^"]*"/"path":"p"/'); then
+  ok
+else
+  fail "gzip page differs from the page"
+fi
+head -c 100 "$tmp/sample.txt.gz" >"$tmp/cut.gz"
+
 # Errors: one line naming the file and the reason, exit 1, nothing on stdout.
 : >"$tmp/empty.txt"
 printf ' \n\t\n' >"$tmp/blank.txt"
@@ -56,6 +65,7 @@ expect_error binary 1 "^pressparse: $tmp/image.png: not text \(binary data\)$" -
 if [[ $(id -u) -ne 0 ]]; then
   expect_error unreadable 1 "^pressparse: $tmp/locked.txt: Permission denied$" -- "$tmp/locked.txt"
 fi
+expect_error truncated-gzip 1 "^pressparse: $tmp/cut.gz: truncated gzip data$" -- "$tmp/cut.gz"
 expect_error too-large 1 "larger than the size cap of 10 bytes" -- --max-bytes 10 data/sample.txt
 expect_error no-input 2 "no input given" --
 expect_error bad-option 2 "" -- --no-such-option data/sample.txt
