@@ -13,12 +13,21 @@ inline constexpr int kSchemaVersion = 1;
 
 enum class InputFormat { Text, Html };
 
-// Where the article came from. `path` is the name the caller gave ("-" for stdin).
+// The web-archive record a page came from.
+struct WarcOrigin {
+    std::string target_uri;
+    std::string date;
+    std::string record_id;
+};
+
+// Where the article came from. `path` is the name the caller gave ("-" for stdin; for a page in
+// a web archive, "archive.warc.gz#OFFSET"). `bytes` is the page's size (decompressed).
 struct InputInfo {
     std::string path;
     InputFormat format = InputFormat::Text;
     std::string encoding = "UTF-8";
     std::uint64_t bytes = 0;
+    std::optional<WarcOrigin> warc;
 };
 
 enum class BlockType { Paragraph, Subheading, Caption, Quote, ListItem };

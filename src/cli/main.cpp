@@ -1,9 +1,12 @@
-// pressparse: the command line. Maps options to library calls and errors to exit codes;
+// pressparse: the command line. Maps options to library calls and outcomes to exit codes;
 // decides nothing about pages.
 //
-// Exit status: 0 success; 1 an input could not be extracted, or `check` found differences;
-// 2 usage error or a failure to write the output.
+// Exit status: 0 success; 1 an input could not be extracted (the others were), or `check` found
+// differences; 2 usage error, or the output could not be written; 130 interrupted.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -12,10 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "pressparse/errors.hpp"
+#include "pressparse/batch.hpp"
 #include "pressparse/golden.hpp"
-#include "pressparse/json_writer.hpp"
-#include "pressparse/pipeline.hpp"
 #include "pressparse/version.hpp"
 
 namespace {
@@ -24,58 +25,81 @@ constexpr int kExitOk = 0;
 constexpr int kExitInputFailed = 1;
 constexpr int kExitUsage = 2;
 
-// Writes all of `text` to stdout; a closed pipe ends the program quietly, other failures
-// (a full disk) are reported.
-int write_stdout(const std::string& text) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
-        std::fflush(stdout) != 0) {
-        if (errno == EPIPE) return kExitOk;
-        std::fprintf(stderr, "pressparse: stdout: %s\n", std::strerror(errno));
-        return kExitUsage;
-    }
-    return kExitOk;
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_interrupt(int) {
+    g_stop = true;
+    // A second Ctrl-C ends the program at once.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
 }
 
-std::optional<pressparse::InputFormat> parse_input_format(const std::string& name) {
-    if (name == "text") return pressparse::InputFormat::Text;
-    if (name == "html") return pressparse::InputFormat::Html;
-    return std::nullopt;
+bool write_to(FILE* f, std::string_view text) {
+    return std::fwrite(text.data(), 1, text.size(), f) == text.size();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    std::ios::sync_with_stdio(false);
 
     CLI::App app{
         "pressparse — turns saved Press.lv pages (text dumps or HTML) into structured JSON "
         "articles."};
     app.set_version_flag("--version", std::string("pressparse ") + PRESSPARSE_VERSION);
-    app.footer(R"(Examples:
-  pressparse page.txt                 one article as compact JSON
-  pressparse --pretty page.txt        indented
-  cat page.txt | pressparse -         a page on standard input
-  pressparse check data/              compare pages with their .expected.json files
-  pressparse check --update data/x.txt   rewrite an expected file after a deliberate change
-
-Exit status: 0 success, 1 an input failed (or check found differences), 2 usage or output error.)");
-
-    // Usage errors are one line, like every other error.
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
         return std::string("pressparse: ") + e.what() + " (see --help)\n";
     });
+    app.footer(R"(Examples:
+  pressparse page.txt                      one article as compact JSON (--pretty to indent)
+  cat page.html | pressparse -             a page on standard input
+  pressparse -r archive/ --glob '*.html'   every page under a directory, as JSON Lines
+  pressparse --files-from list.txt -j 8    pages named in a list (- reads the list from stdin)
+  pressparse crawl.warc.gz                 every HTML or text response in a web archive
+  pressparse -r pages/ --output-dir out/   one out/…/NAME.json per page; --skip-existing resumes
+  pressparse --format markdown page.html   the article as Markdown (or: text, jsonl)
+  pressparse check data/                   compare pages with their .expected.json files
 
-    std::string input;
-    bool pretty = false;
+Exit status: 0 success, 1 some inputs failed (the rest were written) or check found differences,
+2 usage error or output not writable, 130 interrupted.)");
+
+    pressparse::BatchOptions batch;
     std::string input_format = "auto";
-    std::uint64_t max_bytes = pressparse::kDefaultMaxBytes;
+    std::string format = "json";
+    bool quiet = false;
 
-    app.add_option("FILE", input, "Saved page to read, or - for standard input");
-    app.add_flag("--pretty", pretty, "Indent the JSON output");
+    app.add_option("INPUT", batch.inputs,
+                   "Pages, directories or web archives (.warc, .warc.gz); - for a page on stdin");
+    app.add_flag("-r,--recursive", batch.recursive, "Descend into subdirectories");
+    app.add_option("--glob", batch.glob,
+                   "Only files whose name matches this pattern (e.g. '*.html')");
+    app.add_option("--files-from", batch.files_from,
+                   "Read input paths from FILE, one per line (- for stdin)");
+    app.add_flag("-0,--null", batch.files_from_nul, "The --files-from list is NUL-separated");
+    app.add_option("--output-dir", batch.output_dir,
+                   "Write one file per input under DIR, mirroring the input tree");
+    app.add_flag("--skip-existing", batch.skip_existing,
+                 "With --output-dir: leave inputs whose output exists");
+    app.add_option(
+           "--format", format,
+           "Output: json (one object; JSON Lines for several inputs), jsonl, markdown, text")
+        ->check(CLI::IsMember({"json", "jsonl", "markdown", "text"}));
+    app.add_flag("--pretty", batch.pretty, "Indent JSON (a single page, or files in --output-dir)");
+    app.add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)");
+    app.add_flag("--fail-fast", batch.fail_fast, "Stop at the first input that fails");
+    app.add_flag("-q,--quiet", quiet, "No progress line");
+    app.add_flag("--stats", batch.stats,
+                 "Print a summary (pages, errors, warnings, time, pages/s, MB/s) to stderr");
+    app.add_flag("--summary-record", batch.summary_record,
+                 "End the JSON Lines with a {\"summary\": …} record");
     app.add_option("--input-format", input_format,
-                   "Input format: auto (from the content), text or html")
+                   "How to read pages: auto (from the content), text or html")
         ->check(CLI::IsMember({"auto", "text", "html"}));
-    app.add_option("--max-bytes", max_bytes, "Refuse inputs larger than this many bytes")
+    app.add_option("--max-bytes", batch.extract.max_bytes,
+                   "Refuse pages larger than this many bytes")
         ->capture_default_str();
 
     auto* check = app.add_subcommand(
@@ -97,15 +121,14 @@ Exit status: 0 success, 1 an input failed (or check found differences), 2 usage 
         return code == 0 ? kExitOk : kExitUsage;
     }
 
-    pressparse::ExtractOptions options;
-    options.format = parse_input_format(input_format);
-    options.max_bytes = max_bytes;
+    if (input_format == "text") batch.extract.format = pressparse::InputFormat::Text;
+    if (input_format == "html") batch.extract.format = pressparse::InputFormat::Html;
 
     if (*check) {
         pressparse::CheckOptions check_options;
         check_options.update = update;
         check_options.ignore = ignore;
-        check_options.extract = options;
+        check_options.extract = batch.extract;
         const auto cases = pressparse::find_golden_cases(check_paths);
         if (cases.empty()) {
             std::fprintf(stderr, "pressparse: check: no pages with expected files found\n");
@@ -116,22 +139,41 @@ Exit status: 0 success, 1 an input failed (or check found differences), 2 usage 
         return summary.failed == 0 ? kExitOk : kExitInputFailed;
     }
 
-    if (input.empty()) {
+    if (batch.inputs.empty() && !batch.files_from) {
         std::fprintf(stderr,
-                     "pressparse: no input given (a FILE, or - for standard input); see --help\n");
+                     "pressparse: no input given (files, directories, --files-from, or - for "
+                     "stdin); see --help\n");
         return kExitUsage;
     }
-
-    std::string output;
-    try {
-        output =
-            pressparse::to_json_string(pressparse::extract_file(input, options), pretty) + "\n";
-    } catch (const pressparse::InputError& e) {
-        std::fprintf(stderr, "pressparse: %s: %s\n", input.c_str(), e.what());
-        return kExitInputFailed;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "pressparse: %s: internal error: %s\n", input.c_str(), e.what());
-        return kExitInputFailed;
+    const bool stdin_page =
+        std::find(batch.inputs.begin(), batch.inputs.end(), "-") != batch.inputs.end();
+    if (stdin_page && batch.files_from == std::optional<std::string>("-")) {
+        std::fprintf(
+            stderr, "pressparse: standard input cannot be both a page and the --files-from list\n");
+        return kExitUsage;
     }
-    return write_stdout(output);
+    if (format == "jsonl") batch.format = pressparse::OutputFormat::JsonLines;
+    if (format == "markdown") batch.format = pressparse::OutputFormat::Markdown;
+    if (format == "text") batch.format = pressparse::OutputFormat::Text;
+    batch.progress = !quiet && ::isatty(STDERR_FILENO) && !pressparse::is_single_page_run(batch);
+
+    static char out_buffer[1 << 16];
+    std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    const pressparse::WriteFn out = [](std::string_view text) { return write_to(stdout, text); };
+    const pressparse::WriteFn err = [](std::string_view text) {
+        const bool ok = write_to(stderr, text);
+        std::fflush(stderr);
+        return ok;
+    };
+    pressparse::BatchSummary summary = pressparse::run_batch(batch, out, err, &g_stop);
+    if (std::fflush(stdout) != 0 && !summary.output_closed && !summary.output_failed) {
+        if (errno == EPIPE) {
+            summary.output_closed = true;
+        } else {
+            std::fprintf(stderr, "pressparse: stdout: %s\n", std::strerror(errno));
+            summary.output_failed = true;
+        }
+    }
+    if (summary.interrupted) std::fprintf(stderr, "pressparse: interrupted\n");
+    return pressparse::exit_status(summary);
 }

@@ -19,6 +19,11 @@ nlohmann::ordered_json to_json(const Article& a) {
                         {"format", to_string(a.input.format)},
                         {"encoding", a.input.encoding},
                         {"bytes", a.input.bytes}};
+    if (a.input.warc) {
+        out["input"]["warc"] = json{{"target_uri", a.input.warc->target_uri},
+                                    {"date", a.input.warc->date},
+                                    {"record_id", a.input.warc->record_id}};
+    }
     out["site"] = optional_value(a.site);
     out["url"] = optional_value(a.url);
     out["language"] = optional_value(a.language);

@@ -101,10 +101,20 @@ def main(argv):
     base = copy.deepcopy(outputs[0]) if outputs else json.loads(
         expected[0].read_text(encoding="utf-8"))
     error_record = {
-        "input": {"path": "pages/missing.txt", "format": "text", "encoding": "UTF-8",
-                  "bytes": 0},
+        "input": {"path": "pages/missing.txt"},
         "error": {"code": "not_found", "message": "no such file"},
     }
+    # Real JSON Lines from a batch run: articles, an error record and the summary record.
+    try:
+        run = subprocess.run([binary, "--summary-record", "-q", "data/sample.txt", "data/no-such-page.txt"],
+                             cwd=root, capture_output=True, timeout=60)
+        lines = run.stdout.decode("utf-8").splitlines()
+        report(run.returncode == 1 and len(lines) == 3, "batch run with a failing input",
+               f"exit {run.returncode}, {len(lines)} lines")
+        for i, line in enumerate(lines):
+            expect_valid(record, json.loads(line), f"batch JSON Lines record {i + 1}")
+    except (OSError, subprocess.TimeoutExpired, ValueError) as e:
+        report(False, "batch run", str(e))
     summary_record = {"summary": {"pages": 120, "errors": 2, "warnings": 7, "seconds": 1.5,
                                   "pages_per_second": 80.0, "mb_per_second": 0.36}}
     warc_article = copy.deepcopy(base)

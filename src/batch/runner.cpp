@@ -1,0 +1,461 @@
+// The batch runner: one producer (the input stream), N workers (the pipeline), and the calling
+// thread as the writer, which writes results strictly in input order. A bounded window of
+// pages in flight keeps memory flat; a failing page becomes an error record and the run goes on.
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "inputs.hpp"
+#include "pressparse/batch.hpp"
+#include "pressparse/errors.hpp"
+#include "pressparse/json_writer.hpp"
+#include "pressparse/render.hpp"
+
+namespace pressparse {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Result {
+    std::uint64_t seq = 0;
+    std::string path;
+    fs::path output_name;
+    std::string text;  // the formatted article, or the error record
+    bool failed = false;
+    std::string message;  // why it failed
+    std::uint64_t warnings = 0;
+    std::uint64_t bytes = 0;
+};
+
+const char* extension(OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Markdown:
+            return ".md";
+        case OutputFormat::Text:
+            return ".txt";
+        default:
+            return ".json";
+    }
+}
+
+Result process(batch::Job job, const BatchOptions& options) {
+    Result r;
+    r.seq = job.seq;
+    r.path = job.path;
+    r.output_name = job.output_name;
+    InputInfo input;
+    input.path = job.path;
+    input.warc = job.warc;
+    if (job.error_code) {
+        r.failed = true;
+        r.message = job.error_message;
+        r.text = error_record(input, *job.error_code, job.error_message);
+        return r;
+    }
+    ExtractOptions extract = options.extract;
+    if (job.url) extract.url = job.url;
+    if (job.charset && !extract.declared_charset) extract.declared_charset = job.charset;
+    try {
+        Article article = job.bytes ? pressparse::extract(*job.bytes, job.path, extract)
+                                    : extract_file(job.path, extract);
+        article.input.warc = job.warc;
+        r.warnings = article.warnings.size();
+        r.bytes = article.input.bytes;
+        // Indented JSON only where a page has an output of its own; JSON Lines stay one line each.
+        const bool own_output = options.output_dir.has_value() || is_single_page_run(options);
+        const OutputFormat format =
+            options.format == OutputFormat::JsonLines ? OutputFormat::Json : options.format;
+        r.text = format_article(article, format, own_output && options.pretty);
+    } catch (const InputError& e) {
+        r.failed = true;
+        r.message = e.what();
+        r.text = error_record(input, to_string(e.code()), e.what());
+    } catch (const std::exception& e) {
+        r.failed = true;
+        r.message = std::string("internal error: ") + e.what();
+        r.text = error_record(input, to_string(ErrorCode::Internal), r.message);
+    }
+    return r;
+}
+
+// Writes `content` to `path` through a temporary file and a rename: a reader (or a killed run)
+// never sees half a file.
+bool write_atomically(const fs::path& path, const std::string& content, std::string& why) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+        why = ec.message();
+        return false;
+    }
+    const fs::path tmp = path.string() + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            why = std::strerror(errno);
+            return false;
+        }
+        out << content;
+        out.flush();
+        if (!out) {
+            why = std::strerror(errno);
+            out.close();
+            fs::remove(tmp, ec);
+            return false;
+        }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        why = ec.message();
+        fs::remove(tmp, ec);
+        return false;
+    }
+    return true;
+}
+
+std::string format_duration(double seconds) {
+    if (!std::isfinite(seconds) || seconds < 0) return "--";
+    const auto s = static_cast<long long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600) {
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, (s / 60) % 60, s % 60);
+    } else {
+        std::snprintf(buf, sizeof buf, "%lld:%02lld", s / 60, s % 60);
+    }
+    return buf;
+}
+
+nlohmann::ordered_json summary_json(const BatchSummary& s) {
+    const double secs = s.seconds > 0 ? s.seconds : 1e-9;
+    return nlohmann::ordered_json{
+        {"pages", s.pages},
+        {"errors", s.errors},
+        {"warnings", s.warnings},
+        {"seconds", std::round(s.seconds * 1000) / 1000},
+        {"pages_per_second", std::round(static_cast<double>(s.pages) / secs * 10) / 10},
+        {"mb_per_second", std::round(static_cast<double>(s.bytes) / 1e6 / secs * 100) / 100}};
+}
+
+}  // namespace
+
+std::string format_article(const Article& article, OutputFormat format, bool pretty) {
+    switch (format) {
+        case OutputFormat::Markdown:
+            return to_markdown(article);
+        case OutputFormat::Text:
+            return to_plain_text(article);
+        case OutputFormat::JsonLines:
+            return to_json_string(article, false);
+        case OutputFormat::Json:
+            return to_json_string(article, pretty);
+    }
+    return to_json_string(article, pretty);
+}
+
+std::string error_record(const InputInfo& input, std::string_view code, std::string_view message) {
+    nlohmann::ordered_json in{{"path", input.path}};
+    if (input.warc) {
+        in["warc"] = nlohmann::ordered_json{{"target_uri", input.warc->target_uri},
+                                            {"date", input.warc->date},
+                                            {"record_id", input.warc->record_id}};
+    }
+    nlohmann::ordered_json record{
+        {"input", std::move(in)},
+        {"error", nlohmann::ordered_json{{"code", code}, {"message", message}}}};
+    return dump_json(record);
+}
+
+bool is_single_page_run(const BatchOptions& o) {
+    if (o.inputs.size() != 1 || o.files_from || o.output_dir || o.format == OutputFormat::JsonLines)
+        return false;
+    const std::string& p = o.inputs.front();
+    if (p == "-") return true;
+    std::error_code ec;
+    return !(o.recursive && fs::is_directory(p, ec)) && !batch::is_warc_name(p);
+}
+
+int exit_status(const BatchSummary& s) {
+    if (s.output_failed) return 2;
+    if (s.interrupted) return 130;
+    return s.errors > 0 ? 1 : 0;
+}
+
+BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const WriteFn& err,
+                       const std::atomic<bool>* stop) {
+    BatchSummary summary;
+    const auto started = Clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+
+    batch::InputSettings settings{options.inputs,         options.recursive,
+                                  options.glob,           options.files_from,
+                                  options.files_from_nul, options.extract.max_bytes};
+    batch::InputStream inputs(std::move(settings));
+
+    // A single page: the bare object (or document), no threads.
+    if (is_single_page_run(options)) {
+        auto job = inputs.next();
+        if (!job) return summary;
+        Result r = process(std::move(*job), options);
+        summary.pages = 1;
+        summary.bytes = r.bytes;
+        summary.warnings = r.warnings;
+        if (r.failed) {
+            ++summary.errors;
+            err("pressparse: " + r.path + ": " + r.message + "\n");
+        } else {
+            std::string text = std::move(r.text);
+            if (text.empty() || text.back() != '\n') text += '\n';
+            if (!out(text)) {
+                if (errno == EPIPE) {
+                    summary.output_closed = true;
+                } else {
+                    summary.output_failed = true;
+                    err(std::string("pressparse: stdout: ") + std::strerror(errno) + "\n");
+                }
+            }
+        }
+        summary.seconds = elapsed();
+        return summary;
+    }
+
+    const unsigned jobs =
+        options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const std::uint64_t window =
+        static_cast<std::uint64_t>(jobs) * 4 + 4;  // pages in flight at most
+
+    std::mutex mutex;
+    std::condition_variable work_ready, result_ready, space_ready;
+    std::deque<batch::Job> queue;
+    std::map<std::uint64_t, Result> finished;
+    std::uint64_t produced = 0;  // jobs handed out
+    std::uint64_t written = 0;   // results written (the next seq to write)
+    std::uint64_t running = 0;   // jobs being processed
+    bool producing = true;
+    bool halt = false;
+    std::atomic<std::uint64_t> skipped{0};
+    std::atomic<bool> inputs_exhausted{false};
+
+    auto output_path = [&](const fs::path& name, bool failed) {
+        return fs::path(*options.output_dir) /
+               (name.string() + (failed ? ".error.json" : extension(options.format)));
+    };
+
+    std::thread producer([&] {
+        std::uint64_t seq = 0;
+        for (;;) {
+            {
+                std::unique_lock lock(mutex);
+                space_ready.wait(lock, [&] { return halt || produced - written < window; });
+                if (halt) break;
+            }
+            if (stop && stop->load()) break;
+            std::optional<batch::Job> job = inputs.next();
+            if (!job) break;
+            if (options.output_dir && options.skip_existing && !job->error_code) {
+                std::error_code ec;
+                if (fs::exists(output_path(job->output_name, false), ec)) {
+                    ++skipped;
+                    continue;
+                }
+            }
+            job->seq = seq++;
+            {
+                std::lock_guard lock(mutex);
+                if (halt) break;
+                queue.push_back(std::move(*job));
+                ++produced;
+            }
+            work_ready.notify_one();
+        }
+        inputs_exhausted = true;
+        {
+            std::lock_guard lock(mutex);
+            producing = false;
+        }
+        work_ready.notify_all();
+        result_ready.notify_all();
+    });
+
+    std::vector<std::thread> workers;
+    for (unsigned w = 0; w < jobs; ++w) {
+        workers.emplace_back([&] {
+            for (;;) {
+                batch::Job job;
+                {
+                    std::unique_lock lock(mutex);
+                    work_ready.wait(lock, [&] { return !queue.empty() || !producing || halt; });
+                    if (queue.empty()) {
+                        if (!producing || halt) return;
+                        continue;
+                    }
+                    job = std::move(queue.front());
+                    queue.pop_front();
+                    ++running;
+                }
+                Result r = process(std::move(job), options);
+                {
+                    std::lock_guard lock(mutex);
+                    --running;
+                    finished.emplace(r.seq, std::move(r));
+                }
+                result_ready.notify_one();
+            }
+        });
+    }
+
+    auto last_progress = Clock::now() - std::chrono::seconds(1);
+    auto draw_progress = [&](bool final) {
+        if (!options.progress) return;
+        const auto now = Clock::now();
+        if (!final && now - last_progress < std::chrono::milliseconds(100)) return;
+        last_progress = now;
+        const double secs = elapsed();
+        const double rate = secs > 0 ? static_cast<double>(summary.pages) / secs : 0;
+        std::string line = "\r\x1b[K";
+        if (final) {
+            err(line);
+            return;
+        }
+        char buf[160];
+        if (inputs_exhausted) {
+            const std::uint64_t total = produced;
+            const double eta =
+                rate > 0 ? static_cast<double>(total - std::min(total, summary.pages)) / rate : NAN;
+            std::snprintf(buf, sizeof buf, "%llu/%llu pages  %.1f pages/s  %llu errors  ETA %s",
+                          static_cast<unsigned long long>(summary.pages),
+                          static_cast<unsigned long long>(total), rate,
+                          static_cast<unsigned long long>(summary.errors),
+                          format_duration(eta).c_str());
+        } else {
+            std::snprintf(buf, sizeof buf, "%llu pages  %.1f pages/s  %llu errors",
+                          static_cast<unsigned long long>(summary.pages), rate,
+                          static_cast<unsigned long long>(summary.errors));
+        }
+        err(line + buf);
+    };
+
+    auto begin_halt = [&] {
+        {
+            std::lock_guard lock(mutex);
+            halt = true;
+            queue.clear();  // pages not started are left alone
+        }
+        space_ready.notify_all();
+        work_ready.notify_all();
+    };
+
+    // The writer: results in input order.
+    for (;;) {
+        std::optional<Result> next;
+        {
+            std::unique_lock lock(mutex);
+            result_ready.wait_for(lock, std::chrono::milliseconds(100), [&] {
+                return finished.count(written) > 0 || (!producing && written == produced) ||
+                       (halt && running == 0 && finished.count(written) == 0);
+            });
+            if (auto it = finished.find(written); it != finished.end()) {
+                next = std::move(it->second);
+                finished.erase(it);
+                ++written;
+            } else if ((!producing && written == produced) || (halt && running == 0)) {
+                break;
+            }
+        }
+        if (stop && stop->load() && !halt) {
+            summary.interrupted = true;
+            begin_halt();
+        }
+        if (!next) {
+            draw_progress(false);
+            continue;
+        }
+        space_ready.notify_one();
+        Result& r = *next;
+        ++summary.pages;
+        summary.warnings += r.warnings;
+        summary.bytes += r.bytes;
+        if (r.failed) {
+            ++summary.errors;
+            draw_progress(true);
+            err("pressparse: " + r.path + ": " + r.message + "\n");
+        }
+        if (!summary.output_failed && !summary.output_closed) {
+            if (options.output_dir) {
+                std::string why;
+                const fs::path path = output_path(r.output_name, r.failed);
+                if (!write_atomically(path, r.text + "\n", why)) {
+                    summary.output_failed = true;
+                    err("pressparse: " + path.string() + ": cannot write: " + why + "\n");
+                    begin_halt();
+                }
+            } else {
+                std::string text;
+                if (options.format == OutputFormat::Markdown && !r.failed) {
+                    text = "<!-- " + r.path + " -->\n" + r.text + "\n";
+                } else if (options.format == OutputFormat::Text && !r.failed) {
+                    text = "==> " + r.path + " <==\n" + r.text + "\n";
+                } else {
+                    text = r.text + "\n";
+                }
+                if (!out(text)) {
+                    if (errno == EPIPE) {
+                        summary.output_closed = true;
+                    } else {
+                        summary.output_failed = true;
+                        err(std::string("pressparse: stdout: ") + std::strerror(errno) + "\n");
+                    }
+                    begin_halt();
+                }
+            }
+        }
+        if (r.failed && options.fail_fast && !halt) begin_halt();
+        draw_progress(false);
+    }
+
+    begin_halt();
+    space_ready.notify_all();
+    work_ready.notify_all();
+    producer.join();
+    for (auto& w : workers)
+        w.join();
+    if (stop && stop->load()) summary.interrupted = true;
+
+    summary.skipped = skipped + inputs.skipped_records();
+    summary.seconds = elapsed();
+    draw_progress(true);
+    if (options.summary_record && !options.output_dir && !summary.output_failed &&
+        !summary.output_closed &&
+        (options.format == OutputFormat::Json || options.format == OutputFormat::JsonLines)) {
+        out(dump_json(nlohmann::ordered_json{{"summary", summary_json(summary)}}) + "\n");
+    }
+    if (options.stats) {
+        char buf[256];
+        const double secs = summary.seconds > 0 ? summary.seconds : 1e-9;
+        std::snprintf(buf, sizeof buf,
+                      "pressparse: %llu pages, %llu errors, %llu warnings, %llu skipped in %.2f s "
+                      "(%.1f pages/s, "
+                      "%.2f MB/s)\n",
+                      static_cast<unsigned long long>(summary.pages),
+                      static_cast<unsigned long long>(summary.errors),
+                      static_cast<unsigned long long>(summary.warnings),
+                      static_cast<unsigned long long>(summary.skipped), summary.seconds,
+                      static_cast<double>(summary.pages) / secs,
+                      static_cast<double>(summary.bytes) / 1e6 / secs);
+        err(buf);
+    }
+    return summary;
+}
+
+}  // namespace pressparse
