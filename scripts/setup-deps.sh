@@ -7,7 +7,7 @@ packages=(
   cmake g++ make pkg-config
   libgumbo-dev libicu-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema parallel
   wget
 )
 

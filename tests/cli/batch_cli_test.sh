@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Batch runs through the command line: JSON Lines, exit codes, broken pipes, full disks,
+# unwritable output directories, Ctrl-C in the middle of a run, and the GNU parallel recipe
+# from the README (several local workers over --files-from chunks, merged output equal to one
+# single-process run).
+# Usage: batch_cli_test.sh PATH/TO/pressparse   (run from the repository root)
+set -uo pipefail
+
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# A few hundred invented pages from the fixtures.
+python3 - "$tmp/pages" data/*.txt <<'PY'
+import pathlib, sys
+out, sources = pathlib.Path(sys.argv[1]), [pathlib.Path(p).read_text(encoding="utf-8") for p in sys.argv[2:]]
+for i in range(1, 601):
+    d = out / ("a" if i % 2 == 0 else "b")
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"p{i}.txt").write_text(sources[i % len(sources)].replace("Мадоне", f"Мадоне-{i}"), encoding="utf-8")
+PY
+find "$tmp/pages" -type f | sort >"$tmp/list.txt"
+
+# JSON Lines, one per page, in list order, whatever -j.
+"$bin" -q --files-from "$tmp/list.txt" -j 1 >"$tmp/j1.jsonl"
+"$bin" -q --files-from "$tmp/list.txt" -j 4 >"$tmp/j4.jsonl"
+if [[ $(wc -l <"$tmp/j1.jsonl") -eq 600 ]] && cmp -s "$tmp/j1.jsonl" "$tmp/j4.jsonl"; then ok; else fail "-j 1 and -j 4 differ"; fi
+
+# A failing input in a batch: its record, one stderr line, exit 1, every other page intact.
+"$bin" -q "$tmp/pages/a/p2.txt" "$tmp/missing.txt" "$tmp/pages/a/p4.txt" >"$tmp/mixed.jsonl" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 1 ]] && [[ $(wc -l <"$tmp/mixed.jsonl") -eq 3 ]] && grep -q '"error":{"code":"not_found"' "$tmp/mixed.jsonl" &&
+  [[ $(wc -l <"$tmp/err") -eq 1 ]] && grep -q "^pressparse: $tmp/missing.txt: no such file$" "$tmp/err"; then
+  ok
+else
+  fail "mixed batch: rc=$rc $(cat "$tmp/err")"
+fi
+
+# A closed pipe ends the run quietly.
+"$bin" -q --files-from "$tmp/list.txt" 2>"$tmp/err" | head -1 >/dev/null
+rc=${PIPESTATUS[0]}
+if [[ $rc -eq 0 ]] && [[ ! -s $tmp/err ]]; then ok; else fail "broken pipe: rc=$rc $(cat "$tmp/err")"; fi
+
+# A full disk is fatal, and said once.
+if [[ -w /dev/full ]]; then
+  "$bin" -q --files-from "$tmp/list.txt" >/dev/full 2>"$tmp/err"
+  rc=$?
+  if [[ $rc -eq 2 ]] && [[ $(wc -l <"$tmp/err") -eq 1 ]] && grep -q "No space left on device" "$tmp/err"; then
+    ok
+  else
+    fail "/dev/full: rc=$rc $(cat "$tmp/err")"
+  fi
+fi
+
+# An output directory that cannot be created.
+"$bin" -q --output-dir /dev/null/out "$tmp/pages/a/p2.txt" "$tmp/pages/a/p4.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 2 ]] && [[ $(wc -l <"$tmp/err") -eq 1 ]] && grep -q "cannot write" "$tmp/err"; then ok; else fail "unwritable output dir: rc=$rc"; fi
+
+# Ctrl-C in the middle of a run: outputs written so far are whole, no temporary files remain.
+for n in $(seq 1 20); do cat "$tmp/list.txt"; done >"$tmp/long.txt"
+"$bin" -q --files-from "$tmp/long.txt" -j 2 --output-dir "$tmp/out" 2>"$tmp/err" &
+pid=$!
+sleep 0.5
+kill -INT $pid
+wait $pid
+rc=$?
+bad=0
+python3 -c '
+import json, pathlib, sys
+for f in pathlib.Path(sys.argv[1]).rglob("*"):
+    if f.is_file():
+        json.loads(f.read_text(encoding="utf-8"))
+' "$tmp/out" || bad=1
+if [[ $rc -eq 130 ]] && [[ $bad -eq 0 ]] && [[ -z $(find "$tmp/out" -name '*.tmp*' 2>/dev/null) ]] &&
+  grep -q "interrupted" "$tmp/err"; then
+  ok
+else
+  fail "SIGINT: rc=$rc bad=$bad $(cat "$tmp/err")"
+fi
+
+# --output-dir mirrors the tree; --skip-existing resumes.
+"$bin" -q -r "$tmp/pages" --output-dir "$tmp/mirror" --glob '*.txt' 2>/dev/null
+if [[ $(find "$tmp/mirror" -name '*.json' | wc -l) -eq 600 ]] && [[ -f $tmp/mirror/pages/a/p2.json ]]; then ok; else fail "mirror"; fi
+"$bin" -q -r "$tmp/pages" --output-dir "$tmp/mirror" --skip-existing --stats 2>"$tmp/err"
+if grep -q "0 pages, 0 errors, 0 warnings, 600 skipped" "$tmp/err"; then ok; else fail "skip-existing: $(cat "$tmp/err")"; fi
+
+# The GNU parallel recipe: chunks of the list to several local workers, output kept in order.
+if command -v parallel >/dev/null; then
+  parallel --will-cite --pipe -k -N 50 -j 3 "$bin" -q --files-from - -j 1 <"$tmp/list.txt" >"$tmp/parallel.jsonl"
+  if cmp -s "$tmp/parallel.jsonl" "$tmp/j1.jsonl"; then ok; else fail "GNU parallel output differs from one run"; fi
+else
+  echo "GNU parallel not installed: recipe test skipped"
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
