@@ -97,5 +97,39 @@ else
   echo "GNU parallel not installed: recipe test skipped"
 fi
 
+# A web archive written by a real archiver: wget fetching the fixture pages from a local
+# server. Every page comes back once, with its address as the url.
+if command -v wget >/dev/null; then
+  mkdir -p "$tmp/site"
+  cp data/sample.txt data/navheader.txt data/sample-twin.html "$tmp/site/"
+  python3 -I -c '
+import functools, http.server, sys, threading
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+print(server.server_address[1], flush=True)
+threading.Timer(60, server.shutdown).start()
+server.serve_forever()
+' "$tmp/site" >"$tmp/port" 2>/dev/null &
+server=$!
+for _ in $(seq 1 50); do [[ -s $tmp/port ]] && break; sleep 0.1; done
+port=$(head -1 "$tmp/port")
+(cd "$tmp" && timeout 60 wget -q --tries=1 --timeout=10 --no-proxy --warc-file=crawl -O /dev/null \
+  "http://127.0.0.1:$port/sample.txt" "http://127.0.0.1:$port/navheader.txt" "http://127.0.0.1:$port/sample-twin.html")
+kill $server 2>/dev/null
+wait $server 2>/dev/null
+"$bin" -q --stats "$tmp/crawl.warc.gz" >"$tmp/warc.jsonl" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 0 ]] && [[ $(wc -l <"$tmp/warc.jsonl") -eq 3 ]] &&
+  grep -q "\"url\":\"http://127.0.0.1:$port/sample-twin.html\"" "$tmp/warc.jsonl" &&
+  [[ $(grep -c '"headline":"Полгода ремонта позади: в Мадоне открыли пешеходный мост через Аргале"' "$tmp/warc.jsonl") -eq 2 ]] &&
+  grep -q "3 pages, 0 errors" "$tmp/err"; then
+  ok
+else
+  fail "wget archive: rc=$rc $(cat "$tmp/err")"
+fi
+else
+  echo "wget not installed: archive test skipped"
+fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
