@@ -316,7 +316,9 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
                             std::string(unicode::trim(text.substr(credit_begin)))};
     }
     for (auto marker : kInlineCreditMarkers) {
-        const auto pos = text.rfind(marker);
+        // The last occurrence, found forwards: string_view::rfind compares at every position.
+        std::size_t pos = std::string_view::npos;
+        for (auto at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) pos = at;
         if (pos == std::string_view::npos) continue;
         std::string_view credit = unicode::trim(text.substr(pos));
         if (unicode::count_tokens(credit) > 8) continue;

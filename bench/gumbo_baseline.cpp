@@ -1,0 +1,277 @@
+// The reference line for the throughput targets, one thread, all in one process:
+//
+//   HTML  bare gumbo_parse + gumbo_destroy_output over the pages' bytes, and
+//         pressparse::extract(..., InputFormat::Html) over the same bytes; their ratio
+//         (target: extract >= 0.80 x bare gumbo).
+//   text  pressparse::extract(..., InputFormat::Text) (target: >= 60 MB/s).
+//
+// The pages are read into memory first; nothing is written. Each repetition times whole passes
+// over the set, as many as it takes to last --min-seconds; the figures are the medians over
+// --reps repetitions, gumbo and extract measured alternately so that drift hits both alike.
+//
+//   pressparse_gumbo_baseline [--reps N] [--min-seconds S] [--csv] [--html LIST] [--text LIST]
+//
+// LIST is a file naming one page per line. --csv prints rows of bench/results/*.csv
+// (benchmark,metric,value,unit,jobs,notes) instead of the human-readable report.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pressparse/pipeline.hpp"
+
+namespace {
+
+struct Pages {
+    std::vector<std::string> paths;
+    std::vector<std::string> bytes;
+    std::size_t total = 0;
+};
+
+Pages load_list(const std::string& list) {
+    Pages pages;
+    std::ifstream in(list);
+    if (!in) {
+        std::fprintf(stderr, "gumbo_baseline: cannot read %s\n", list.c_str());
+        std::exit(2);
+    }
+    std::string path;
+    while (std::getline(in, path)) {
+        if (path.empty()) continue;
+        std::ifstream f(path, std::ios::binary);
+        if (!f) {
+            std::fprintf(stderr, "gumbo_baseline: cannot read %s\n", path.c_str());
+            std::exit(2);
+        }
+        std::ostringstream s;
+        s << f.rdbuf();
+        pages.total += s.str().size();
+        pages.paths.push_back(path);
+        pages.bytes.push_back(s.str());
+    }
+    return pages;
+}
+
+double now() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Seconds for one pass of `pass`, repeated until `min_seconds` have gone by.
+double seconds_per_pass(const std::function<void()>& pass, double min_seconds) {
+    int passes = 0;
+    const double start = now();
+    double elapsed = 0;
+    do {
+        pass();
+        ++passes;
+        elapsed = now() - start;
+    } while (elapsed < min_seconds);
+    return elapsed / passes;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+struct Figure {
+    std::string name;
+    std::vector<double> seconds;  // per pass, one per repetition
+    double mbps(const Pages& p) const { return static_cast<double>(p.total) / 1e6 / median(seconds); }
+    double pps(const Pages& p) const {
+        return static_cast<double>(p.paths.size()) / median(seconds);
+    }
+    double spread_mbps(const Pages& p, bool low) const {
+        const double s = low ? *std::max_element(seconds.begin(), seconds.end())
+                             : *std::min_element(seconds.begin(), seconds.end());
+        return static_cast<double>(p.total) / 1e6 / s;
+    }
+};
+
+void gumbo_pass(const Pages& pages) {
+    for (const auto& b : pages.bytes) {
+        GumboOutput* out = gumbo_parse(b.c_str());
+        gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+}
+
+void gumbo_quiet_pass(const Pages& pages) {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    for (const auto& b : pages.bytes) {
+        GumboOutput* out = gumbo_parse_with_options(&options, b.data(), b.size());
+        gumbo_destroy_output(&options, out);
+    }
+}
+
+int g_errors = 0;
+volatile std::size_t g_sink = 0;
+
+void extract_pass(const Pages& pages, pressparse::InputFormat format) {
+    pressparse::ExtractOptions options;
+    options.format = format;
+    for (std::size_t i = 0; i < pages.bytes.size(); ++i) {
+        try {
+            pressparse::Article a = pressparse::extract(pages.bytes[i], pages.paths[i], options);
+            g_sink = g_sink + a.body.size();
+        } catch (const std::exception&) {
+            ++g_errors;
+        }
+    }
+}
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+void csv_row(const std::string& bench, const std::string& metric, const std::string& value,
+             const std::string& unit, const std::string& notes) {
+    std::printf("%s,%s,%s,%s,1,\"%s\"\n", bench.c_str(), metric.c_str(), value.c_str(),
+                unit.c_str(), notes.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int reps = 5;
+    double min_seconds = 1.0;
+    bool csv = false;
+    std::string html_list, text_list;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "gumbo_baseline: %s needs a value\n", a.c_str());
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--reps") {
+            reps = std::max(1, std::atoi(value().c_str()));
+        } else if (a == "--min-seconds") {
+            min_seconds = std::atof(value().c_str());
+        } else if (a == "--csv") {
+            csv = true;
+        } else if (a == "--html") {
+            html_list = value();
+        } else if (a == "--text") {
+            text_list = value();
+        } else {
+            std::fprintf(stderr,
+                         "usage: %s [--reps N] [--min-seconds S] [--csv] [--html LIST] "
+                         "[--text LIST]\n",
+                         argv[0]);
+            return a == "--help" || a == "-h" ? 0 : 2;
+        }
+    }
+    if (html_list.empty() && text_list.empty()) {
+        std::fprintf(stderr, "gumbo_baseline: give --html LIST and/or --text LIST\n");
+        return 2;
+    }
+    const std::string method = "median of " + std::to_string(reps) + " reps of >= " +
+                               fmt("%.1f", min_seconds) + " s; one thread; in memory";
+    if (!csv) std::printf("pressparse gumbo baseline: %s\n", method.c_str());
+
+    if (!html_list.empty()) {
+        const Pages pages = load_list(html_list);
+        if (pages.paths.empty()) {
+            std::fprintf(stderr, "gumbo_baseline: %s names no page\n", html_list.c_str());
+            return 2;
+        }
+        Figure gumbo{"gumbo_parse + gumbo_destroy_output", {}};
+        Figure quiet{"gumbo, max_errors=0 (informative)", {}};
+        Figure extract{"pressparse::extract (InputFormat::Html)", {}};
+        // Warm up caches and the library's lazily built tables.
+        gumbo_pass(pages);
+        extract_pass(pages, pressparse::InputFormat::Html);
+        const int errors_per_pass = g_errors;
+        for (int r = 0; r < reps; ++r) {
+            gumbo.seconds.push_back(seconds_per_pass([&] { gumbo_pass(pages); }, min_seconds));
+            extract.seconds.push_back(seconds_per_pass(
+                [&] { extract_pass(pages, pressparse::InputFormat::Html); }, min_seconds));
+            quiet.seconds.push_back(
+                seconds_per_pass([&] { gumbo_quiet_pass(pages); }, min_seconds));
+        }
+        const double ratio = extract.mbps(pages) / gumbo.mbps(pages);
+        const bool met = ratio >= 0.80;
+        const std::string set = std::to_string(pages.paths.size()) + " pages, " +
+                                fmt("%.2f", static_cast<double>(pages.total) / 1e6) + " MB";
+        if (csv) {
+            for (const Figure* f : {&gumbo, &quiet, &extract}) {
+                const std::string bench = "gumbo_baseline html: " + f->name;
+                csv_row(bench, "throughput", fmt("%.2f", f->mbps(pages)), "MB/s",
+                        method + "; " + set + "; range " + fmt("%.2f", f->spread_mbps(pages, true)) +
+                            ".." + fmt("%.2f", f->spread_mbps(pages, false)));
+                csv_row(bench, "pages", fmt("%.1f", f->pps(pages)), "pages/s", method);
+            }
+            csv_row("gumbo_baseline html: extract / bare gumbo", "ratio", fmt("%.3f", ratio), "x",
+                    std::string("target >= 0.80: ") + (met ? "met" : "NOT met") +
+                        (errors_per_pass ? "; " + std::to_string(errors_per_pass) +
+                                               " pages failed to extract"
+                                         : ""));
+        } else {
+            std::printf("html: %s\n", set.c_str());
+            for (const Figure* f : {&gumbo, &quiet, &extract}) {
+                std::printf("  %-42s %8.2f MB/s %9.1f pages/s  (range %.2f..%.2f MB/s)\n",
+                            f->name.c_str(), f->mbps(pages), f->pps(pages),
+                            f->spread_mbps(pages, true), f->spread_mbps(pages, false));
+            }
+            std::printf("  %-42s %8.3f      target >= 0.80: %s\n", "ratio extract / bare gumbo",
+                        ratio, met ? "met" : "NOT met");
+            if (errors_per_pass) std::printf("  (%d pages failed to extract)\n", errors_per_pass);
+        }
+    }
+
+    if (!text_list.empty()) {
+        const Pages pages = load_list(text_list);
+        if (pages.paths.empty()) {
+            std::fprintf(stderr, "gumbo_baseline: %s names no page\n", text_list.c_str());
+            return 2;
+        }
+        g_errors = 0;
+        extract_pass(pages, pressparse::InputFormat::Text);
+        const int errors_per_pass = g_errors;
+        Figure extract{"pressparse::extract (InputFormat::Text)", {}};
+        for (int r = 0; r < reps; ++r) {
+            extract.seconds.push_back(seconds_per_pass(
+                [&] { extract_pass(pages, pressparse::InputFormat::Text); }, min_seconds));
+        }
+        const bool met = extract.mbps(pages) >= 60.0;
+        const std::string set = std::to_string(pages.paths.size()) + " pages, " +
+                                fmt("%.3f", static_cast<double>(pages.total) / 1e6) + " MB";
+        if (csv) {
+            const std::string bench = "gumbo_baseline text: " + extract.name;
+            csv_row(bench, "throughput", fmt("%.2f", extract.mbps(pages)), "MB/s",
+                    method + "; " + set + "; range " +
+                        fmt("%.2f", extract.spread_mbps(pages, true)) + ".." +
+                        fmt("%.2f", extract.spread_mbps(pages, false)) +
+                        "; target >= 60 MB/s: " + (met ? "met" : "NOT met") +
+                        (errors_per_pass ? "; " + std::to_string(errors_per_pass) +
+                                               " pages failed to extract"
+                                         : ""));
+            csv_row(bench, "pages", fmt("%.1f", extract.pps(pages)), "pages/s", method);
+        } else {
+            std::printf("text: %s\n", set.c_str());
+            std::printf("  %-42s %8.2f MB/s %9.1f pages/s  (range %.2f..%.2f MB/s)  "
+                        "target >= 60 MB/s: %s\n",
+                        extract.name.c_str(), extract.mbps(pages), extract.pps(pages),
+                        extract.spread_mbps(pages, true), extract.spread_mbps(pages, false),
+                        met ? "met" : "NOT met");
+            if (errors_per_pass) std::printf("  (%d pages failed to extract)\n", errors_per_pass);
+        }
+    }
+    return 0;
+}
