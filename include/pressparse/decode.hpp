@@ -21,7 +21,10 @@ struct Decoded {
 
 // Throws InputError(Binary) for data that is not text (NUL bytes outside UTF-16, or mostly
 // control characters).
-Decoded decode(std::string_view bytes, std::optional<std::string> declared_charset = std::nullopt);
+// `normalize` off leaves the text as converted (the HTML reader normalises only the text it
+// keeps, not every byte of markup).
+Decoded decode(std::string_view bytes, std::optional<std::string> declared_charset = std::nullopt,
+               bool normalize = true);
 
 // Converts bytes from a named charset to UTF-8 with ICU (invalid bytes → U+FFFD).
 // Returns nullopt when ICU does not know the charset. `replaced` counts substitutions.

@@ -191,7 +191,8 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::st
     return out;
 }
 
-Decoded decode(std::string_view bytes, std::optional<std::string> declared_charset) {
+Decoded decode(std::string_view bytes, std::optional<std::string> declared_charset,
+               bool normalize) {
     Decoded result;
     std::string utf8;
     int replaced = 0;
@@ -242,7 +243,7 @@ Decoded decode(std::string_view bytes, std::optional<std::string> declared_chars
         result.warnings.push_back(std::to_string(replaced) + " invalid byte sequence" +
                                   (replaced == 1 ? "" : "s") + " replaced with U+FFFD");
     }
-    result.text = unicode::to_nfc(utf8);
+    result.text = normalize ? unicode::to_nfc(utf8) : std::move(utf8);
     return result;
 }
 

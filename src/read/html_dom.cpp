@@ -14,7 +14,7 @@ void* Arena::allocate(std::size_t size) {
     if (size > left_) {
         const std::size_t chunk =
             std::max<std::size_t>(size, std::max<std::size_t>(64 * 1024, reserved_ / 2));
-        chunks_.push_back(std::make_unique<unsigned char[]>(chunk));
+        chunks_.push_back(std::make_unique_for_overwrite<unsigned char[]>(chunk));
         cursor_ = chunks_.back().get();
         left_ = chunk;
         reserved_ += chunk;
@@ -181,10 +181,11 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
 
 Document::Document(std::string_view utf8) {
     if (auto flat = limit_nesting(utf8)) {
-        source_ = std::move(*flat);
+        flat_ = std::move(*flat);
+        source_ = flat_;
         flattened_ = true;
     } else {
-        source_ = std::string(utf8);
+        source_ = utf8;  // the caller keeps the text alive as long as the document
     }
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = arena_allocate;

@@ -49,7 +49,8 @@ struct Node {
 
 class Document {
   public:
-    // Parses UTF-8 HTML. Never throws for bad markup: gumbo recovers as browsers do.
+    // Parses UTF-8 HTML. Never throws for bad markup: gumbo recovers as browsers do. The text
+    // must outlive the document (nodes point into it).
     // Markup nested deeper than kMaxNesting is flattened first (see limit_nesting).
     explicit Document(std::string_view utf8);
     ~Document();
@@ -84,7 +85,8 @@ class Document {
     GumboOutput* output_ = nullptr;
     std::vector<Node> nodes_;
     NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
-    std::string source_;  // gumbo keeps pointers into its input
+    std::string_view source_;  // gumbo keeps pointers into its input
+    std::string flat_;         // the flattened source, when it had to be
     bool flattened_ = false;
 };
 

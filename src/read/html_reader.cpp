@@ -1151,6 +1151,20 @@ Blocks Extractor::blocks(const Extraction& e) const {
     return out;
 }
 
+// NFC for everything the page gives, and nothing else (markup is never normalised).
+void normalize(HtmlPage& page) {
+    auto nfc = [](std::string& s) { s = unicode::to_nfc(s); };
+    for (auto& b : page.blocks) {
+        nfc(b.text);
+        nfc(b.credit);
+    }
+    Metadata& m = page.meta;
+    for (auto* field : {&m.title, &m.byline, &m.date_text, &m.url, &m.site_name, &m.language,
+                        &m.category, &m.document_title}) {
+        if (*field) nfc(**field);
+    }
+}
+
 }  // namespace
 
 HtmlPage read_html(std::string_view utf8) {
@@ -1193,6 +1207,7 @@ HtmlPage read_html(std::string_view utf8) {
             page.blocks.push_back(std::move(lead));
         }
     }
+    normalize(page);
     return page;
 }
 
