@@ -88,7 +88,9 @@ double median(std::vector<double> v) {
 struct Figure {
     std::string name;
     std::vector<double> seconds;  // per pass, one per repetition
-    double mbps(const Pages& p) const { return static_cast<double>(p.total) / 1e6 / median(seconds); }
+    double mbps(const Pages& p) const {
+        return static_cast<double>(p.total) / 1e6 / median(seconds);
+    }
     double pps(const Pages& p) const {
         return static_cast<double>(p.paths.size()) / median(seconds);
     }
@@ -181,8 +183,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "gumbo_baseline: give --html LIST and/or --text LIST\n");
         return 2;
     }
-    const std::string method = "median of " + std::to_string(reps) + " reps of >= " +
-                               fmt("%.1f", min_seconds) + " s; one thread; in memory";
+    const std::string method = "median of " + std::to_string(reps) +
+                               " reps of >= " + fmt("%.1f", min_seconds) +
+                               " s; one thread; in memory";
     if (!csv) std::printf("pressparse gumbo baseline: %s\n", method.c_str());
 
     if (!html_list.empty()) {
@@ -192,7 +195,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         Figure gumbo{"gumbo_parse + gumbo_destroy_output", {}};
-        Figure quiet{"gumbo, max_errors=0 (informative)", {}};
+        Figure quiet{"gumbo_parse_with_options max_errors=0 (informative)", {}};
         Figure extract{"pressparse::extract (InputFormat::Html)", {}};
         // Warm up caches and the library's lazily built tables.
         gumbo_pass(pages);
@@ -213,15 +216,16 @@ int main(int argc, char** argv) {
             for (const Figure* f : {&gumbo, &quiet, &extract}) {
                 const std::string bench = "gumbo_baseline html: " + f->name;
                 csv_row(bench, "throughput", fmt("%.2f", f->mbps(pages)), "MB/s",
-                        method + "; " + set + "; range " + fmt("%.2f", f->spread_mbps(pages, true)) +
-                            ".." + fmt("%.2f", f->spread_mbps(pages, false)));
+                        method + "; " + set + "; range " +
+                            fmt("%.2f", f->spread_mbps(pages, true)) + ".." +
+                            fmt("%.2f", f->spread_mbps(pages, false)));
                 csv_row(bench, "pages", fmt("%.1f", f->pps(pages)), "pages/s", method);
             }
             csv_row("gumbo_baseline html: extract / bare gumbo", "ratio", fmt("%.3f", ratio), "x",
                     std::string("target >= 0.80: ") + (met ? "met" : "NOT met") +
-                        (errors_per_pass ? "; " + std::to_string(errors_per_pass) +
-                                               " pages failed to extract"
-                                         : ""));
+                        (errors_per_pass
+                             ? "; " + std::to_string(errors_per_pass) + " pages failed to extract"
+                             : ""));
         } else {
             std::printf("html: %s\n", set.c_str());
             for (const Figure* f : {&gumbo, &quiet, &extract}) {
@@ -259,17 +263,18 @@ int main(int argc, char** argv) {
                         fmt("%.2f", extract.spread_mbps(pages, true)) + ".." +
                         fmt("%.2f", extract.spread_mbps(pages, false)) +
                         "; target >= 60 MB/s: " + (met ? "met" : "NOT met") +
-                        (errors_per_pass ? "; " + std::to_string(errors_per_pass) +
-                                               " pages failed to extract"
-                                         : ""));
+                        (errors_per_pass
+                             ? "; " + std::to_string(errors_per_pass) + " pages failed to extract"
+                             : ""));
             csv_row(bench, "pages", fmt("%.1f", extract.pps(pages)), "pages/s", method);
         } else {
             std::printf("text: %s\n", set.c_str());
-            std::printf("  %-42s %8.2f MB/s %9.1f pages/s  (range %.2f..%.2f MB/s)  "
-                        "target >= 60 MB/s: %s\n",
-                        extract.name.c_str(), extract.mbps(pages), extract.pps(pages),
-                        extract.spread_mbps(pages, true), extract.spread_mbps(pages, false),
-                        met ? "met" : "NOT met");
+            std::printf(
+                "  %-42s %8.2f MB/s %9.1f pages/s  (range %.2f..%.2f MB/s)  "
+                "target >= 60 MB/s: %s\n",
+                extract.name.c_str(), extract.mbps(pages), extract.pps(pages),
+                extract.spread_mbps(pages, true), extract.spread_mbps(pages, false),
+                met ? "met" : "NOT met");
             if (errors_per_pass) std::printf("  (%d pages failed to extract)\n", errors_per_pass);
         }
     }

@@ -223,7 +223,8 @@ std::vector<std::unique_ptr<PageSet>> load_sets() {
         if (fs::exists(seed)) paths.push_back(seed);
         add_pages(*presslv, paths);
         if (presslv->pages.empty()) {
-            presslv->missing = (shared / "presslv").string() + " not found: real text pages skipped";
+            presslv->missing =
+                (shared / "presslv").string() + " not found: real text pages skipped";
         }
     }
 
@@ -322,10 +323,8 @@ std::size_t total_size(const std::vector<std::string>& strings) {
 using SetFn = std::function<void(benchmark::State&, PageSet&)>;
 
 void finish(benchmark::State& state, std::size_t bytes, std::size_t items) {
-    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
-                            static_cast<int64_t>(bytes));
-    state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
-                            static_cast<int64_t>(items));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(items));
 }
 
 void bm_decode_utf8(benchmark::State& state, PageSet& set) {
@@ -448,9 +447,9 @@ void bm_json(benchmark::State& state, PageSet& set) {
         }
     }
     finish(state, set.bytes(), articles.size());
-    state.counters["json_bytes/s"] =
-        benchmark::Counter(static_cast<double>(json_bytes) * static_cast<double>(state.iterations()),
-                           benchmark::Counter::kIsRate, benchmark::Counter::kIs1024);
+    state.counters["json_bytes/s"] = benchmark::Counter(
+        static_cast<double>(json_bytes) * static_cast<double>(state.iterations()),
+        benchmark::Counter::kIsRate, benchmark::Counter::kIs1024);
 }
 
 void bm_extract(benchmark::State& state, PageSet& set) {
@@ -519,13 +518,12 @@ void register_set_case(const std::string& name, PageSet& set, SetFn fn, double m
     benchmark::internal::Benchmark* b;
     if (set.pages.empty()) {
         const std::string why = set.missing;
-        b = benchmark::RegisterBenchmark(full.c_str(), [why](benchmark::State& state) {
-            state.SkipWithError(why.c_str());
-        });
+        b = benchmark::RegisterBenchmark(
+            full.c_str(), [why](benchmark::State& state) { state.SkipWithError(why.c_str()); });
     } else {
         PageSet* s = &set;
-        b = benchmark::RegisterBenchmark(
-            full.c_str(), [s, fn](benchmark::State& state) { fn(state, *s); });
+        b = benchmark::RegisterBenchmark(full.c_str(),
+                                         [s, fn](benchmark::State& state) { fn(state, *s); });
         if (min_time > 0) b->MinTime(min_time);
     }
     b->Unit(benchmark::kMicrosecond);

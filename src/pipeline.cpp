@@ -67,24 +67,21 @@ void apply_metadata(const Metadata& meta, Article& article) {
 }  // namespace
 
 InputFormat detect_format(std::string_view bytes) {
-    // Look at the first tags only; a text page never starts with markup.
+    // The first characters only: a text page never starts with markup. A BOM, white space and
+    // the zero bytes of UTF-16 are skipped; 64 characters are plenty to compare.
     std::string_view head = bytes.substr(0, 4096);
-    std::size_t i = 0;
-    // Skip a UTF-8 BOM, white space and UTF-16 zero bytes.
-    if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    std::string ascii;
-    for (; i < head.size() && ascii.size() < 1024; ++i) {
-        const char c = head[i];
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    char ascii[64];
+    std::size_t n = 0;
+    for (const char c : head) {
         if (c == '\0' || c == '\xFF' || c == '\xFE') continue;
-        ascii += c;
+        if (n == 0 && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) continue;
+        ascii[n++] = c;
+        if (n == sizeof ascii) break;
     }
-    std::string_view s = ascii;
-    while (!s.empty() &&
-           (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-        s.remove_prefix(1);
-    }
-    for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--",
-                                    "<meta", "<title", "<div", "<p>", "<article"}) {
+    const std::string_view s(ascii, n);
+    for (std::string_view opener :
+         {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title", "<div", "<p>", "<article"}) {
         if (iequals_prefix(s, opener)) return InputFormat::Html;
     }
     return InputFormat::Text;

@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include <unicode/uchar.h>
+
 #include "pressparse/unicode.hpp"
 
 namespace pressparse {
@@ -47,8 +49,25 @@ constexpr std::array kLatin{
              "sono"sv, "con"sv, "del"sv}},
 };
 
+// Lower case by ICU's simple case mapping, code point by code point (no string conversions).
+std::string fold_case(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size();) {
+        const auto byte = static_cast<unsigned char>(word[i]);
+        if (byte < 0x80) {
+            out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+            ++i;
+            continue;
+        }
+        unicode::append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(unicode::next_code_point(word, i)))));
+    }
+    return out;
+}
+
 template <std::size_t N>
-std::string_view best_by_words(std::string_view lower, const std::array<Profile, N>& profiles) {
+std::string_view best_by_words(std::string_view text, const std::array<Profile, N>& profiles) {
+    const std::string_view lower = text;
     std::array<int, N> hits{};
     std::size_t i = 0;
     int tokens = 0;
@@ -62,7 +81,9 @@ std::string_view best_by_words(std::string_view lower, const std::array<Profile,
             ++i;
         if (i == start) continue;
         ++tokens;
-        const std::string_view word = lower.substr(start, i - start);
+        // Function words are short: longer tokens need no case folding or comparing.
+        if (i - start > 12) continue;
+        const std::string word = fold_case(lower.substr(start, i - start));
         for (std::size_t p = 0; p < N; ++p) {
             for (auto w : profiles[p].words) {
                 if (word == w) ++hits[p];
@@ -88,7 +109,7 @@ std::optional<std::string> guess_language(std::string_view utf8) {
     const auto counts = unicode::count_scripts(sample);
     const int letters = counts.cyrillic + counts.latin + counts.other_letters;
     if (letters < 3) return std::nullopt;
-    const std::string lower = unicode::to_lower(sample);
+    const std::string_view lower = sample;
     if (counts.cyrillic >= counts.latin && counts.cyrillic >= counts.other_letters) {
         const auto tag = best_by_words(lower, kCyrillic);
         return std::string(tag.empty() ? "ru"sv : tag);

@@ -56,6 +56,21 @@ icu::BreakIterator& thread_break_iterator(bool words) {
     return *slot;
 }
 
+int count_graphemes(std::string_view utf8) {
+    icu::BreakIterator& it = thread_break_iterator(false);
+    UErrorCode status = U_ZERO_ERROR;
+    UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status)) return 0;
+    it.setText(text, status);
+    int count = 0;
+    if (U_SUCCESS(status)) {
+        it.first();
+        while (it.next() != icu::BreakIterator::DONE) ++count;
+    }
+    utext_close(text);
+    return count;
+}
+
 }  // namespace
 
 char32_t next_code_point(std::string_view s, std::size_t& pos) {
@@ -135,6 +150,15 @@ std::string fold_whitespace(std::string_view utf8) {
             if (pending_space && !out.empty()) out += ' ';
             pending_space = false;
             out += static_cast<char>(byte);
+            continue;
+        }
+        // Two-byte letters (U+0100–U+07FF: Latin Extended, Greek, Cyrillic, …) hold no space.
+        if (byte >= 0xC4 && byte <= 0xDF && i + 1 < utf8.size() &&
+            (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out.append(utf8.data() + i, 2);
+            i += 2;
             continue;
         }
         const std::size_t start = i;
@@ -250,32 +274,23 @@ int count_words(std::string_view utf8) {
 }
 
 int count_characters(std::string_view utf8) {
-    // Fast path: below U+0300 nothing combines, so every code point is one character
-    // (CR LF aside, which never occurs inside folded block text).
-    bool simple = true;
+    // Fast path: a code point that ICU says never joins another (Grapheme_Cluster_Break=Other)
+    // is one character by itself; only text with marks, joiners, emoji modifiers, Hangul jamo,
+    // regional indicators or controls needs the character break iterator.
     int code_points = 0;
     for (std::size_t i = 0; i < utf8.size();) {
-        const char32_t c = next_code_point(utf8, i);
+        const auto byte = static_cast<unsigned char>(utf8[i]);
         ++code_points;
-        if (c >= 0x300) {
-            simple = false;
-            break;
+        if (byte >= 0x20 && byte < 0x7F) {
+            ++i;
+            continue;
         }
+        const char32_t c = next_code_point(utf8, i);
+        const bool plain = (c >= 0xA0 && c < 0x300) || (c >= 0x370 && c < 0x483) ||
+                           u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_OTHER;
+        if (!plain) return count_graphemes(utf8);
     }
-    if (simple) return code_points;
-    icu::BreakIterator& it = thread_break_iterator(false);
-    UErrorCode status = U_ZERO_ERROR;
-    UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-    if (U_FAILURE(status)) return 0;
-    it.setText(text, status);
-    int count = 0;
-    if (U_SUCCESS(status)) {
-        it.first();
-        while (it.next() != icu::BreakIterator::DONE)
-            ++count;
-    }
-    utext_close(text);
-    return count;
+    return code_points;
 }
 
 std::string to_lower(std::string_view utf8) {
