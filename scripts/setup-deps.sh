@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema parallel
   wget
+  clang libclang-rt-14-dev clang-tidy  # fuzz/ (libFuzzer) and scripts/tidy.sh
 )
 
 missing=()

@@ -94,7 +94,7 @@ std::optional<std::string> detect_charset(std::string_view bytes) {
     std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
                                                                         &ucsdet_close);
     if (U_FAILURE(status)) return std::nullopt;
-    const auto sample = bytes.substr(0, 64 * 1024);
+    const auto sample = bytes.substr(0, std::size_t{64} * 1024);
     ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
     const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
     if (U_FAILURE(status) || !match) return std::nullopt;

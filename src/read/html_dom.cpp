@@ -12,8 +12,8 @@ void* Arena::allocate(std::size_t size) {
     constexpr std::size_t kAlign = alignof(std::max_align_t);
     size = (size + kAlign - 1) & ~(kAlign - 1);
     if (size > left_) {
-        const std::size_t chunk =
-            std::max<std::size_t>(size, std::max<std::size_t>(64 * 1024, reserved_ / 2));
+        const std::size_t chunk = std::max<std::size_t>(
+            size, std::max<std::size_t>(std::size_t{64} * 1024, reserved_ / 2));
         chunks_.push_back(std::make_unique_for_overwrite<unsigned char[]>(chunk));
         cursor_ = chunks_.back().get();
         left_ = chunk;
@@ -30,7 +30,7 @@ namespace {
 void* arena_allocate(void* userdata, size_t size) {
     return static_cast<Arena*>(userdata)->allocate(size);
 }
-void arena_free(void*, void*) {}
+void arena_free(void* /*userdata*/, void* /*ptr*/) {}  // freed with the arena
 
 }  // namespace
 
@@ -73,7 +73,8 @@ bool is_alpha(char c) {
 
 }  // namespace
 
-std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth) {
+std::optional<std::string> limit_markup(std::string_view html, std::size_t max_depth,
+                                        std::size_t max_attributes, MarkupLimits* hit) {
     struct Open {
         std::string name;
         bool dropped;
@@ -87,8 +88,17 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
             changed = true;
             out.reserve(html.size());
         }
-        out.append(html.substr(copied, from - copied));
-        copied = to;
+        if (from > copied) out.append(html.substr(copied, from - copied));
+        copied = std::max(copied, to);
+    };
+    // Drops a whole tag, including any part of it already copied by an attribute cut.
+    std::size_t tag_out_start = 0;  // out.size() when the current tag began
+    auto drop_tag = [&](std::size_t from, std::size_t to) {
+        if (changed && copied > from) {
+            out.resize(tag_out_start);
+            copied = from;
+        }
+        drop(from, to);
     };
     std::size_t depth_counted = 0;  // entries of `stack` not dropped
     std::size_t i = 0;
@@ -104,6 +114,7 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
             continue;
         }
         const bool closing = next == '/';
+        tag_out_start = out.size() + (lt >= copied ? lt - copied : 0);
         const std::size_t name_start = lt + (closing ? 2 : 1);
         if (name_start >= html.size() || !is_alpha(html[name_start])) {
             i = lt + 1;
@@ -116,20 +127,38 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
                name.size() < 32) {
             name += lower_char(html[j++]);
         }
-        // The end of the tag, skipping quoted attribute values.
+        // The end of the tag, skipping quoted attribute values, counting attributes.
         char quote = 0;
+        bool after_equals = false;
+        bool in_space = true;
+        std::size_t attributes = 0;
+        std::size_t cut = std::string_view::npos;  // where the attributes past the limit start
         while (j < html.size() && (quote || html[j] != '>')) {
+            const char c = html[j];
             if (quote) {
-                if (html[j] == quote) quote = 0;
-            } else if (html[j] == '"' || html[j] == '\'') {
-                quote = html[j];
+                if (c == quote) quote = 0;
+            } else if ((c == '"' || c == '\'') && after_equals) {
+                quote = c;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                in_space = true;
+                ++j;
+                continue;
+            } else if (c != '=' && c != '/' && in_space && !after_equals) {
+                if (++attributes == max_attributes + 1) cut = j;
             }
+            after_equals = c == '=' || (after_equals && quote == 0 && c == '=');
+            in_space = false;
             ++j;
         }
         if (j >= html.size()) break;
         const std::size_t tag_end = j + 1;
         const bool self_closing = html[j - 1] == '/';
         i = tag_end;
+        if (cut != std::string_view::npos && !closing) {
+            if (hit) hit->attributes_cut = true;
+            // Keep the tag, its first attributes and its end ("/>" or ">").
+            drop(cut, self_closing ? j - 1 : j);
+        }
         if (closing) {
             // Close up to the matching open element, as the parser would.
             // A stray end tag deep below the top is ignored; looking further would make a page of
@@ -144,7 +173,7 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
                 if (!stack[m].dropped) --depth_counted;
             }
             stack.resize(k - 1);
-            if (was_dropped) drop(lt, tag_end);
+            if (was_dropped) drop_tag(lt, tag_end);
             continue;
         }
         if (is_raw_text(name)) {
@@ -169,7 +198,8 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
         const bool too_deep = depth_counted >= max_depth;
         stack.push_back(Open{std::move(name), too_deep});
         if (too_deep) {
-            drop(lt, tag_end);
+            if (hit) hit->flattened = true;
+            drop_tag(lt, tag_end);
         } else {
             ++depth_counted;
         }
@@ -180,10 +210,12 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
 }
 
 Document::Document(std::string_view utf8) {
-    if (auto flat = limit_nesting(utf8)) {
+    MarkupLimits hit;
+    if (auto flat = limit_markup(utf8, kMaxNesting, kMaxAttributes, &hit)) {
         flat_ = std::move(*flat);
         source_ = flat_;
-        flattened_ = true;
+        flattened_ = hit.flattened;
+        attributes_cut_ = hit.attributes_cut;
     } else {
         source_ = utf8;  // the caller keeps the text alive as long as the document
     }
@@ -279,7 +311,7 @@ std::string_view Document::tag_name(NodeId id) const {
     if (n.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(n.tag);
     GumboStringPiece piece = n.element->original_tag;
     gumbo_tag_from_original_text(&piece);
-    return std::string_view(piece.data, piece.length);
+    return {piece.data, piece.length};
 }
 
 NodeId Document::next(NodeId current, NodeId scope, bool skip_children) const {
@@ -299,9 +331,7 @@ std::string Document::text(NodeId id) const {
         const Node& n = nodes_[at];
         if (n.kind == Node::Kind::Text) {
             raw.append(n.text);
-        } else if (at != id && is_block_tag(n.tag)) {
-            raw += ' ';
-        } else if (n.tag == GUMBO_TAG_BR) {
+        } else if ((at != id && is_block_tag(n.tag)) || n.tag == GUMBO_TAG_BR) {
             raw += ' ';
         }
     }

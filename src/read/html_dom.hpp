@@ -79,6 +79,8 @@ class Document {
 
     // True when the source was nested too deeply and had to be flattened.
     bool flattened() const { return flattened_; }
+    // True when an element had more attributes than kMaxAttributes and the rest were dropped.
+    bool attributes_cut() const { return attributes_cut_; }
 
   private:
     Arena arena_;
@@ -88,6 +90,7 @@ class Document {
     std::string_view source_;  // gumbo keeps pointers into its input
     std::string flat_;         // the flattened source, when it had to be
     bool flattened_ = false;
+    bool attributes_cut_ = false;
 };
 
 // Deepest element nesting kept. Browsers' parsers stop nesting far earlier (Blink at 512), and
@@ -95,11 +98,25 @@ class Document {
 // its depth.
 inline constexpr std::size_t kMaxNesting = 1024;
 
-// Drops start tags (and their end tags) that would nest elements deeper than `max_depth`,
-// keeping all text. A tag-level scan, linear in the input; returns nullopt when nothing is as
-// deep as that (the common case: no copy is made).
-std::optional<std::string> limit_nesting(std::string_view html,
-                                         std::size_t max_depth = kMaxNesting);
+// Most attributes kept on one element. gumbo checks each new attribute against all the
+// element's earlier ones, so a million attributes on one tag cost time quadratic in their number.
+inline constexpr std::size_t kMaxAttributes = 1000;
+
+struct MarkupLimits {
+    bool flattened = false;       // elements deeper than the nesting limit were dropped
+    bool attributes_cut = false;  // attributes past the limit were dropped
+};
+
+// Keeps markup within what a parser handles in linear time: drops start tags (and their end
+// tags) that would nest elements deeper than `max_depth`, and attributes past the first
+// `max_attributes` of an element, keeping all text. A tag-level scan, linear in the input;
+// returns nullopt when nothing is over the limits (the common case: no copy is made).
+std::optional<std::string> limit_markup(std::string_view html, std::size_t max_depth = kMaxNesting,
+                                        std::size_t max_attributes = kMaxAttributes,
+                                        MarkupLimits* hit = nullptr);
+
+// True for tags that start a new block of text (p, div, li, h1…, table cells, …).
+bool is_block_tag(GumboTag tag);
 
 // True for tags that start a new block of text (p, div, li, h1…, table cells, …).
 bool is_block_tag(GumboTag tag);

@@ -60,7 +60,7 @@ bool is_url(std::string_view s) {
 bool type_matches(const json& type, bool allow_webpage) {
     auto one = [&](const json& t) {
         if (!t.is_string()) return false;
-        const std::string& s = t.get_ref<const std::string&>();
+        const auto& s = t.get_ref<const std::string&>();
         for (auto a : kArticleTypes) {
             if (s == a && (allow_webpage || a != "WebPage")) return true;
         }
@@ -188,7 +188,7 @@ double text_similarity(std::string_view a, std::string_view b) {
     const std::unordered_set<std::string> in_a(wa.begin(), wa.end());
     std::vector<std::string> unique_b;
     for (const auto& w : wb) {
-        if (!in_a.count(w)) unique_b.push_back(w);
+        if (!in_a.contains(w)) unique_b.push_back(w);
     }
     return 1.0 -
            static_cast<double>(joined_length(unique_b)) / static_cast<double>(joined_length(wb));

@@ -401,9 +401,7 @@ class Extractor {
                 s.find("visibility:hidden") != std::string::npos)
                 return false;
         }
-        if (doc_.attr(id, "aria-modal") == "true" && doc_.attr(id, "role") == "dialog")
-            return false;
-        return true;
+        return doc_.attr(id, "aria-modal") != "true" || doc_.attr(id, "role") != "dialog";
     }
 
     bool check_byline(NodeId id) {
@@ -462,7 +460,7 @@ class Extractor {
     // ----- aggregates -----
     void aggregate(const std::vector<std::uint8_t>& dead) {
         agg_.assign(n_, Agg{});
-        for (NodeId id = static_cast<NodeId>(n_); id-- > 0;) {
+        for (auto id = static_cast<NodeId>(n_); id-- > 0;) {
             if (dead[id]) continue;
             const Node& node = doc_.node(id);
             Agg& a = agg_[id];
@@ -789,10 +787,10 @@ class Extractor {
         const int weight = class_weight(id, flags);
         if (weight < 0) return true;
         if (a.commas >= 10) return false;
-        const float p = static_cast<float>(a.p);
-        const float img = static_cast<float>(a.img);
+        const auto p = static_cast<float>(a.p);
+        const auto img = static_cast<float>(a.img);
         const float li = static_cast<float>(a.li) - 100.0f;
-        const float input = static_cast<float>(a.input);
+        const auto input = static_cast<float>(a.input);
         const float heading_density = a.text > 0 ? a.heading_text / a.text : 0.0f;
         const float density = link_density(id);
         const float length = a.text;
@@ -1112,7 +1110,7 @@ Blocks Extractor::preamble(const Extraction& e) {
     std::unordered_map<NodeId, bool> holds_stop;  // ancestors of the article's first root
     for (NodeId a = stop; a != kNoNode; a = doc_.node(a).parent)
         holds_stop[a] = true;
-    if (holds_stop.count(h1)) return out;
+    if (holds_stop.contains(h1)) return out;
 
     // Page furniture only: nothing "unlikely" is dropped here, since bylines live in headers.
     std::vector<std::uint8_t> dead;
@@ -1123,7 +1121,7 @@ Blocks Extractor::preamble(const Extraction& e) {
     int visited = 0;
     for (NodeId at = doc_.next(h1, body, true); at != kNoNode && at != stop && visited < 4096;
          ++visited) {
-        if (holds_stop.count(at)) {
+        if (holds_stop.contains(at)) {
             at = doc_.next(at, body);  // go inside, towards the article
             continue;
         }
@@ -1175,6 +1173,11 @@ HtmlPage read_html(std::string_view utf8) {
     if (doc.flattened()) {
         page.warnings.push_back("markup nested deeper than " + std::to_string(html::kMaxNesting) +
                                 " levels was flattened");
+    }
+    if (doc.attributes_cut()) {
+        page.warnings.push_back("attributes past the first " +
+                                std::to_string(html::kMaxAttributes) +
+                                " of an element were dropped");
     }
 
     Extractor extractor(doc, page.meta);

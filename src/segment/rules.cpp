@@ -135,7 +135,7 @@ std::string_view first_token(std::string_view s) {
 std::string_view strip_closers(std::string_view s) {
     for (;;) {
         if (s.empty()) return s;
-        const unsigned char last = static_cast<unsigned char>(s.back());
+        const auto last = static_cast<unsigned char>(s.back());
         if (last == '"' || last == '\'' || last == ')' || last == ']') {
             s.remove_suffix(1);
             continue;
@@ -205,8 +205,7 @@ bool is_navigation_line(std::string_view text) {
         if (contains(text, marker)) return true;
     }
     // "LAT Пн, 23. Февраля Завтра: Almants, Haralds" — the language switch, today and name days.
-    if (starts_with(text, "LAT ") && contains(text, "Завтра:")) return true;
-    return false;
+    return starts_with(text, "LAT ") && contains(text, "Завтра:");
 }
 
 bool is_comment_widget(std::string_view text, std::optional<int>* count) {

@@ -72,7 +72,7 @@ PageContext page_context(const Blocks& blocks, bool markup) {
         total.cyrillic += c.cyrillic;
         total.latin += c.latin;
         sampled += b.text.size();
-        if (sampled > 64 * 1024) break;
+        if (sampled > std::size_t{64} * 1024) break;
     }
     return PageContext{total.cyrillic > total.latin, markup};
 }
@@ -192,7 +192,7 @@ bool lead_like(const Block& block, std::string_view title) {
 std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
     std::vector<Related> related;
     std::unordered_map<std::string, std::size_t> index;
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    constexpr auto kNone = static_cast<std::size_t>(-1);
     std::size_t awaiting_lead = kNone;  // the title whose lead may follow
     auto add_title = [&](const std::string& title) {
         auto [it, inserted] = index.emplace(title, related.size());

@@ -324,12 +324,11 @@ bool parse_offset(std::string_view s, int& minutes) {
     const int sign = s[0] == '-' ? -1 : 1;
     s.remove_prefix(1);
     int h = 0, m = 0;
-    if (s.size() == 5 && s[2] == ':' && digits(s, 0, 2, h) && digits(s, 3, 2, m)) {
-    } else if (s.size() == 4 && digits(s, 0, 2, h) && digits(s, 2, 2, m)) {
-    } else if (s.size() <= 2 && !s.empty() && digits(s, 0, s.size(), h)) {
-    } else {
-        return false;
-    }
+    // "+HH:MM", "+HHMM" or "+H"/"+HH".
+    const bool read = (s.size() == 5 && s[2] == ':' && digits(s, 0, 2, h) && digits(s, 3, 2, m)) ||
+                      (s.size() == 4 && digits(s, 0, 2, h) && digits(s, 2, 2, m)) ||
+                      (s.size() <= 2 && !s.empty() && digits(s, 0, s.size(), h));
+    if (!read) return false;
     if (h > 14 || m > 59) return false;
     minutes = sign * (h * 60 + m);
     return true;
@@ -388,13 +387,12 @@ std::optional<Stamp> parse_words(std::string_view s) {
         } else if (t.size() == 4 && parse_int(t, value)) {
             st.local.year = value;
             have_year = true;
-        } else if (t.size() <= 2 && parse_int(t, value) && !have_day) {
-            st.local.day = value;
-            have_day = true;
-        } else if (t.size() > 2 &&
-                   (t.substr(t.size() - 2) == "st" || t.substr(t.size() - 2) == "nd" ||
-                    t.substr(t.size() - 2) == "rd" || t.substr(t.size() - 2) == "th") &&
-                   parse_int(t.substr(0, t.size() - 2), value) && !have_day) {
+        } else if (!have_day &&
+                   ((t.size() <= 2 && parse_int(t, value)) ||  // "24", or "24th" below
+                    (t.size() > 2 &&
+                     (t.substr(t.size() - 2) == "st" || t.substr(t.size() - 2) == "nd" ||
+                      t.substr(t.size() - 2) == "rd" || t.substr(t.size() - 2) == "th") &&
+                     parse_int(t.substr(0, t.size() - 2), value)))) {
             st.local.day = value;
             have_day = true;
         } else if (t.find(':') != std::string_view::npos && !st.local.hour) {

@@ -101,7 +101,7 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
 
 std::optional<std::string> guess_language(std::string_view utf8) {
     // A sample is enough to tell.
-    std::string_view sample = utf8.substr(0, 4 * 1024);
+    std::string_view sample = utf8.substr(0, std::size_t{4} * 1024);
     while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80)
         sample.remove_suffix(1);
     if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0)

@@ -309,12 +309,37 @@ TEST(HtmlNesting, HundredThousandLevelsAreFlattenedNotFatal) {
 }
 
 TEST(HtmlNesting, LimitKeepsTextAndShallowPagesUntouched) {
-    EXPECT_FALSE(html::limit_nesting("<div><p>a</p><img src=x><br></div>", 2));
-    const auto flat = html::limit_nesting("<div><div><div>text</div></div></div>", 2);
+    EXPECT_FALSE(html::limit_markup("<div><p>a</p><img src=x><br></div>", 2));
+    const auto flat = html::limit_markup("<div><div><div>text</div></div></div>", 2);
     ASSERT_TRUE(flat);
     EXPECT_EQ(*flat, "<div><div>text</div></div>");
     // Raw text elements are not parsed for tags.
-    EXPECT_FALSE(html::limit_nesting("<div><script>'<div><div><div>'</script></div>", 2));
+    EXPECT_FALSE(html::limit_markup("<div><script>'<div><div><div>'</script></div>", 2));
+}
+
+TEST(HtmlLimits, AttributesPastTheLimitAreDropped) {
+    html::MarkupLimits hit;
+    const auto cut =
+        html::limit_markup("<p a=1 b='x y' c d=\"2\">text</p><br e=1 f=2/>", 100, 2, &hit);
+    ASSERT_TRUE(cut);
+    EXPECT_EQ(*cut, "<p a=1 b='x y' >text</p><br e=1 f=2/>");
+    EXPECT_TRUE(hit.attributes_cut);
+    EXPECT_FALSE(hit.flattened);
+    EXPECT_FALSE(html::limit_markup("<p a=1 b=2>it's</p>", 100, 2));
+}
+
+TEST(HtmlLimits, MillionAttributesOnOneElementFinish) {
+    std::string doc = "<html><body><div";
+    for (int i = 0; i < 1000000; ++i)
+        doc += " a" + std::to_string(i) + "=\"x\"";
+    doc +=
+        ">Текст внутри элемента с миллионом атрибутов, который должен дойти до "
+        "читателя.</div></body></html>";
+    const Article a = from_html(doc);
+    ASSERT_EQ(a.body.size(), 1u);
+    EXPECT_NE(std::find(a.warnings.begin(), a.warnings.end(),
+                        "attributes past the first 1000 of an element were dropped"),
+              a.warnings.end());
 }
 
 TEST(HtmlDocument, EmptyAndBrokenMarkupNeverFail) {
