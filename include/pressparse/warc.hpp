@@ -77,8 +77,8 @@ class WarcReader {
     explicit WarcReader(const std::string& path,
                         std::uint64_t payload_cap = kDefaultWarcPayloadCap);
     ~WarcReader();
-    WarcReader(WarcReader&&) noexcept;
-    WarcReader& operator=(WarcReader&&) noexcept;
+    WarcReader(WarcReader&& other) noexcept;
+    WarcReader& operator=(WarcReader&& other) noexcept;
     WarcReader(const WarcReader&) = delete;
     WarcReader& operator=(const WarcReader&) = delete;
 

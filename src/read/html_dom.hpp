@@ -118,7 +118,4 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
 // True for tags that start a new block of text (p, div, li, h1…, table cells, …).
 bool is_block_tag(GumboTag tag);
 
-// True for tags that start a new block of text (p, div, li, h1…, table cells, …).
-bool is_block_tag(GumboTag tag);
-
 }  // namespace pressparse::html

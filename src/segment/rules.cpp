@@ -93,9 +93,27 @@ constexpr std::array kCreditSources{
 };
 
 // Markers after which the rest of a line is a credit.
-constexpr std::array kInlineCreditMarkers{
-    " Фото: "sv, " Фото "sv, " Foto: "sv, " Photo: "sv, " Фото - "sv, " Foto - "sv, " © "sv,
+// Markers after which the rest of a line is a credit, with the index of a byte in each that is
+// rare in running text (memchr looks for that one: a leading space would stop at every word).
+struct Marker {
+    std::string_view text;
+    std::size_t anchor;
 };
+constexpr std::array kInlineCreditMarkers{
+    Marker{" Фото: "sv, 2}, Marker{" Фото "sv, 2},  Marker{" Foto: "sv, 1},  Marker{" Photo: "sv, 1},
+    Marker{" Фото - "sv, 2}, Marker{" Foto - "sv, 1}, Marker{" © "sv, 2},
+};
+
+// The last occurrence of a marker, found forwards from its anchor byte.
+std::size_t find_last(std::string_view text, const Marker& m) {
+    std::size_t last = std::string_view::npos;
+    const char anchor = m.text[m.anchor];
+    for (std::size_t at = text.find(anchor, m.anchor); at != std::string_view::npos; at = text.find(anchor, at + 1)) {
+        const std::size_t start = at - m.anchor;
+        if (text.compare(start, m.text.size(), m.text) == 0) last = start;
+    }
+    return last;
+}
 
 // Phrases that make a line a credit wherever they stand.
 constexpr std::array kCreditPhrases{
@@ -314,10 +332,8 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
         return CaptionSplit{std::string(unicode::trim(text.substr(0, credit_begin))),
                             std::string(unicode::trim(text.substr(credit_begin)))};
     }
-    for (auto marker : kInlineCreditMarkers) {
-        // The last occurrence, found forwards: string_view::rfind compares at every position.
-        std::size_t pos = std::string_view::npos;
-        for (auto at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) pos = at;
+    for (const auto& marker : kInlineCreditMarkers) {
+        const std::size_t pos = find_last(text, marker);
         if (pos == std::string_view::npos) continue;
         std::string_view credit = unicode::trim(text.substr(pos));
         if (unicode::count_tokens(credit) > 8) continue;

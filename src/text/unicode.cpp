@@ -207,6 +207,13 @@ ScriptCounts count_scripts(std::string_view utf8) {
             if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ++counts.latin;
             continue;
         }
+        // Two-byte Cyrillic letters (U+0400–U+045F: lead byte D0 or D1) without decoding.
+        if ((byte == 0xD0 || (byte == 0xD1 && i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) <= 0x9F)) &&
+            i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
+            ++counts.cyrillic;
+            i += 2;
+            continue;
+        }
         const char32_t c = next_code_point(utf8, i);
         if (c >= 0x400 && c <= 0x45F) {  // the Russian alphabet and its kin: all letters
             ++counts.cyrillic;
