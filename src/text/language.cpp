@@ -81,8 +81,9 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
             ++i;
         if (i == start) continue;
         ++tokens;
-        // Function words are short: longer tokens need no case folding or comparing.
-        if (i - start > 12) continue;
+        // Function words are short (at most five letters, six bytes): longer tokens need no case
+        // folding or comparing.
+        if (i - start > 6) continue;
         const std::string word = fold_case(lower.substr(start, i - start));
         for (std::size_t p = 0; p < N; ++p) {
             for (auto w : profiles[p].words) {
