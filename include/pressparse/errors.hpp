@@ -19,6 +19,10 @@ enum class ErrorCode {
 
 const char* to_string(ErrorCode code);
 
+// The InputError for a failed open/read: NotFound, IsDirectory, or Unreadable with the system's
+// text.
+[[noreturn]] void throw_errno(int err);
+
 class InputError : public std::runtime_error {
   public:
     InputError(ErrorCode code, const std::string& reason)

@@ -148,6 +148,20 @@ nlohmann::ordered_json summary_json(const BatchSummary& s) {
         {"mb_per_second", std::round(static_cast<double>(s.bytes) / 1e6 / secs * 100) / 100}};
 }
 
+// Writes to the output; a failure marks the summary: a closed pipe quietly, anything else (a
+// full disk) as fatal, said once on the error stream.
+bool write_stdout(const WriteFn& out, const WriteFn& err, std::string_view text,
+                  BatchSummary& summary) {
+    if (out(text)) return true;
+    if (errno == EPIPE) {
+        summary.output_closed = true;
+    } else {
+        summary.output_failed = true;
+        err(std::string("pressparse: stdout: ") + std::strerror(errno) + "\n");
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string format_article(const Article& article, OutputFormat format, bool pretty) {
@@ -217,14 +231,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         } else {
             std::string text = std::move(r.text);
             if (text.empty() || text.back() != '\n') text += '\n';
-            if (!out(text)) {
-                if (errno == EPIPE) {
-                    summary.output_closed = true;
-                } else {
-                    summary.output_failed = true;
-                    err(std::string("pressparse: stdout: ") + std::strerror(errno) + "\n");
-                }
-            }
+            write_stdout(out, err, text, summary);
         }
         summary.seconds = elapsed();
         return summary;
@@ -409,15 +416,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                 } else {
                     text = r.text + "\n";
                 }
-                if (!out(text)) {
-                    if (errno == EPIPE) {
-                        summary.output_closed = true;
-                    } else {
-                        summary.output_failed = true;
-                        err(std::string("pressparse: stdout: ") + std::strerror(errno) + "\n");
-                    }
-                    begin_halt();
-                }
+                if (!write_stdout(out, err, text, summary)) begin_halt();
             }
         }
         if (r.failed && options.fail_fast && !halt) begin_halt();

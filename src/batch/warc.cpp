@@ -79,18 +79,6 @@ class HttpError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-[[noreturn]] void throw_open_errno(int err) {
-    switch (err) {
-        case ENOENT:
-        case ENOTDIR:
-            throw InputError(ErrorCode::NotFound, "no such file");
-        case EISDIR:
-            throw InputError(ErrorCode::IsDirectory, "is a directory");
-        default:
-            throw InputError(ErrorCode::Unreadable, std::strerror(err));
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Media types: "type/subtype; name=value; name="quoted value"".
 
@@ -431,12 +419,12 @@ class ByteStream {
   public:
     explicit ByteStream(const std::string& path) {
         fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) throw_open_errno(errno);
+        if (fd_ < 0) throw_errno(errno);
         struct stat st {};
         if (::fstat(fd_, &st) != 0) {
             const int err = errno;
             ::close(fd_);
-            throw_open_errno(err);
+            throw_errno(err);
         }
         if (S_ISDIR(st.st_mode)) {
             ::close(fd_);

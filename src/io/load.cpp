@@ -14,18 +14,6 @@ namespace pressparse {
 
 namespace {
 
-[[noreturn]] void throw_errno(int err) {
-    switch (err) {
-        case ENOENT:
-        case ENOTDIR:
-            throw InputError(ErrorCode::NotFound, "no such file");
-        case EISDIR:
-            throw InputError(ErrorCode::IsDirectory, "is a directory");
-        default:
-            throw InputError(ErrorCode::Unreadable, std::strerror(err));
-    }
-}
-
 std::string too_large(std::uint64_t max_bytes) {
     return "larger than the size cap of " + std::to_string(max_bytes) + " bytes";
 }
@@ -72,6 +60,18 @@ std::string gunzip(std::string_view in, std::uint64_t max_bytes) {
 }
 
 }  // namespace
+
+void throw_errno(int err) {
+    switch (err) {
+        case ENOENT:
+        case ENOTDIR:
+            throw InputError(ErrorCode::NotFound, "no such file");
+        case EISDIR:
+            throw InputError(ErrorCode::IsDirectory, "is a directory");
+        default:
+            throw InputError(ErrorCode::Unreadable, std::strerror(err));
+    }
+}
 
 void decompress_if_gzip(std::string& bytes, std::uint64_t max_bytes) {
     if (is_gzip(bytes.data(), bytes.size())) bytes = gunzip(bytes, max_bytes);
