@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "inputs.hpp"
@@ -148,6 +149,29 @@ nlohmann::ordered_json summary_json(const BatchSummary& s) {
         {"mb_per_second", std::round(static_cast<double>(s.bytes) / 1e6 / secs * 100) / 100}};
 }
 
+// How many pages a run will have, when that is cheap to know before starting: plain files
+// named on the command line, and the lines of a --files-from file (counted, not kept).
+// Directories, archives and lists on stdin are only counted as they are read.
+std::optional<std::uint64_t> count_inputs(const BatchOptions& o) {
+    std::uint64_t total = 0;
+    for (const auto& p : o.inputs) {
+        std::error_code ec;
+        if (batch::is_warc_name(p) || (p != "-" && fs::is_directory(p, ec))) return std::nullopt;
+        ++total;
+    }
+    if (o.files_from) {
+        if (*o.files_from == "-") return std::nullopt;
+        std::ifstream list(*o.files_from, std::ios::binary);
+        if (!list) return std::nullopt;
+        const char separator = o.files_from_nul ? '\0' : '\n';
+        std::string line;
+        while (std::getline(list, line, separator)) {
+            if (!line.empty() && line != "\r") ++total;
+        }
+    }
+    return total;
+}
+
 // Writes to the output; a failure marks the summary: a closed pipe quietly, anything else (a
 // full disk) as fatal, said once on the error stream.
 bool write_stdout(const WriteFn& out, const WriteFn& err, std::string_view text,
@@ -253,6 +277,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     bool halt = false;
     std::atomic<std::uint64_t> skipped{0};
     std::atomic<bool> inputs_exhausted{false};
+    const std::optional<std::uint64_t> known_total =
+        options.progress ? count_inputs(options) : std::nullopt;
 
     auto output_path = [&](const fs::path& name, bool failed) {
         return fs::path(*options.output_dir) /
@@ -336,8 +362,10 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             return;
         }
         char buf[160];
-        if (inputs_exhausted) {
-            const std::uint64_t total = produced;
+        // A list naming archives holds more pages than lines: then the total is not known after
+        // all.
+        if (inputs_exhausted || (known_total && summary.pages <= *known_total)) {
+            const std::uint64_t total = inputs_exhausted ? produced : *known_total;
             const double eta =
                 rate > 0 ? static_cast<double>(total - std::min(total, summary.pages)) / rate : NAN;
             std::snprintf(buf, sizeof buf, "%llu/%llu pages  %.1f pages/s  %llu errors  ETA %s",
