@@ -62,8 +62,9 @@ rc=$?
 if [[ $rc -eq 2 ]] && [[ $(wc -l <"$tmp/err") -eq 1 ]] && grep -q "cannot write" "$tmp/err"; then ok; else fail "unwritable output dir: rc=$rc"; fi
 
 # Ctrl-C in the middle of a run: outputs written so far are whole, no temporary files remain.
-for n in $(seq 1 20); do cat "$tmp/list.txt"; done >"$tmp/long.txt"
-"$bin" -q --files-from "$tmp/long.txt" -j 2 --output-dir "$tmp/out" 2>"$tmp/err" &
+# (a list long enough to take several seconds on any machine, so the signal lands mid-run)
+for n in $(seq 1 100); do cat "$tmp/list.txt"; done >"$tmp/long.txt"
+"$bin" -q --files-from "$tmp/long.txt" -j 1 --output-dir "$tmp/out" 2>"$tmp/err" &
 pid=$!
 sleep 0.5
 kill -INT $pid
