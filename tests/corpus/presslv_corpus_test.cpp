@@ -144,6 +144,9 @@ TEST_P(PressLvCorpus, MatchesReading) {
         }
     }
     EXPECT_EQ(a.language.value_or(""), "ru");
+    // The direct JSON writer prints what the JSON library prints.
+    EXPECT_EQ(pressparse::to_json_string(a, false),
+              pressparse::dump_json(pressparse::to_json(a), false));
 }
 
 std::vector<Row> corpus_rows() {

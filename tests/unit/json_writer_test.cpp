@@ -43,3 +43,43 @@ TEST(JsonWriter, CompactUnescapedUtf8AndInvalidBytesReplaced) {
     a.headline = std::string("bad \xFF byte");
     EXPECT_NE(to_json_string(a).find("bad \xEF\xBF\xBD byte"), std::string::npos);
 }
+
+// The direct writer must print exactly what nlohmann's dump() prints for the same document.
+namespace {
+
+void expect_same_as_dom(const Article& a) {
+    for (bool pretty : {false, true}) {
+        EXPECT_EQ(to_json_string(a, pretty), dump_json(to_json(a), pretty)) << "pretty=" << pretty;
+    }
+}
+
+}  // namespace
+
+TEST(JsonWriter, DirectWriterMatchesTheDomForEveryShape) {
+    Article empty;
+    expect_same_as_dom(empty);
+
+    Article a;
+    a.input.path = "dir/\"quoted\"\\path\t.txt";
+    a.input.bytes = 123456789012ull;
+    a.input.warc =
+        WarcOrigin{"http://example.test/a?b=c&d", "2026-07-14T07:00:00Z", "<urn:uuid:1>"};
+    a.headline = std::string("Рига \x01\x1F\x7F \b\f\n\r\t «кавычки» “quotes” 😀 e\xCC\x81");
+    a.source = std::string("");
+    a.date_source = DateSource::JsonLd;
+    a.comments = 0;
+    a.body.push_back({BlockType::Caption, std::nullopt, std::string("LETA")});
+    a.body.push_back(
+        {BlockType::Paragraph, std::string("Текст \\ с обратной чертой."), std::nullopt});
+    a.body.push_back({BlockType::ListItem, std::string("пункт"), std::nullopt});
+    a.related.push_back({"Заголовок", std::nullopt});
+    a.related.push_back({"Ещё", std::string("Лид.")});
+    a.warnings = {"no publication date found", "1 invalid byte sequence replaced with U+FFFD"};
+    a.stats = {3, 42, 420, 1};
+    expect_same_as_dom(a);
+
+    // Invalid UTF-8 (never produced by the readers) still gives valid JSON.
+    Article bad;
+    bad.headline = std::string("bad \xFF byte");
+    EXPECT_NE(to_json_string(bad).find("bad \xEF\xBF\xBD byte"), std::string::npos);
+}
