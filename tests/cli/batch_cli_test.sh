@@ -114,7 +114,7 @@ server.serve_forever()
 server=$!
 for _ in $(seq 1 50); do [[ -s $tmp/port ]] && break; sleep 0.1; done
 port=$(head -1 "$tmp/port")
-(cd "$tmp" && timeout 60 wget -q --tries=1 --timeout=10 --no-proxy --warc-file=crawl -O /dev/null \
+(cd "$tmp" && timeout 60 wget -q --tries=3 --retry-connrefused --waitretry=1 --timeout=10 --no-proxy --warc-file=crawl -O /dev/null \
   "http://127.0.0.1:$port/sample.txt" "http://127.0.0.1:$port/navheader.txt" "http://127.0.0.1:$port/sample-twin.html")
 kill $server 2>/dev/null
 wait $server 2>/dev/null

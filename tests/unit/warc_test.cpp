@@ -747,7 +747,10 @@ TEST(WarcWget, ReadsArchivesWrittenByWget) {
                 "--no-config",
                 "--no-proxy",
                 "--no-hsts",
-                "--tries=1",
+                // A loopback connection can still be refused now and then on a busy machine.
+                "--tries=3",
+                "--retry-connrefused",
+                "--waitretry=1",
                 "--timeout=10",
                 "-O",
                 "/dev/null",
