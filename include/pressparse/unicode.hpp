@@ -47,8 +47,9 @@ int count_characters(std::string_view utf8);
 // Lower-cases with ICU's root locale rules.
 std::string to_lower(std::string_view utf8);
 
-// Number of whitespace-separated tokens (cheap; for heuristics, not for statistics).
-int count_tokens(std::string_view text);
+// Number of whitespace-separated tokens (cheap; for heuristics, not for statistics). Stops
+// counting past `limit`: the result is then limit + 1, enough to compare with the limit.
+int count_tokens(std::string_view text, int limit = 1 << 30);
 
 // Trailing/leading ASCII-and-Unicode white space trimmed (no inner folding).
 std::string_view trim(std::string_view text);

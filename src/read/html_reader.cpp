@@ -432,7 +432,7 @@ class Extractor {
             const Node& node = doc_.node(id);
             if (node.kind != Node::Kind::Element || node.tag != GUMBO_TAG_A) continue;
             std::string title = doc_.text(id);
-            if (unicode::count_tokens(title) < 3 || title.size() > 400) continue;
+            if (unicode::count_tokens(title, 3) < 3 || title.size() > 400) continue;
             // The item holding the link: the nearest li/article, or the link's parent block.
             NodeId item = node.parent;
             for (NodeId at = node.parent; at != kNoNode && at != container;
@@ -449,7 +449,7 @@ class Extractor {
                 const auto pos = item_text.find(title);
                 if (pos != std::string::npos) item_text.erase(pos, title.size());
                 item_text = unicode::fold_whitespace(item_text);
-                if (unicode::count_tokens(item_text) >= 6) lead = item_text;
+                if (unicode::count_tokens(item_text, 6) >= 6) lead = item_text;
             }
             const bool seen = std::any_of(related_.begin(), related_.end(),
                                           [&](const Related& r) { return r.title == title; });
@@ -1130,7 +1130,7 @@ Blocks Extractor::preamble(const Extraction& e) {
             writer.write(at, lines);
             for (auto& b : lines) {
                 if (out.size() >= kMaxLines) return out;
-                if (unicode::count_tokens(b.text) > kMaxTokens)
+                if (unicode::count_tokens(b.text, kMaxTokens) > kMaxTokens)
                     return out;  // that is body text, not a byline
                 b.hint = BlockHint::Preamble;
                 out.push_back(std::move(b));

@@ -100,15 +100,17 @@ struct Marker {
     std::size_t anchor;
 };
 constexpr std::array kInlineCreditMarkers{
-    Marker{" Фото: "sv, 2}, Marker{" Фото "sv, 2},  Marker{" Foto: "sv, 1},  Marker{" Photo: "sv, 1},
-    Marker{" Фото - "sv, 2}, Marker{" Foto - "sv, 1}, Marker{" © "sv, 2},
+    Marker{" Фото: "sv, 2},  Marker{" Фото "sv, 2},   Marker{" Foto: "sv, 1},
+    Marker{" Photo: "sv, 1}, Marker{" Фото - "sv, 2}, Marker{" Foto - "sv, 1},
+    Marker{" © "sv, 2},
 };
 
 // The last occurrence of a marker, found forwards from its anchor byte.
 std::size_t find_last(std::string_view text, const Marker& m) {
     std::size_t last = std::string_view::npos;
     const char anchor = m.text[m.anchor];
-    for (std::size_t at = text.find(anchor, m.anchor); at != std::string_view::npos; at = text.find(anchor, at + 1)) {
+    for (std::size_t at = text.find(anchor, m.anchor); at != std::string_view::npos;
+         at = text.find(anchor, at + 1)) {
         const std::size_t start = at - m.anchor;
         if (text.compare(start, m.text.size(), m.text) == 0) last = start;
     }
@@ -260,7 +262,7 @@ std::optional<CategoryLine> match_category_with_count(std::string_view text) {
         if (!value || !is_digits(number)) return std::nullopt;
         std::string_view category =
             space == std::string_view::npos ? std::string_view{} : head.substr(0, space);
-        if (unicode::count_tokens(category) > 5) return std::nullopt;
+        if (unicode::count_tokens(category, 5) > 5) return std::nullopt;
         return CategoryLine{std::string(unicode::trim(category)), *value};
     }
     return std::nullopt;
@@ -286,7 +288,7 @@ CounterSplit split_headline_counter(std::string_view headline) {
 }
 
 bool is_credit_line(std::string_view text) {
-    const int tokens = unicode::count_tokens(text);
+    const int tokens = unicode::count_tokens(text, 24);
     for (auto phrase : kCreditPhrases) {
         if (contains(text, phrase) && tokens <= 24) {
             // The whole line must be the credit, not a description with one attached.
@@ -316,7 +318,7 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
             credit_begin = prev_begin;
         }
         // A name run of more than three tokens is a Latin sentence, not a photographer.
-        if (unicode::count_tokens(text.substr(credit_begin, slash - credit_begin)) > 3)
+        if (unicode::count_tokens(text.substr(credit_begin, slash - credit_begin), 3) > 3)
             credit_begin = start;
         return CaptionSplit{std::string(unicode::trim(text.substr(0, credit_begin))),
                             std::string(unicode::trim(text.substr(credit_begin)))};
@@ -336,7 +338,7 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
         const std::size_t pos = find_last(text, marker);
         if (pos == std::string_view::npos) continue;
         std::string_view credit = unicode::trim(text.substr(pos));
-        if (unicode::count_tokens(credit) > 8) continue;
+        if (unicode::count_tokens(credit, 8) > 8) continue;
         return CaptionSplit{std::string(unicode::trim(text.substr(0, pos))), std::string(credit)};
     }
     return std::nullopt;

@@ -30,10 +30,11 @@ struct Cursor {
 };
 
 bool is_byline(const Block& block, dates::DateInLine* out) {
-    if (unicode::count_tokens(block.text) > kMaxSourceTokens + 6) return false;
+    if (unicode::count_tokens(block.text, kMaxSourceTokens + 6) > kMaxSourceTokens + 6)
+        return false;
     auto found = dates::find_trailing_date(block.text);
     if (!found) return false;
-    if (unicode::count_tokens(found->prefix) > kMaxSourceTokens) return false;
+    if (unicode::count_tokens(found->prefix, kMaxSourceTokens) > kMaxSourceTokens) return false;
     if (rules::ends_sentence(found->prefix)) return false;
     if (out) *out = std::move(*found);
     return true;
@@ -53,7 +54,7 @@ std::string clean_source(std::string_view prefix) {
 
 bool looks_like_category(const Block& block) {
     if (rules::is_known_category(block.text)) return true;
-    return unicode::count_tokens(block.text) <= 3 && !rules::ends_sentence(block.text) &&
+    return unicode::count_tokens(block.text, 3) <= 3 && !rules::ends_sentence(block.text) &&
            unicode::first_letter_case(block.text) == unicode::LetterCase::Upper &&
            !rules::is_credit_line(block.text);
 }
@@ -87,7 +88,8 @@ bool is_foreign_description(std::string_view text, const PageContext& page) {
 
 bool is_image_title(std::string_view text) {
     return unicode::first_letter_case(text) == unicode::LetterCase::Lower &&
-           unicode::count_tokens(text) <= kMaxImageTitleTokens && !rules::ends_sentence(text);
+           unicode::count_tokens(text, kMaxImageTitleTokens) <= kMaxImageTitleTokens &&
+           !rules::ends_sentence(text);
 }
 
 bool is_dialogue(std::string_view text) {
@@ -97,7 +99,7 @@ bool is_dialogue(std::string_view text) {
 
 bool could_be_subheading(const Block& block) {
     const std::string_view text = block.text;
-    return unicode::count_tokens(text) <= kMaxSubheadingTokens &&
+    return unicode::count_tokens(text, kMaxSubheadingTokens) <= kMaxSubheadingTokens &&
            !rules::ends_with_clause_punctuation(text) &&
            unicode::first_letter_case(text) == unicode::LetterCase::Upper && !is_dialogue(text) &&
            text.front() != '"' && text.rfind("\xC2\xAB", 0) != 0;  // opening quotes: a quoted line
@@ -155,7 +157,7 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
         }
         if (auto split = rules::split_trailing_credit(b.text);
             split &&
-            (b.hint == BlockHint::Caption || unicode::count_tokens(split->description) <= 60)) {
+            (b.hint == BlockHint::Caption || unicode::count_tokens(split->description, 60) <= 60)) {
             body.push_back(caption(split->description.empty()
                                        ? std::nullopt
                                        : std::optional<std::string>(split->description),
@@ -289,7 +291,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             (is_byline(blocks[i + 1], nullptr) ||
              rules::match_category_with_count(blocks[i + 1].text).has_value());
         const bool shaped_like_headline =
-            unicode::count_tokens(b.text) <= kMaxHeadlineTokens &&
+            unicode::count_tokens(b.text, kMaxHeadlineTokens) <= kMaxHeadlineTokens &&
             (!rules::ends_with_clause_punctuation(b.text) || next_is_meta) &&
             b.hint != BlockHint::ListItem && !rules::is_credit_line(b.text);
         const bool marked = b.hint == BlockHint::Heading && b.level == 1;
@@ -399,7 +401,8 @@ void finish_article(Article& article) {
     article.stats = stats;
 
     if (!article.language) {
-        article.language = guess_language(all_text.empty() && article.headline ? *article.headline : all_text);
+        article.language =
+            guess_language(all_text.empty() && article.headline ? *article.headline : all_text);
     }
 
     if (!article.date_text) {

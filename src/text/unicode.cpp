@@ -65,7 +65,8 @@ int count_graphemes(std::string_view utf8) {
     int count = 0;
     if (U_SUCCESS(status)) {
         it.first();
-        while (it.next() != icu::BreakIterator::DONE) ++count;
+        while (it.next() != icu::BreakIterator::DONE)
+            ++count;
     }
     utext_close(text);
     return count;
@@ -109,6 +110,11 @@ bool is_valid_utf8(std::string_view bytes) {
         }
         if (p[i] < 0x80) {
             ++i;
+            continue;
+        }
+        // Two-byte sequences (Cyrillic, Latin Extended, …) checked inline.
+        if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
             continue;
         }
         UChar32 c = 0;
@@ -208,7 +214,8 @@ ScriptCounts count_scripts(std::string_view utf8) {
             continue;
         }
         // Two-byte Cyrillic letters (U+0400–U+045F: lead byte D0 or D1) without decoding.
-        if ((byte == 0xD0 || (byte == 0xD1 && i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) <= 0x9F)) &&
+        if ((byte == 0xD0 || (byte == 0xD1 && i + 1 < utf8.size() &&
+                              static_cast<unsigned char>(utf8[i + 1]) <= 0x9F)) &&
             i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
             ++counts.cyrillic;
             i += 2;
@@ -294,7 +301,8 @@ int count_characters(std::string_view utf8) {
         }
         const char32_t c = next_code_point(utf8, i);
         const bool plain = (c >= 0xA0 && c < 0x300) || (c >= 0x370 && c < 0x483) ||
-                           u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_OTHER;
+                           u_getIntPropertyValue(static_cast<UChar32>(c),
+                                                 UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_OTHER;
         if (!plain) return count_graphemes(utf8);
     }
     return code_points;
@@ -316,12 +324,12 @@ std::string to_lower(std::string_view utf8) {
     return out;
 }
 
-int count_tokens(std::string_view text) {
+int count_tokens(std::string_view text, int limit) {
     int tokens = 0;
     bool in_token = false;
     for (char ch : text) {
         const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-        if (!space && !in_token) ++tokens;
+        if (!space && !in_token && ++tokens > limit) return tokens;
         in_token = !space;
     }
     return tokens;
