@@ -128,7 +128,7 @@ bool write_atomically(const fs::path& path, const std::string& content, std::str
 
 std::string format_duration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "--";
-    const auto s = static_cast<long long>(seconds + 0.5);
+    const long long s = std::llround(seconds);
     char buf[32];
     if (s >= 3600) {
         std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", s / 3600, (s / 60) % 60, s % 60);
@@ -397,8 +397,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         {
             std::unique_lock lock(mutex);
             result_ready.wait_for(lock, std::chrono::milliseconds(100), [&] {
-                return finished.count(written) > 0 || (!producing && written == produced) ||
-                       (halt && running == 0 && finished.count(written) == 0);
+                return finished.contains(written) || (!producing && written == produced) ||
+                       (halt && running == 0 && !finished.contains(written));
             });
             if (auto it = finished.find(written); it != finished.end()) {
                 next = std::move(it->second);

@@ -24,9 +24,10 @@ namespace pressparse {
 
 namespace {
 
-constexpr std::size_t kChunk = 64 * 1024;
-constexpr std::size_t kMaxHeaderLine = 64 * 1024;     // one WARC header line
-constexpr std::size_t kMaxHeaderBytes = 1024 * 1024;  // all of one record's WARC header
+constexpr std::size_t kChunk = std::size_t{64} * 1024;
+constexpr std::size_t kMaxHeaderLine = std::size_t{64} * 1024;  // one WARC header line
+constexpr std::size_t kMaxHeaderBytes =
+    std::size_t{1024} * 1024;  // all of one record's WARC header
 
 char to_lower_ascii(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

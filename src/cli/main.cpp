@@ -27,7 +27,7 @@ constexpr int kExitUsage = 2;
 
 std::atomic<bool> g_stop{false};
 
-extern "C" void on_interrupt(int) {
+extern "C" void on_interrupt(int /*signal_number*/) {
     g_stop = true;
     // A second Ctrl-C ends the program at once.
     std::signal(SIGINT, SIG_DFL);
@@ -40,7 +40,22 @@ bool write_to(FILE* f, std::string_view text) {
 
 }  // namespace
 
+int run(int argc, char** argv);
+
 int main(int argc, char** argv) {
+    // Every error about an input is handled where it happens; this is the last line of defence
+    // (out of memory, a bug), so that even then the message is one line and the status 2.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "pressparse: fatal: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "pressparse: fatal error\n");
+    }
+    return kExitUsage;
+}
+
+int run(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
