@@ -85,11 +85,24 @@ if [[ "$WAIT_QUIET_MINUTES" -gt 0 ]]; then
         sleep 30
     done
 fi
-LOAD_NOTE=""
+# The machine line says what was busy; every row then carries a short mark.
+LOAD_DETAIL=""
 if [[ $(busy_count) -gt 0 ]]; then
-    LOAD_NOTE="; MEASURED UNDER LOAD: $(busy_count) fuzz_ processes running"
+    LOAD_DETAIL="; MEASURED UNDER LOAD: fuzz_ processes running ($(busy_count))"
     say "warning: fuzz_ processes are running; figures are taken under load"
 fi
+# Any other process busy on a core right now (top's second sample: current, not lifetime, CPU).
+busy_now() {
+    top -bn2 -d 1 -w 200 2>/dev/null |
+        awk '/^top -/ {n++} n == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 > 20 {printf "%s%s (pid %s, %s%% CPU)", sep, $12, $1, $9; sep = ", "}' || true
+}
+busy_others="$(busy_now)"
+if [[ -n "$busy_others" ]]; then
+    LOAD_DETAIL+="; MEASURED UNDER LOAD: busy on a core at start: $busy_others"
+    say "warning: busy at start: $busy_others"
+fi
+LOAD_NOTE=""
+if [[ -n "$LOAD_DETAIL" ]]; then LOAD_NOTE="; UNDER LOAD (see machine line)"; fi
 
 # ---------------------------------------------------------------------------------------------
 # Machine line.
@@ -98,7 +111,7 @@ compiler_version="$("${compiler:-c++}" --version 2>/dev/null | head -1 || echo u
 build_type="$(grep -E '^CMAKE_BUILD_TYPE:' "$BUILD/CMakeCache.txt" | cut -d= -f2 || true)"
 cpu="$(lscpu 2>/dev/null | grep 'Model name' | head -1 | sed -E 's/.*:[[:space:]]*//' || echo unknown)"
 mem="$(free -h | awk '/^Mem:/ {print $2}')"
-MACHINE="nproc=$(nproc); CPU: $cpu; memory: $mem total; compiler: $compiler_version; build type: ${build_type:-unknown}; kernel $(uname -r); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)$LOAD_NOTE"
+MACHINE="nproc=$(nproc); CPU: $cpu; memory: $mem total; compiler: $compiler_version; build type: ${build_type:-unknown}; kernel $(uname -r); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)$LOAD_DETAIL"
 
 # ---------------------------------------------------------------------------------------------
 # Rows of the results.
@@ -292,6 +305,14 @@ print(*(f"{v * 1000:.2f}" for v in (med, r["mean"], r["stddev"], r["min"], r["ma
     row "cli single page (seed, $seed_bytes bytes)" "peak RSS" "$(fmt %.1f "$(awk -v k="$rss" 'BEGIN {print k / 1024}')")" "MiB" "-" "median of 50 runs; /usr/bin/time -f %M"
 else
     row "cli single page" "skipped" "" "" "" "$SEED not found"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Whatever else became busy during the run goes into the machine line too.
+busy_end="$(busy_now)"
+if [[ -n "$busy_end" ]]; then
+    MACHINE+="; busy on a core at the end: $busy_end"
+    say "warning: busy at the end: $busy_end"
 fi
 
 # ---------------------------------------------------------------------------------------------

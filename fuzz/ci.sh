@@ -4,16 +4,17 @@
 # (default 60) from its seed corpus in a fresh corpus directory. Exits non-zero on any crash,
 # leak, timeout or out-of-memory; what was found is saved in build-fuzz/ci-artifacts/TARGET/
 # (copy it into fuzz/regressions/TARGET/ after fixing, so the test suite replays it).
+# FUZZ_BUILD_DIR (default: build-fuzz) and JOBS (default: 1) may be set in the environment.
 set -euo pipefail
 
 seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=$root/build-fuzz
+build=${FUZZ_BUILD_DIR:-$root/build-fuzz}  # the preset's directory unless told
 targets=(fuzz_decode fuzz_text fuzz_html fuzz_dates fuzz_pipeline)
 cd "$root"
 
 start=$SECONDS
-cmake --preset fuzz >/dev/null
+cmake --preset fuzz -B "$build" >/dev/null
 cmake --build "$build" -j "${JOBS:-1}" --target fuzzers >/dev/null
 echo "ci.sh: built in $((SECONDS - start)) s" >&2
 
@@ -47,7 +48,7 @@ for target in "${targets[@]}"; do
     fuzz_text | fuzz_dates) dict=(-dict="$root/fuzz/dicts/text.dict") ;;
   esac
   status=0
-  "$bin" "${common[@]}" "${dict[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+  "$bin" "${common[@]}" "${dict[@]}" -seed=1 -max_total_time="$seconds" -print_final_stats=1 \
     "$corpus" "$seeds" >"$artifacts/fuzz.log" 2>&1 || status=$?
   rm -rf "$corpus"
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$artifacts/fuzz.log" | tail -n 1)

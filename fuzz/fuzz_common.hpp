@@ -82,9 +82,10 @@ inline void check_blocks(const Blocks& blocks) {
     }
 }
 
-// The JSON writer's output: one line, parses back, valid UTF-8, and says what the Article holds.
-inline void check_json_text(const std::string& text) {
+// The JSON writer's output: one line, valid UTF-8, parses back as a schema-version-1 object.
+inline nlohmann::ordered_json check_json_text(const std::string& text) {
     check_utf8(text, "JSON output is not valid UTF-8");
+    if (text.find('\n') != std::string::npos) fail("compact JSON spans lines");
     nlohmann::ordered_json parsed;
     try {
         parsed = nlohmann::ordered_json::parse(text);
@@ -93,6 +94,7 @@ inline void check_json_text(const std::string& text) {
     }
     if (!parsed.is_object() || parsed.value("schema_version", 0) != kSchemaVersion)
         fail("JSON output is not a schema-version-1 object", text);
+    return parsed;
 }
 
 inline void check_article(const Article& a) {
@@ -122,12 +124,31 @@ inline void check_article(const Article& a) {
         a.stats.reading_minutes < 0)
         fail("negative stats");
 
-    const std::string compact = to_json_string(a);
-    if (compact.find('\n') != std::string::npos) fail("compact JSON spans lines");
-    check_json_text(compact);
-    check_json_text(to_json_string(a, true));
-    // Round trip: what was written is what the Article holds.
-    if (nlohmann::ordered_json::parse(compact) != to_json(a)) fail("JSON does not round-trip");
+    // What the schema (README, "Output") promises about the values.
+    int paragraphs = 0;
+    for (const BodyBlock& b : a.body) {
+        if (b.type == BlockType::Paragraph) ++paragraphs;
+        if (b.type == BlockType::Caption ? (!b.text && !b.credit) : !b.text)
+            fail("body block without text");
+        if (b.type != BlockType::Caption && b.credit) fail("credit outside a caption");
+    }
+    if (a.stats.paragraphs != paragraphs) fail("stats.paragraphs is not the paragraph count");
+    if (a.stats.reading_minutes != (a.stats.words + 179) / 180)
+        fail("reading_minutes is not ceil(words / 180)");
+    if (a.comments && *a.comments < 0) fail("negative comment count");
+    if (a.date_source.has_value() != a.date_text.has_value())
+        fail("date_source without date_text or the other way round");
+    if (a.date && !a.date_text) fail("date without date_text");
+    for (std::size_t i = 0; i < a.related.size(); ++i) {
+        if (a.related[i].title.empty()) fail("empty related title");
+        for (std::size_t j = 0; j < i; ++j) {
+            if (a.related[j].title == a.related[i].title) fail("related title twice");
+        }
+    }
+
+    // Written once and parsed once (JSON work dominates an execution otherwise): the text must
+    // parse back to exactly what the Article holds.
+    if (check_json_text(to_json_string(a)) != to_json(a)) fail("JSON does not round-trip");
 }
 
 // Runs `f`; InputError is an expected outcome, any other exception is a bug.

@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "pressparse/errors.hpp"
@@ -62,7 +63,20 @@ std::string canonical_name(const char* icu_name) {
     status = U_ZERO_ERROR;
     const char* iana = ucnv_getStandardName(icu_name, "IANA", &status);
     if (U_SUCCESS(status) && iana) return iana;
-    return icu_name;
+    const std::string_view label(icu_name);
+    if (std::all_of(label.begin(), label.end(),
+                    [](unsigned char c) { return c > 0x20 && c < 0x7F; })) {
+        return icu_name;
+    }
+    // ICU skips what is not a letter or digit when it matches a label, so a page's
+    // "win\xB7dows-0720" opens a converter; the label itself cannot name the charset in the output
+    // (it is not even UTF-8), the converter's own name can.
+    status = U_ZERO_ERROR;
+    UConverter* converter = ucnv_open(icu_name, &status);
+    const char* name = U_SUCCESS(status) ? ucnv_getName(converter, &status) : nullptr;
+    std::string canonical = U_SUCCESS(status) && name ? name : "unknown";
+    ucnv_close(converter);  // nothing to do when it did not open
+    return canonical;
 }
 
 // Valid UTF-8 with anything invalid replaced by U+FFFD; counts the replacements.

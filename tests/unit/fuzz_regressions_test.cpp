@@ -27,6 +27,25 @@ namespace {
 
 const fs::path kRegressions = fs::path(PRESSPARSE_SOURCE_DIR) / "fuzz/regressions";
 
+std::vector<const std::string*> article_strings(const Article& a) {
+    std::vector<const std::string*> out{&a.input.encoding};
+    for (const auto* field : {&a.site, &a.url, &a.language, &a.headline, &a.source, &a.date,
+                              &a.date_text, &a.category}) {
+        if (*field) out.push_back(&**field);
+    }
+    for (const BodyBlock& block : a.body) {
+        if (block.text) out.push_back(&*block.text);
+        if (block.credit) out.push_back(&*block.credit);
+    }
+    for (const Related& related : a.related) {
+        out.push_back(&related.title);
+        if (related.lead) out.push_back(&*related.lead);
+    }
+    for (const std::string& warning : a.warnings)
+        out.push_back(&warning);
+    return out;
+}
+
 // Runs one input through extract() in all three ways and checks the invariants. Returns how
 // many of the three runs were refused with InputError.
 int expect_survives(const std::string& bytes, const std::string& name) {
@@ -39,6 +58,9 @@ int expect_survives(const std::string& bytes, const std::string& name) {
         options.format = format;
         try {
             const Article article = extract(bytes, name, options);
+            // Every string is valid UTF-8 before the writer's safety net replaces bad bytes.
+            for (const std::string* text : article_strings(article))
+                EXPECT_TRUE(unicode::is_valid_utf8(*text)) << *text;
             const std::string json = to_json_string(article);
             EXPECT_TRUE(unicode::is_valid_utf8(json));
             try {
