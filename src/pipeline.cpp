@@ -80,8 +80,8 @@ InputFormat detect_format(std::string_view bytes) {
         if (n == sizeof ascii) break;
     }
     const std::string_view s(ascii, n);
-    for (std::string_view opener :
-         {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title", "<div", "<p>", "<article"}) {
+    for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--",
+                                    "<meta", "<title", "<div", "<p>", "<article"}) {
         if (iequals_prefix(s, opener)) return InputFormat::Html;
     }
     return InputFormat::Text;

@@ -1,9 +1,9 @@
 #include "pressparse/language.hpp"
 
+#include <unicode/uchar.h>
+
 #include <array>
 #include <string_view>
-
-#include <unicode/uchar.h>
 
 #include "pressparse/unicode.hpp"
 
@@ -60,7 +60,8 @@ std::string fold_case(std::string_view word) {
             ++i;
             continue;
         }
-        unicode::append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(unicode::next_code_point(word, i)))));
+        unicode::append_utf8(out, static_cast<char32_t>(u_tolower(
+                                      static_cast<UChar32>(unicode::next_code_point(word, i)))));
     }
     return out;
 }

@@ -2,26 +2,17 @@
 #include "pressparse/decode.hpp"
 
 #include <gtest/gtest.h>
-#include <unicode/ucnv.h>
 
+#include "charset_support.hpp"
 #include "pressparse/errors.hpp"
 
 using namespace pressparse;
+using pressparse::test::encode;
 
 namespace {
 
 const std::string kText =
     "Рижская дума: «Мост откроют в пятницу», — сообщил Лукстиньш.\nВторая строка.";
-
-std::string encode(const std::string& utf8, const char* charset) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::string out(utf8.size() * 4 + 8, '\0');
-    const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                   utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-    EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-    out.resize(static_cast<std::size_t>(n));
-    return out;
-}
 
 }  // namespace
 

@@ -3,10 +3,10 @@
 #include "pressparse/html_reader.hpp"
 
 #include <gtest/gtest.h>
-#include <unicode/ucnv.h>
 
 #include <filesystem>
 
+#include "charset_support.hpp"
 #include "pressparse/check.hpp"
 #include "pressparse/dates.hpp"
 #include "pressparse/json_writer.hpp"
@@ -14,18 +14,9 @@
 #include "read/html_dom.hpp"
 
 using namespace pressparse;
+using pressparse::test::encode;
 
 namespace {
-
-std::string encode(const std::string& utf8, const char* charset) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::string out(utf8.size() * 4 + 8, '\0');
-    const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                   utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-    EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-    out.resize(static_cast<std::size_t>(n));
-    return out;
-}
 
 const std::string kParagraphs =
     "<p>В Даугавпилсе открыли новый мост через реку, сообщили в самоуправлении города, и движение "

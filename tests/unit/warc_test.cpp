@@ -742,19 +742,10 @@ TEST(WarcWget, ReadsArchivesWrittenByWget) {
 
         for (const bool compressed : {false, true}) {
             std::vector<std::string> args = {
-                "/usr/bin/wget",
-                "-q",
-                "--no-config",
-                "--no-proxy",
-                "--no-hsts",
+                "/usr/bin/wget", "-q", "--no-config", "--no-proxy", "--no-hsts",
                 // A loopback connection can still be refused now and then on a busy machine.
-                "--tries=3",
-                "--retry-connrefused",
-                "--waitretry=1",
-                "--timeout=10",
-                "-O",
-                "/dev/null",
-                "--warc-tempdir=" + dir.path().string(),
+                "--tries=3", "--retry-connrefused", "--waitretry=1", "--timeout=10", "-O",
+                "/dev/null", "--warc-tempdir=" + dir.path().string(),
                 "--warc-file=" + (dir.path() / (compressed ? "gz" : "plain")).string()};
             if (!compressed) args.push_back("--no-warc-compression");
             args.insert(args.end(), urls.begin(), urls.end());
