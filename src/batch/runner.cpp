@@ -52,7 +52,9 @@ const char* extension(OutputFormat format) {
     }
 }
 
-Result process(batch::Job job, const BatchOptions& options) {
+// `own_output`: the page gets an output of its own (a file, or the whole stdout of a single-page
+// run), so JSON may be indented; JSON Lines stay one line each. Decided once per run by the caller.
+Result process(batch::Job job, const BatchOptions& options, bool own_output) {
     Result r;
     r.seq = job.seq;
     r.path = job.path;
@@ -75,8 +77,6 @@ Result process(batch::Job job, const BatchOptions& options) {
         article.input.warc = job.warc;
         r.warnings = article.warnings.size();
         r.bytes = article.input.bytes;
-        // Indented JSON only where a page has an output of its own; JSON Lines stay one line each.
-        const bool own_output = options.output_dir.has_value() || is_single_page_run(options);
         const OutputFormat format =
             options.format == OutputFormat::JsonLines ? OutputFormat::Json : options.format;
         r.text = format_article(article, format, own_output && options.pretty);
@@ -245,7 +245,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     if (is_single_page_run(options)) {
         auto job = inputs.next();
         if (!job) return summary;
-        Result r = process(std::move(*job), options);
+        Result r = process(std::move(*job), options, true);
         summary.pages = 1;
         summary.bytes = r.bytes;
         summary.warnings = r.warnings;
@@ -261,6 +261,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         return summary;
     }
 
+    const bool own_output = options.output_dir.has_value();
     const unsigned jobs =
         options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::uint64_t window =
@@ -337,7 +338,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                     queue.pop_front();
                     ++running;
                 }
-                Result r = process(std::move(job), options);
+                Result r = process(std::move(job), options, own_output);
                 {
                     std::lock_guard lock(mutex);
                     --running;

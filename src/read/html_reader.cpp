@@ -169,6 +169,7 @@ bool is_dropped_tag(GumboTag t) {
 
 // Elements that make a <div> more than a paragraph.
 bool is_div_to_p_blocker(GumboTag t) {
+    if (is_heading(t)) return true;
     switch (t) {
         case GUMBO_TAG_BLOCKQUOTE:
         case GUMBO_TAG_DL:
@@ -182,12 +183,6 @@ bool is_div_to_p_blocker(GumboTag t) {
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_ARTICLE:
         case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
             return true;
         default:
             return false;

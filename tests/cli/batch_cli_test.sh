@@ -6,13 +6,7 @@
 # Usage: batch_cli_test.sh PATH/TO/pressparse   (run from the repository root)
 set -uo pipefail
 
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # A few hundred invented pages from the fixtures.
 python3 - "$tmp/pages" data/*.txt <<'PY'
@@ -132,5 +126,4 @@ else
   echo "wget not installed: archive test skipped"
 fi
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

@@ -3,14 +3,7 @@
 # Usage: cli_test.sh PATH/TO/pressparse   (run from the repository root)
 set -uo pipefail
 
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # expect_error NAME EXIT_CODE STDERR_PATTERN -- ARGS...
 expect_error() {
@@ -100,5 +93,4 @@ rm "$tmp/page.expected.json"
 rc=$?
 if [[ $rc -eq 1 ]] && grep -q 'no expected file' "$tmp/report"; then ok; else fail "check without expected file: rc=$rc"; fi
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish
