@@ -125,7 +125,10 @@ std::optional<Job> InputStream::job_for_path(const std::string& path, const fs::
     }
     Job job;
     job.path = path;
-    job.output_name = without_extensions(output_name.empty() ? safe_relative(path) : output_name);
+    if (settings_.output_names) {
+        job.output_name =
+            without_extensions(output_name.empty() ? safe_relative(path) : output_name);
+    }
     return job;
 }
 
@@ -162,12 +165,13 @@ std::optional<Job> InputStream::next_from_dirs() {
         if (!fs::is_regular_file(target_status)) continue;
         const std::string name = entry.filename().string();
         if (settings_.glob && fnmatch(settings_.glob->c_str(), name.c_str(), 0) != 0) continue;
-        const fs::path root = dir.root;
-        const fs::path relative = safe_relative(entry.lexically_relative(root));
-        const fs::path output =
-            safe_relative(root.filename().empty() ? root.parent_path().filename()
-                                                  : root.filename()) /
-            relative;
+        fs::path output;
+        if (settings_.output_names) {
+            const fs::path& root = dir.root;
+            output = safe_relative(root.filename().empty() ? root.parent_path().filename()
+                                                           : root.filename()) /
+                     safe_relative(entry.lexically_relative(root));
+        }
         if (auto job = job_for_path(entry.string(), output)) return job;
     }
     return std::nullopt;

@@ -38,6 +38,7 @@ struct InputSettings {
     std::optional<std::string> files_from;
     bool files_from_nul = false;
     std::uint64_t max_bytes = 0;
+    bool output_names = true;  // fill Job::output_name (only an output directory needs it)
 };
 
 class InputStream {

@@ -1,5 +1,6 @@
-// The batch runner: one producer (the input stream), N workers (the pipeline), and the calling
-// thread as the writer, which writes results strictly in input order. A bounded window of
+// The batch runner: N workers that each take the next page from the input stream and run the
+// pipeline on it, and the calling thread as the writer, which writes results strictly in input
+// order. A bounded window of
 // pages in flight keeps memory flat; a failing page becomes an error record and the run goes on.
 #include <unistd.h>
 
@@ -9,7 +10,6 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -52,20 +52,23 @@ const char* extension(OutputFormat format) {
     }
 }
 
-// `own_output`: the page gets an output of its own (a file, or the whole stdout of a single-page
-// run), so JSON may be indented; JSON Lines stay one line each. Decided once per run by the caller.
-Result process(batch::Job job, const BatchOptions& options, bool own_output) {
+// Where a page's output goes, decided once per run by the caller: a file of its own or the whole
+// stdout of a single-page run (JSON may be indented), or a stream shared with other pages (JSON
+// Lines, one line each; Markdown and text documents each after a line naming the page).
+enum class Sink { File, Alone, Shared };
+
+Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     Result r;
     r.seq = job.seq;
     r.path = job.path;
-    r.output_name = job.output_name;
+    r.output_name = std::move(job.output_name);
     InputInfo input;
     input.path = job.path;
     input.warc = job.warc;
     if (job.error_code) {
         r.failed = true;
         r.message = job.error_message;
-        r.text = error_record(input, *job.error_code, job.error_message);
+        r.text = error_record(input, *job.error_code, job.error_message) + '\n';
         return r;
     }
     ExtractOptions extract = options.extract;
@@ -79,7 +82,7 @@ Result process(batch::Job job, const BatchOptions& options, bool own_output) {
         r.bytes = article.input.bytes;
         const OutputFormat format =
             options.format == OutputFormat::JsonLines ? OutputFormat::Json : options.format;
-        r.text = format_article(article, format, own_output && options.pretty);
+        r.text = format_article(article, format, sink != Sink::Shared && options.pretty);
     } catch (const InputError& e) {
         r.failed = true;
         r.message = e.what();
@@ -89,6 +92,17 @@ Result process(batch::Job job, const BatchOptions& options, bool own_output) {
         r.message = std::string("internal error: ") + e.what();
         r.text = error_record(input, to_string(ErrorCode::Internal), r.message);
     }
+    // The bytes as written, made here in parallel rather than by the writer: a closing newline
+    // (a page alone on stdout gets one only when it has none) and the line naming a page on a
+    // shared stream.
+    if (sink == Sink::Shared && !r.failed) {
+        if (options.format == OutputFormat::Markdown) {
+            r.text.insert(0, "<!-- " + r.path + " -->\n");
+        } else if (options.format == OutputFormat::Text) {
+            r.text.insert(0, "==> " + r.path + " <==\n");
+        }
+    }
+    if (sink != Sink::Alone || r.text.empty() || r.text.back() != '\n') r.text += '\n';
     return r;
 }
 
@@ -236,16 +250,20 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     const auto started = Clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
 
-    batch::InputSettings settings{options.inputs,         options.recursive,
-                                  options.glob,           options.files_from,
-                                  options.files_from_nul, options.extract.max_bytes};
+    batch::InputSettings settings{options.inputs,
+                                  options.recursive,
+                                  options.glob,
+                                  options.files_from,
+                                  options.files_from_nul,
+                                  options.extract.max_bytes,
+                                  options.output_dir.has_value()};
     batch::InputStream inputs(std::move(settings));
 
     // A single page: the bare object (or document), no threads.
     if (is_single_page_run(options)) {
         auto job = inputs.next();
         if (!job) return summary;
-        Result r = process(std::move(*job), options, true);
+        Result r = process(std::move(*job), options, Sink::Alone);
         summary.pages = 1;
         summary.bytes = r.bytes;
         summary.warnings = r.warnings;
@@ -253,29 +271,38 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             ++summary.errors;
             err("pressparse: " + r.path + ": " + r.message + "\n");
         } else {
-            std::string text = std::move(r.text);
-            if (text.empty() || text.back() != '\n') text += '\n';
-            write_stdout(out, err, text, summary);
+            write_stdout(out, err, r.text, summary);
         }
         summary.seconds = elapsed();
         return summary;
     }
 
-    const bool own_output = options.output_dir.has_value();
+    const Sink sink = options.output_dir ? Sink::File : Sink::Shared;
     const unsigned jobs =
         options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    const std::uint64_t window =
-        static_cast<std::uint64_t>(jobs) * 4 + 4;  // pages in flight at most
+    // Workers pull their pages from the input stream themselves (one at a time, under a lock of
+    // its own, so a list arriving slowly on stdin never holds up the writer) and publish results;
+    // the calling thread writes them in input order. Thread wake-ups, not locks, are what the
+    // hand-offs cost (on small pages one per page eats a sixth of the machine), so nobody is woken
+    // without need: a worker wakes the writer at most every 4 ms, when the window is full, and
+    // before it stops (the writer also looks every 100 ms); the writer writes every result that
+    // is next in order at once; a worker that finds the window of pages in flight full sleeps
+    // until half of it is written.
+    const std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;
+    constexpr auto kWakeInterval = std::chrono::milliseconds(4);
 
-    std::mutex mutex;
-    std::condition_variable work_ready, result_ready, space_ready;
-    std::deque<batch::Job> queue;
+    std::mutex input_mutex;  // the input stream; taken before `mutex`, never after
+    std::mutex mutex;        // everything below
+    std::condition_variable result_ready, space_ready;
     std::map<std::uint64_t, Result> finished;
-    std::uint64_t produced = 0;  // jobs handed out
-    std::uint64_t written = 0;   // results written (the next seq to write)
-    std::uint64_t running = 0;   // jobs being processed
-    bool producing = true;
+    std::uint64_t produced = 0;       // pages taken from the input stream
+    std::uint64_t produced_seen = 0;  // `produced` as the writer last saw it, for the progress line
+    std::uint64_t written = 0;        // results written (the next seq to write)
+    std::uint64_t running = 0;        // pages taken, results not yet published
+    unsigned waiting_for_space = 0;
+    bool producing = true;  // the input stream has more
     bool halt = false;
+    std::atomic<bool> halting{false};  // `halt`, readable without the lock
     std::atomic<std::uint64_t> skipped{0};
     std::atomic<bool> inputs_exhausted{false};
     const std::optional<std::uint64_t> known_total =
@@ -286,15 +313,11 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                (name.string() + (failed ? ".error.json" : extension(options.format)));
     };
 
-    std::thread producer([&] {
-        std::uint64_t seq = 0;
+    // The next page, or nothing when the inputs are done or the run halts.
+    auto take = [&]() -> std::optional<batch::Job> {
+        std::lock_guard input_lock(input_mutex);
         for (;;) {
-            {
-                std::unique_lock lock(mutex);
-                space_ready.wait(lock, [&] { return halt || produced - written < window; });
-                if (halt) break;
-            }
-            if (stop && stop->load()) break;
+            if (halting || (stop && stop->load())) break;
             std::optional<batch::Job> job = inputs.next();
             if (!job) break;
             if (options.output_dir && options.skip_existing && !job->error_code) {
@@ -304,48 +327,56 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                     continue;
                 }
             }
-            job->seq = seq++;
-            {
-                std::lock_guard lock(mutex);
-                if (halt) break;
-                queue.push_back(std::move(*job));
-                ++produced;
-            }
-            work_ready.notify_one();
+            std::lock_guard lock(mutex);
+            if (halt) break;
+            job->seq = produced++;
+            ++running;
+            return job;
         }
         inputs_exhausted = true;
         {
             std::lock_guard lock(mutex);
             producing = false;
         }
-        work_ready.notify_all();
         result_ready.notify_all();
-    });
+        return std::nullopt;
+    };
 
     std::vector<std::thread> workers;
     for (unsigned w = 0; w < jobs; ++w) {
         workers.emplace_back([&] {
+            auto last_wake = Clock::now();
             for (;;) {
-                batch::Job job;
                 {
                     std::unique_lock lock(mutex);
-                    work_ready.wait(lock, [&] { return !queue.empty() || !producing || halt; });
-                    if (queue.empty()) {
-                        if (!producing || halt) return;
-                        continue;
+                    if (produced - written >= window && !halt) {
+                        ++waiting_for_space;
+                        lock.unlock();
+                        result_ready.notify_one();  // only the writer frees space
+                        lock.lock();
+                        space_ready.wait(lock,
+                                         [&] { return halt || produced - written <= window / 2; });
+                        --waiting_for_space;
                     }
-                    job = std::move(queue.front());
-                    queue.pop_front();
-                    ++running;
+                    if (halt || !producing) break;
                 }
-                Result r = process(std::move(job), options, own_output);
+                std::optional<batch::Job> job = take();
+                if (!job) break;
+                Result r = process(std::move(*job), options, sink);
+                const auto now = Clock::now();
+                bool wake = false;
                 {
                     std::lock_guard lock(mutex);
                     --running;
                     finished.emplace(r.seq, std::move(r));
+                    wake = now - last_wake >= kWakeInterval || (halt && running == 0);
                 }
-                result_ready.notify_one();
+                if (wake) {
+                    result_ready.notify_one();
+                    last_wake = now;
+                }
             }
+            result_ready.notify_one();
         });
     }
 
@@ -366,7 +397,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         // A list naming archives holds more pages than lines: then the total is not known after
         // all.
         if (inputs_exhausted || (known_total && summary.pages <= *known_total)) {
-            const std::uint64_t total = inputs_exhausted ? produced : *known_total;
+            const std::uint64_t total = inputs_exhausted ? produced_seen : *known_total;
             const double eta =
                 rate > 0 ? static_cast<double>(total - std::min(total, summary.pages)) / rate : NAN;
             std::snprintf(buf, sizeof buf, "%llu/%llu pages  %.1f pages/s  %llu errors  ETA %s",
@@ -385,77 +416,78 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     auto begin_halt = [&] {
         {
             std::lock_guard lock(mutex);
-            halt = true;
-            queue.clear();  // pages not started are left alone
+            halt = true;  // pages not taken yet are left alone
+            halting = true;
         }
         space_ready.notify_all();
-        work_ready.notify_all();
     };
 
-    // The writer: results in input order.
+    // The writer: results in input order, every one that is ready taken at once.
+    std::vector<Result> ready;
+    bool stopped_at_failure = false;
     for (;;) {
-        std::optional<Result> next;
+        ready.clear();
+        bool wake_workers = false;
         {
             std::unique_lock lock(mutex);
             result_ready.wait_for(lock, std::chrono::milliseconds(100), [&] {
                 return finished.contains(written) || (!producing && written == produced) ||
                        (halt && running == 0 && !finished.contains(written));
             });
-            if (auto it = finished.find(written); it != finished.end()) {
-                next = std::move(it->second);
-                finished.erase(it);
+            for (auto it = finished.begin(); it != finished.end() && it->first == written;
+                 it = finished.erase(it)) {
+                ready.push_back(std::move(it->second));
                 ++written;
-            } else if ((!producing && written == produced) || (halt && running == 0)) {
-                break;
             }
+            if (ready.empty() && ((!producing && written == produced) || (halt && running == 0)))
+                break;
+            wake_workers = waiting_for_space > 0 && produced - written <= window / 2;
+            produced_seen = produced;
         }
-        if (stop && stop->load() && !halt) {
+        if (wake_workers) space_ready.notify_all();
+        if (stop && stop->load() && !halting) {
             summary.interrupted = true;
             begin_halt();
         }
-        if (!next) {
+        if (ready.empty()) {
             draw_progress(false);
             continue;
         }
-        space_ready.notify_one();
-        Result& r = *next;
-        ++summary.pages;
-        summary.warnings += r.warnings;
-        summary.bytes += r.bytes;
-        if (r.failed) {
-            ++summary.errors;
-            draw_progress(true);
-            err("pressparse: " + r.path + ": " + r.message + "\n");
-        }
-        if (!summary.output_failed && !summary.output_closed) {
-            if (options.output_dir) {
-                std::string why;
-                const fs::path path = output_path(r.output_name, r.failed);
-                if (!write_atomically(path, r.text + "\n", why)) {
-                    summary.output_failed = true;
-                    err("pressparse: " + path.string() + ": cannot write: " + why + "\n");
+        for (Result& r : ready) {
+            ++summary.pages;
+            summary.warnings += r.warnings;
+            summary.bytes += r.bytes;
+            if (r.failed) {
+                ++summary.errors;
+                draw_progress(true);
+                err("pressparse: " + r.path + ": " + r.message + "\n");
+            }
+            if (!summary.output_failed && !summary.output_closed) {
+                if (options.output_dir) {
+                    std::string why;
+                    const fs::path path = output_path(r.output_name, r.failed);
+                    if (!write_atomically(path, r.text, why)) {
+                        summary.output_failed = true;
+                        err("pressparse: " + path.string() + ": cannot write: " + why + "\n");
+                        begin_halt();
+                    }
+                } else if (!write_stdout(out, err, r.text, summary)) {
                     begin_halt();
                 }
-            } else {
-                std::string text;
-                if (options.format == OutputFormat::Markdown && !r.failed) {
-                    text = "<!-- " + r.path + " -->\n" + r.text + "\n";
-                } else if (options.format == OutputFormat::Text && !r.failed) {
-                    text = "==> " + r.path + " <==\n" + r.text + "\n";
-                } else {
-                    text = r.text + "\n";
-                }
-                if (!write_stdout(out, err, text, summary)) begin_halt();
+            }
+            draw_progress(false);
+            if (r.failed && options.fail_fast) {
+                stopped_at_failure = true;
+                break;
             }
         }
-        if (r.failed && options.fail_fast && !halt) begin_halt();
-        draw_progress(false);
+        if (stopped_at_failure) {  // the output ends with the first failure
+            begin_halt();
+            break;
+        }
     }
 
     begin_halt();
-    space_ready.notify_all();
-    work_ready.notify_all();
-    producer.join();
     for (auto& w : workers)
         w.join();
     if (stop && stop->load()) summary.interrupted = true;

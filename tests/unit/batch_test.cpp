@@ -115,12 +115,13 @@ TEST_F(BatchTest, FailFastStopsEarly) {
     o.fail_fast = true;
     const Run r = run(o);
     EXPECT_EQ(exit_status(r.summary), 1);
-    // Everything up to the first failure is written in order; pages already in flight may
-    // follow it, nothing new is started.
+    // Everything up to the first failure is written in order, and nothing after it (pages
+    // already in flight are dropped).
     const auto lines = r.lines();
-    ASSERT_GE(lines.size(), 10u);
-    EXPECT_LE(lines.size(), 10u + 4 * 2 + 4);
+    ASSERT_EQ(lines.size(), 10u);
     EXPECT_TRUE(nlohmann::json::parse(lines[9]).contains("error"));
+    EXPECT_EQ(r.summary.pages, 10u);
+    EXPECT_EQ(r.summary.errors, 1u);
 }
 
 TEST_F(BatchTest, DirectoriesAreWalkedSortedWithGlobAndRecursion) {
