@@ -18,6 +18,14 @@ std::string fold_whitespace(std::string_view utf8);
 
 // True when the text is valid UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
+// What one pass over the bytes tells: whether they are valid UTF-8 and, if so, whether they are
+// certainly in NFC already (every code point is NFC_Quick_Check=Yes with combining class 0, by
+// ICU's data; `nfc` false means only "ask the normaliser").
+struct Utf8Check {
+    bool valid = false;
+    bool nfc = false;
+};
+Utf8Check check_utf8(std::string_view bytes);
 
 // Decodes the code point at `pos` and advances `pos`; invalid sequences yield U+FFFD.
 char32_t next_code_point(std::string_view s, std::size_t& pos);

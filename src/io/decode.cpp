@@ -4,6 +4,7 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "pressparse/errors.hpp"
@@ -49,6 +50,17 @@ bool looks_binary(std::string_view b) {
     const std::size_t n = std::min<std::size_t>(b.size(), 8192);
     std::size_t controls = 0;
     for (std::size_t i = 0; i < n; ++i) {
+        // Eight bytes at a time while none is below 0x20 (the test for a byte less than n from
+        // "Bit Twiddling Hacks").
+        if (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, b.data() + i, 8);
+            constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+            if (((word - kOnes * 0x20) & ~word & kOnes * 0x80) == 0) {
+                i += 7;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(b[i]);
         if (c == 0) return true;
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
@@ -210,6 +222,7 @@ Decoded decode(std::string_view bytes, std::optional<std::string> declared_chars
     Decoded result;
     std::string utf8;
     int replaced = 0;
+    bool in_nfc = false;  // known to be in NFC already
 
     if (auto bom = sniff_bom(bytes)) {
         const auto body = bytes.substr(bom->length);
@@ -228,9 +241,11 @@ Decoded decode(std::string_view bytes, std::optional<std::string> declared_chars
         // length forms valid UTF-8 by accident, while pages re-saved as UTF-8 keep their old
         // <meta charset> all the time.
         std::optional<std::string> converted;
-        if (unicode::is_valid_utf8(bytes)) {
+        const unicode::Utf8Check check = unicode::check_utf8(bytes);
+        if (check.valid) {
             converted = std::string(bytes);
             result.encoding = "UTF-8";
+            in_nfc = check.nfc;
         } else if (declared_charset) {
             const std::string charset = whatwg_charset(*declared_charset);
             if (charset == "UTF-8" || charset == "utf-8") {
@@ -257,7 +272,7 @@ Decoded decode(std::string_view bytes, std::optional<std::string> declared_chars
         result.warnings.push_back(std::to_string(replaced) + " invalid byte sequence" +
                                   (replaced == 1 ? "" : "s") + " replaced with U+FFFD");
     }
-    result.text = normalize ? unicode::to_nfc(utf8) : std::move(utf8);
+    result.text = normalize && !in_nfc ? unicode::to_nfc(utf8) : std::move(utf8);
     return result;
 }
 

@@ -9,9 +9,13 @@ Blocks read_text(std::string_view utf8) {
     bool gap = false;
     std::size_t pos = 0;
     while (pos <= utf8.size()) {
-        // Lines end at LF, CR LF or a lone CR.
-        std::size_t end = utf8.find_first_of("\r\n", pos);
+        // Lines end at LF, CR LF or a lone CR. (Two memchr calls: find_first_of would call
+        // memchr once per byte.)
+        std::size_t end = utf8.find('\n', pos);
         if (end == std::string_view::npos) end = utf8.size();
+        if (const std::size_t cr = utf8.substr(pos, end - pos).find('\r');
+            cr != std::string_view::npos)
+            end = pos + cr;
         std::string_view raw = utf8.substr(pos, end - pos);
         if (end < utf8.size() && utf8[end] == '\r' && end + 1 < utf8.size() &&
             utf8[end + 1] == '\n')

@@ -82,6 +82,10 @@ PageContext page_context(const Blocks& blocks, bool markup) {
 // descriptions of its agencies as they come.
 bool is_foreign_description(std::string_view text, const PageContext& page) {
     if (!page.cyrillic) return false;
+    // Latvian letters with diacritics (U+0100–U+017F) all begin with byte C4 or C5: most lines
+    // need no counting.
+    if (text.find('\xC4') == std::string_view::npos && text.find('\xC5') == std::string_view::npos)
+        return false;
     const auto counts = unicode::count_scripts(text);
     return counts.latin >= 8 && counts.latin > 3 * counts.cyrillic && counts.latvian_diacritics > 0;
 }

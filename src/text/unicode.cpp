@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -94,12 +95,82 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
-bool is_valid_utf8(std::string_view bytes) {
+namespace {
+
+// Code points that can never change under NFC nor reorder: NFC_Quick_Check=Yes and canonical
+// combining class 0, by ICU's properties. Kept for U+0000–U+07FF (every one- and two-byte
+// sequence) and for General Punctuation, U+2000–U+206F, where the dashes and quotes of news text
+// live; a text made only of these is in NFC, with no need to run the normaliser over it. Each
+// block of 64 code points is asked of ICU the first time a thread meets it, so a Russian page
+// costs four blocks, not the 2,000-odd lookups of the whole table.
+class NfcStable {
+  public:
+    NfcStable() {
+        for (char32_t c = 0; c < 0x80; ++c)
+            stable_[c] = true;  // ASCII: all stable
+        state_[0] = state_[1] = kAll;
+    }
+    // The well-formed two-byte sequence `lead` `trail`.
+    bool two_byte(std::uint8_t lead, std::uint8_t trail) {
+        const unsigned block = lead & 0x1Fu;
+        if (state_[block] == kUnknown) fill(block);
+        return state_[block] == kAll || stable_[(block << 6) | (trail & 0x3Fu)];
+    }
+    bool any(char32_t c) {
+        if (c < 0x800) {
+            const auto block = static_cast<unsigned>(c >> 6);
+            if (state_[block] == kUnknown) fill(block);
+            return stable_[c];
+        }
+        if (c < kPunctBegin || c >= kPunctEnd) return false;
+        if (!punctuation_known_) {
+            for (char32_t p = kPunctBegin; p < kPunctEnd; ++p)
+                punctuation_[p - kPunctBegin] = ask_icu(p);
+            punctuation_known_ = true;
+        }
+        return punctuation_[c - kPunctBegin];
+    }
+
+  private:
+    enum : std::uint8_t { kUnknown, kAll, kSome };
+    static constexpr char32_t kPunctBegin = 0x2000;
+    static constexpr char32_t kPunctEnd = 0x2070;
+
+    static bool ask_icu(char32_t c) {
+        const auto cp = static_cast<UChar32>(c);
+        return u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+               u_getCombiningClass(cp) == 0;
+    }
+    void fill(unsigned block) {
+        bool all = true;
+        for (char32_t c = block << 6; c < ((block + 1) << 6); ++c) {
+            stable_[c] = ask_icu(c);
+            all = all && stable_[c];
+        }
+        state_[block] = all ? kAll : kSome;
+    }
+
+    std::array<bool, 0x800> stable_{};
+    std::array<std::uint8_t, 32> state_{};  // per block of 64 code points below U+0800
+    std::array<bool, kPunctEnd - kPunctBegin> punctuation_{};
+    bool punctuation_known_ = false;
+};
+
+NfcStable& nfc_stable() {
+    thread_local NfcStable table;
+    return table;
+}
+
+}  // namespace
+
+Utf8Check check_utf8(std::string_view bytes) {
+    NfcStable& table = nfc_stable();
     const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
     const auto n = static_cast<int32_t>(bytes.size());
+    bool nfc = true;
     int32_t i = 0;
     while (i < n) {
-        // Eight ASCII bytes at a time.
+        // Eight ASCII bytes at a time (ASCII is all valid and NFC).
         if (i + 8 <= n) {
             std::uint64_t word;
             std::memcpy(&word, p + i, 8);
@@ -108,27 +179,34 @@ bool is_valid_utf8(std::string_view bytes) {
                 continue;
             }
         }
-        if (p[i] < 0x80) {
+        const uint8_t lead = p[i];
+        if (lead < 0x80) {
             ++i;
             continue;
         }
-        // Two-byte sequences (Cyrillic, Latin Extended, …) checked inline.
-        if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+        // Two-byte sequences (Latin Extended, Greek, Cyrillic, …) inline.
+        if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            nfc = nfc && table.two_byte(lead, p[i + 1]);
             i += 2;
             continue;
         }
         UChar32 c = 0;
         U8_NEXT(p, i, n, c);
-        if (c < 0) return false;
+        if (c < 0) return {};
+        nfc = nfc && table.any(static_cast<char32_t>(c));
     }
-    return true;
+    return {true, nfc};
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+    return check_utf8(bytes).valid;
 }
 
 std::string to_nfc(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
-    if (all_ascii(utf8)) return std::string(utf8);
+    if (check_utf8(utf8).nfc) return std::string(utf8);
     const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
     if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
     status = U_ZERO_ERROR;
@@ -143,48 +221,54 @@ std::string to_nfc(std::string_view utf8) {
 std::string fold_whitespace(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
+    // Runs of text that need no change are copied whole; only white space and invalid bytes
+    // end a run.
+    const std::size_t n = utf8.size();
+    std::size_t run = 0;  // start of the current run
     bool pending_space = false;
-    std::size_t i = 0;
-    while (i < utf8.size()) {
-        const auto byte = static_cast<unsigned char>(utf8[i]);
-        if (byte < 0x80) {
-            ++i;
-            if (is_space_like(byte)) {
-                pending_space = true;
-                continue;
-            }
+    auto flush = [&](std::size_t end) {
+        if (end > run) {
             if (pending_space && !out.empty()) out += ' ';
             pending_space = false;
-            out += static_cast<char>(byte);
+            out.append(utf8.data() + run, end - run);
+        }
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        const auto byte = static_cast<unsigned char>(utf8[i]);
+        if (byte < 0x80) {
+            if (!is_space_like(byte)) {
+                ++i;
+                continue;
+            }
+            flush(i);
+            pending_space = true;
+            run = ++i;
             continue;
         }
         // Two-byte letters (U+0100–U+07FF: Latin Extended, Greek, Cyrillic, …) hold no space.
-        if (byte >= 0xC4 && byte <= 0xDF && i + 1 < utf8.size() &&
+        if (byte >= 0xC4 && byte <= 0xDF && i + 1 < n &&
             (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
-            if (pending_space && !out.empty()) out += ' ';
-            pending_space = false;
-            out.append(utf8.data() + i, 2);
             i += 2;
             continue;
         }
         const std::size_t start = i;
         UChar32 c = 0;
         auto j = static_cast<int32_t>(i);
-        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), j, static_cast<int32_t>(utf8.size()),
-                c);
+        U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), j, static_cast<int32_t>(n), c);
         i = static_cast<std::size_t>(j);
-        if (c >= 0 && is_space_like(static_cast<char32_t>(c))) {
-            pending_space = true;
-            continue;
-        }
-        if (pending_space && !out.empty()) out += ' ';
-        pending_space = false;
+        if (c >= 0 && !is_space_like(static_cast<char32_t>(c))) continue;
+        flush(start);
+        run = i;
         if (c < 0) {
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
             out += "\xEF\xBF\xBD";
         } else {
-            out.append(utf8.substr(start, i - start));
+            pending_space = true;
         }
     }
+    flush(n);
     return out;
 }
 
@@ -298,6 +382,16 @@ int count_characters(std::string_view utf8) {
         if (byte >= 0x20 && byte < 0x7F) {
             ++i;
             continue;
+        }
+        // Two-byte letters of U+00A0–U+02FF and U+0370–U+0482 (Latin, Greek, Cyrillic) inline.
+        if (byte >= 0xC2 && byte <= 0xD2 && i + 1 < utf8.size() &&
+            (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
+            const char32_t c =
+                ((byte & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
+            if ((c >= 0xA0 && c < 0x300) || (c >= 0x370 && c < 0x483)) {
+                i += 2;
+                continue;
+            }
         }
         const char32_t c = next_code_point(utf8, i);
         const bool plain = (c >= 0xA0 && c < 0x300) || (c >= 0x370 && c < 0x483) ||

@@ -1,6 +1,8 @@
 #include "pressparse/unicode.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace u = pressparse::unicode;
 
@@ -32,6 +34,37 @@ TEST(Utf8, Validity) {
     EXPECT_FALSE(u::is_valid_utf8("\xC0\xAF"));      // overlong
     EXPECT_FALSE(u::is_valid_utf8("\xED\xA0\x80"));  // surrogate
     EXPECT_FALSE(u::is_valid_utf8("\xD0"));          // truncated
+}
+
+TEST(Utf8, CheckTellsValidityAndCertainNfcInOnePass) {
+    EXPECT_TRUE(u::check_utf8("Рига — «тест» 1,5 € Rīga").valid);
+    EXPECT_TRUE(u::check_utf8("Рига — «тест» 1,5 € Rīga").nfc == false);  // € is outside the table
+    EXPECT_TRUE(u::check_utf8("Рига — «тест», “quote” … Rīga").nfc);
+    EXPECT_FALSE(u::check_utf8("\xD0\xB8\xCC\x86").nfc);  // и + combining breve
+    EXPECT_FALSE(u::check_utf8("a\xE2\x80\x80").nfc);     // U+2000 EN QUAD becomes U+2002
+    EXPECT_FALSE(u::check_utf8("ok\xC0\xAF").valid);
+    EXPECT_FALSE(u::check_utf8("ok\xC0\xAF").nfc);
+}
+
+// The quick answer may say "not sure" but never "in NFC" wrongly: every code point it vouches
+// for is one ICU's normaliser leaves alone, even after a base letter.
+TEST(Utf8, CheckNeverVouchesForTextTheNormaliserWouldChange) {
+    int vouched = 0;
+    for (char32_t c = 1; c < 0x2100; ++c) {
+        if (c >= 0xD800 && c < 0xE000) continue;
+        std::string s = "a";
+        u::append_utf8(s, c);
+        if (!u::check_utf8(s).nfc) continue;
+        ++vouched;
+        // Asked of ICU directly: to_nfc itself trusts check_utf8.
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+        ASSERT_TRUE(U_SUCCESS(status));
+        const icu::UnicodeString text = icu::UnicodeString::fromUTF8(s);
+        EXPECT_EQ(nfc->normalize(text, status), text)
+            << "U+" << std::hex << static_cast<unsigned>(c);
+    }
+    EXPECT_GT(vouched, 1500);  // nearly all of U+0000–U+07FF and General Punctuation
 }
 
 TEST(Words, FollowIcuWordBreaks) {
