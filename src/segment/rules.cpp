@@ -289,8 +289,9 @@ CounterSplit split_headline_counter(std::string_view headline) {
 
 bool is_credit_line(std::string_view text) {
     const int tokens = unicode::count_tokens(text, 24);
+    if (tokens > 24) return false;  // a paragraph: no need to look for the phrases
     for (auto phrase : kCreditPhrases) {
-        if (contains(text, phrase) && tokens <= 24) {
+        if (contains(text, phrase)) {
             // The whole line must be the credit, not a description with one attached.
             auto split = split_trailing_credit(text);
             return !split || split->description.empty();
