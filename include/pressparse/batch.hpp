@@ -55,7 +55,9 @@ struct BatchSummary {
     bool output_closed = false;  // the reader of the output went away (broken pipe)
 };
 
-// Where results go: returns false when a write fails (errno tells why).
+// Where results go: returns false when a write fails (errno tells why). An empty text asks
+// for what is buffered to be passed on: the writer sends one whenever it has written what was
+// ready and must wait for more, so a reader of a slow stream sees each result without delay.
 using WriteFn = std::function<bool(std::string_view)>;
 
 // Runs the batch. Results go to `out`, one-line error messages and progress to `err`.

@@ -481,6 +481,16 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                 break;
             }
         }
+        // Pass on what stdout buffers when nothing more is ready: a reader of a slow stream of
+        // inputs sees each result as it is made.
+        if (!options.output_dir && !summary.output_failed && !summary.output_closed) {
+            bool more = false;
+            {
+                std::lock_guard lock(mutex);
+                more = finished.contains(written);
+            }
+            if (!more && !write_stdout(out, err, {}, summary)) begin_halt();
+        }
         if (stopped_at_failure) {  // the output ends with the first failure
             begin_halt();
             break;

@@ -35,6 +35,7 @@ extern "C" void on_interrupt(int /*signal_number*/) {
 }
 
 bool write_to(FILE* f, std::string_view text) {
+    if (text.empty()) return std::fflush(f) == 0;
     return std::fwrite(text.data(), 1, text.size(), f) == text.size();
 }
 

@@ -24,6 +24,19 @@ find "$tmp/pages" -type f | sort >"$tmp/list.txt"
 "$bin" -q --files-from "$tmp/list.txt" -j 4 >"$tmp/j4.jsonl"
 if [[ $(wc -l <"$tmp/j1.jsonl") -eq 600 ]] && cmp -s "$tmp/j1.jsonl" "$tmp/j4.jsonl"; then ok; else fail "-j 1 and -j 4 differ"; fi
 
+# A filter over a slow stream of paths: each result comes out while the list is still open.
+mkfifo "$tmp/slow.list"
+"$bin" -q --files-from "$tmp/slow.list" -j 2 >"$tmp/slow.out" &
+filter=$!
+exec {list_fd}>"$tmp/slow.list"
+echo "$tmp/pages/a/p2.txt" >&$list_fd
+for _ in $(seq 50); do [[ -s $tmp/slow.out ]] && break; sleep 0.1; done
+lines_while_open=$(wc -l <"$tmp/slow.out")
+echo "$tmp/pages/a/p4.txt" >&$list_fd
+exec {list_fd}>&-
+wait "$filter"
+if [[ $lines_while_open -eq 1 ]] && [[ $(wc -l <"$tmp/slow.out") -eq 2 ]]; then ok; else fail "slow list: $lines_while_open line(s) before the list closed"; fi
+
 # A failing input in a batch: its record, one stderr line, exit 1, every other page intact.
 "$bin" -q "$tmp/pages/a/p2.txt" "$tmp/missing.txt" "$tmp/pages/a/p4.txt" >"$tmp/mixed.jsonl" 2>"$tmp/err"
 rc=$?
