@@ -193,15 +193,21 @@ corpus() {  # name src_list [extra args...]
     times=$(calibrate "$src" "$@")
     replicate "$src" "$times" "$TMP/$name.list"
     local desc="$n pages ($bytes bytes) listed x$times = $((n * times)) pages per run; median of $RUNS runs"
+    local -A rate
     for jobs in 1 2; do
         say "$name: --jobs $jobs, $RUNS runs of $((n * times)) pages"
         read -r pps mbps rssmax rssmed pages errors secs < <(measure "$TMP/$name.list" "$jobs" "$@")
         local errnote=""
         if [[ "$errors" != 0 ]]; then errnote="; $errors of $pages pages failed"; fi
+        rate[$jobs]=$pps
         row "cli $name corpus" "throughput" "$(fmt %.1f "$pps")" "pages/s" "$jobs" "$desc; $secs s per run$errnote"
         row "cli $name corpus" "throughput" "$(fmt %.2f "$mbps")" "MB/s" "$jobs" "$desc"
         row "cli $name corpus" "peak RSS" "$(fmt %.1f "$(awk -v k="$rssmax" 'BEGIN {print k / 1024}')")" "MiB" "$jobs" "largest of $RUNS runs (median $(fmt %.1f "$(awk -v k="$rssmed" 'BEGIN {print k / 1024}')") MiB); /usr/bin/time -f %M$TOOL_NOTES"
     done
+    local scaling
+    scaling=$(awk -v a="${rate[2]}" -v b="${rate[1]}" 'BEGIN {printf "%.3f", a / b}')
+    row "cli $name corpus" "pages/s --jobs 2 / --jobs 1" "$scaling" "x" "2" \
+        "$(awk -v r="$scaling" 'BEGIN {print (r >= 1.8 ? "target >= 1.8: met" : "target >= 1.8: NOT met")}')"
 }
 
 # ---------------------------------------------------------------------------------------------
