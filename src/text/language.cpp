@@ -88,7 +88,8 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
         const std::string word = fold_case(lower.substr(start, i - start));
         for (std::size_t p = 0; p < N; ++p) {
             for (auto w : profiles[p].words) {
-                if (word == w) ++hits[p];
+                // Length and last byte first: most pairs differ there, without a memcmp call.
+                if (w.size() == word.size() && w.back() == word.back() && word == w) ++hits[p];
             }
         }
     }
