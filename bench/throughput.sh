@@ -19,6 +19,8 @@
 #
 #   bench/throughput.sh [BUILD_DIR [DESCRIPTION]]      (defaults: build-bench, throughput)
 #
+# The per-stage Google Benchmark cases go to the same name with -stages.csv (STAGES=0 skips them).
+#
 # Environment: RUNS (5), MIN_SECONDS (2), SINGLE_RUNS (hyperfine runs, 300), PRESSPARSE_SHARED_DATA
 # (default: ../shared/data beside the source tree), WAIT_QUIET_MINUTES (0: before measuring, wait
 # up to that long, polling every 30 s, for running fuzz_ processes to end).
@@ -341,6 +343,20 @@ csv_field() {
     done
 } >"$CSV"
 say "wrote $CSV"
+
+# ---------------------------------------------------------------------------------------------
+# 5. The per-stage Google Benchmark cases, kept beside the CSV (STAGES=0 skips them).
+STAGES_BIN="$BUILD/bench/pressparse_stages_bench"
+if [[ "${STAGES:-1}" != 0 && -x "$STAGES_BIN" ]]; then
+    STAGES_CSV="${CSV%.csv}-stages.csv"
+    say "stage benchmarks (Google Benchmark), about two minutes"
+    "$STAGES_BIN" --benchmark_out="$TMP/stages.csv" --benchmark_out_format=csv >/dev/null 2>&1 || {
+        say "pressparse_stages_bench failed"
+        exit 1
+    }
+    { echo "# machine: $MACHINE"; cat "$TMP/stages.csv"; } >"$STAGES_CSV"
+    say "wrote $STAGES_CSV"
+fi
 
 echo "Machine: $MACHINE"
 echo
