@@ -327,6 +327,11 @@ fi
 # Output: the CSV, and a Markdown table on stdout.
 mkdir -p "$SRC/bench/results"
 CSV="$SRC/bench/results/$(date +%F)-$DESC.csv"
+n=2
+while [[ -e "$CSV" ]]; do  # the history stays: a second run the same day gets -2, and so on
+    CSV="$SRC/bench/results/$(date +%F)-$DESC-$n.csv"
+    n=$((n + 1))
+done
 csv_field() {
     local v="$1"
     if [[ "$v" == *[,\"]* ]]; then
@@ -350,11 +355,29 @@ STAGES_BIN="$BUILD/bench/pressparse_stages_bench"
 if [[ "${STAGES:-1}" != 0 && -x "$STAGES_BIN" ]]; then
     STAGES_CSV="${CSV%.csv}-stages.csv"
     say "stage benchmarks (Google Benchmark), about two minutes"
-    "$STAGES_BIN" --benchmark_out="$TMP/stages.csv" --benchmark_out_format=csv >/dev/null 2>&1 || {
-        say "pressparse_stages_bench failed"
+    # JSON, then CSV here: Google Benchmark's own CSV writer refuses counters that only some
+    # cases have (the JSON writer's json_bytes/s).
+    "$STAGES_BIN" --benchmark_out="$TMP/stages.json" --benchmark_out_format=json >/dev/null 2>"$TMP/stages.err" || {
+        say "pressparse_stages_bench failed:"
+        cat "$TMP/stages.err" >&2
         exit 1
     }
-    { echo "# machine: $MACHINE"; cat "$TMP/stages.csv"; } >"$STAGES_CSV"
+    {
+        echo "# machine: $MACHINE"
+        /usr/bin/python3 - "$TMP/stages.json" <<'PY'
+import csv, json, sys
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+fixed = ["name", "iterations", "real_time", "cpu_time", "time_unit"]
+extra = sorted({k for r in runs for k, v in r.items()
+                if isinstance(v, (int, float)) and k not in fixed
+                and k not in ("family_index", "per_family_instance_index", "repetitions",
+                              "repetition_index", "threads")})
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(fixed + extra)
+for r in runs:
+    out.writerow([r.get(k, "") for k in fixed + extra])
+PY
+    } >"$STAGES_CSV"
     say "wrote $STAGES_CSV"
 fi
 
