@@ -1,5 +1,9 @@
 #include "pressparse/json_writer.hpp"
 
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pressparse/unicode.hpp"
@@ -220,20 +224,14 @@ std::string to_json_string(const Article& a, bool pretty) {
         w.end('}');
     }
     w.end('}');
-    w.key("site");
-    w.optional(a.site);
-    w.key("url");
-    w.optional(a.url);
-    w.key("language");
-    w.optional(a.language);
-    w.key("headline");
-    w.optional(a.headline);
-    w.key("source");
-    w.optional(a.source);
-    w.key("date");
-    w.optional(a.date);
-    w.key("date_text");
-    w.optional(a.date_text);
+    using Field = std::pair<std::string_view, const std::optional<std::string>*>;
+    for (const auto& [key, field] :
+         {Field{"site", &a.site}, Field{"url", &a.url}, Field{"language", &a.language},
+          Field{"headline", &a.headline}, Field{"source", &a.source}, Field{"date", &a.date},
+          Field{"date_text", &a.date_text}}) {
+        w.key(key);
+        w.optional(*field);
+    }
     w.key("date_source");
     if (a.date_source) {
         w.string(to_string(*a.date_source));
