@@ -1,7 +1,7 @@
 // The batch runner: N workers that each take the next page from the input stream and run the
 // pipeline on it, and the calling thread as the writer, which writes results strictly in input
-// order. A bounded window of
-// pages in flight keeps memory flat; a failing page becomes an error record and the run goes on.
+// order. A bounded window of pages in flight keeps memory flat; a failing page becomes an error
+// record and the run goes on.
 #include <unistd.h>
 
 #include <cerrno>
