@@ -296,15 +296,14 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     std::condition_variable result_ready, space_ready;
     std::map<std::uint64_t, Result> finished;
     std::uint64_t produced = 0;       // pages taken from the input stream
-    std::uint64_t produced_seen = 0;  // `produced` as the writer last saw it, for the progress line
+    std::uint64_t produced_seen = 0;  // `produced` and `producing` as the writer last saw them,
+    bool exhausted_seen = false;      // for the progress line
     std::uint64_t written = 0;        // results written (the next seq to write)
     std::uint64_t running = 0;        // pages taken, results not yet published
     unsigned waiting_for_space = 0;
-    bool producing = true;  // the input stream has more
-    bool halt = false;
-    std::atomic<bool> halting{false};  // `halt`, readable without the lock
+    bool producing = true;          // the input stream has more
+    std::atomic<bool> halt{false};  // set under the lock; read anywhere
     std::atomic<std::uint64_t> skipped{0};
-    std::atomic<bool> inputs_exhausted{false};
     const std::optional<std::uint64_t> known_total =
         options.progress ? count_inputs(options) : std::nullopt;
 
@@ -317,7 +316,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     auto take = [&]() -> std::optional<batch::Job> {
         std::lock_guard input_lock(input_mutex);
         for (;;) {
-            if (halting || (stop && stop->load())) break;
+            if (halt || (stop && stop->load())) break;
             std::optional<batch::Job> job = inputs.next();
             if (!job) break;
             if (options.output_dir && options.skip_existing && !job->error_code) {
@@ -333,7 +332,6 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             ++running;
             return job;
         }
-        inputs_exhausted = true;
         {
             std::lock_guard lock(mutex);
             producing = false;
@@ -396,8 +394,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         char buf[160];
         // A list naming archives holds more pages than lines: then the total is not known after
         // all.
-        if (inputs_exhausted || (known_total && summary.pages <= *known_total)) {
-            const std::uint64_t total = inputs_exhausted ? produced_seen : *known_total;
+        if (exhausted_seen || (known_total && summary.pages <= *known_total)) {
+            const std::uint64_t total = exhausted_seen ? produced_seen : *known_total;
             const double eta =
                 rate > 0 ? static_cast<double>(total - std::min(total, summary.pages)) / rate : NAN;
             std::snprintf(buf, sizeof buf, "%llu/%llu pages  %.1f pages/s  %llu errors  ETA %s",
@@ -417,7 +415,6 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         {
             std::lock_guard lock(mutex);
             halt = true;  // pages not taken yet are left alone
-            halting = true;
         }
         space_ready.notify_all();
     };
@@ -443,9 +440,10 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                 break;
             wake_workers = waiting_for_space > 0 && produced - written <= window / 2;
             produced_seen = produced;
+            exhausted_seen = !producing;
         }
         if (wake_workers) space_ready.notify_all();
-        if (stop && stop->load() && !halting) {
+        if (stop && stop->load() && !halt) {
             summary.interrupted = true;
             begin_halt();
         }

@@ -161,10 +161,10 @@ NfcStable& nfc_stable() {
     return table;
 }
 
-}  // namespace
-
-Utf8Check check_utf8(std::string_view bytes) {
-    NfcStable& table = nfc_stable();
+// One scan; the NFC answer only when asked for (the JSON writer's safety net wants validity alone).
+template <bool kWithNfc>
+Utf8Check scan_utf8(std::string_view bytes) {
+    [[maybe_unused]] NfcStable* table = kWithNfc ? &nfc_stable() : nullptr;
     const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
     const auto n = static_cast<int32_t>(bytes.size());
     bool nfc = true;
@@ -186,20 +186,26 @@ Utf8Check check_utf8(std::string_view bytes) {
         }
         // Two-byte sequences (Latin Extended, Greek, Cyrillic, …) inline.
         if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-            nfc = nfc && table.two_byte(lead, p[i + 1]);
+            if constexpr (kWithNfc) nfc = nfc && table->two_byte(lead, p[i + 1]);
             i += 2;
             continue;
         }
         UChar32 c = 0;
         U8_NEXT(p, i, n, c);
         if (c < 0) return {};
-        nfc = nfc && table.any(static_cast<char32_t>(c));
+        if constexpr (kWithNfc) nfc = nfc && table->any(static_cast<char32_t>(c));
     }
-    return {true, nfc};
+    return {true, kWithNfc && nfc};
+}
+
+}  // namespace
+
+Utf8Check check_utf8(std::string_view bytes) {
+    return scan_utf8<true>(bytes);
 }
 
 bool is_valid_utf8(std::string_view bytes) {
-    return check_utf8(bytes).valid;
+    return scan_utf8<false>(bytes).valid;
 }
 
 std::string to_nfc(std::string_view utf8) {
