@@ -63,7 +63,9 @@ bool looks_binary(std::string_view b) {
         }
         const auto c = static_cast<unsigned char>(b[i]);
         if (c == 0) return true;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+        // The ASCII white space of Unicode's White_Space (tab, line feed, vertical tab, form
+        // feed, carriage return) and ESC (ISO-2022 shifts) are text; other C0 controls are not.
+        if (c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B) ++controls;
     }
     return n > 0 && controls * 10 > n;
 }
