@@ -38,7 +38,7 @@ struct CharsetLabel {
     Kind kind = Kind::Unknown;
     std::string icu_name;  // set for Encoding
 };
-CharsetLabel resolve_charset_label(std::string_view label);
+CharsetLabel resolve_charset_label(std::string_view declared);
 
 // Converts bytes from a named charset to UTF-8 with ICU (invalid bytes → U+FFFD).
 // Returns nullopt when ICU does not know the charset. `replaced` counts substitutions.

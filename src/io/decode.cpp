@@ -165,8 +165,8 @@ std::string printable_label(std::string_view label) {
 // "iso-8859-1" as windows-1252, "euc-kr" as windows-949, "shift_jis" as windows-31j. Labels not
 // in this table are not honoured: ICU would open "ibm037" (EBCDIC), "utf-7", "scsu", …, and read
 // a windows-1251 page into garbage.
-CharsetLabel resolve_charset_label(std::string_view raw) {
-    std::string label(strip_label(raw));  // compared ignoring ASCII case
+CharsetLabel resolve_charset_label(std::string_view declared) {
+    std::string label(strip_label(declared));  // compared ignoring ASCII case
     for (auto& c : label) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
