@@ -130,6 +130,13 @@ TEST(HtmlCharset, UnsupportedLabelsAreIgnoredWithAWarning) {
         EXPECT_NE(std::find(a.warnings.begin(), a.warnings.end(), warning), a.warnings.end())
             << label << ": " << testing::PrintToString(a.warnings);
     }
+    // As in browsers, a later <meta> with a known label wins over an unknown one; in a <meta>,
+    // x-user-defined is windows-1252.
+    EXPECT_EQ(prescan_charset("<meta charset=ibm037><meta http-equiv=content-type "
+                              "content='text/html; charset=KOI8-R'>"),
+              "KOI8-R");
+    EXPECT_EQ(prescan_charset("<meta charset=utf-7><meta charset=scsu>"), "utf-7");
+    EXPECT_EQ(prescan_charset("<meta charset=x-user-defined>"), "windows-1252");
     // The same label from an HTTP header (an archive record's Content-Type).
     ExtractOptions options;
     options.declared_charset = "IBM037";
