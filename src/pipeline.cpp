@@ -60,7 +60,9 @@ void apply_metadata(const Metadata& meta, Article& article) {
     if (meta.date_text) {
         article.date_text = meta.date_text;
         article.date_source = meta.date_source;
-        article.date = dates::normalize_timestamp(*meta.date_text, press_lv);
+        std::string warning;
+        article.date = dates::normalize_timestamp(*meta.date_text, press_lv, &warning);
+        if (!warning.empty()) article.warnings.push_back(std::move(warning));
     }
 }
 

@@ -40,15 +40,20 @@ std::optional<DateInLine> find_trailing_date(std::string_view line);
 std::optional<DateInLine> parse_date(std::string_view text);
 
 // ISO 8601: "YYYY-MM-DD" without a time; with one, Riga local time with its real UTC offset
-// ("2026-02-06T11:49:00+02:00"). Nullopt for impossible dates. In the autumn hour that occurs
-// twice, the earlier (summer-time) reading is used; a time in the spring hour that does not
-// exist is read with the winter offset (03:30 becomes 04:30+03:00).
-std::optional<std::string> to_iso_riga(const LocalDateTime& value);
+// ("2026-02-06T11:49:00+02:00"), from ICU's Europe/Riga. Nullopt for impossible dates. The
+// printed wall time is always kept. In the autumn hour that occurs twice, the first reading,
+// summer time (+03:00), is used. A time in the spring hour that does not exist keeps its wall
+// time with the offset before the switch (03:30 is 03:30+02:00) and sets `warning`. Before
+// 1926 Riga's offset had seconds (local mean time, +01:36:34), which ISO 8601 offsets cannot
+// hold: the date alone is returned, and `warning` says why.
+std::optional<std::string> to_iso_riga(const LocalDateTime& value, std::string* warning = nullptr);
 
 // Normalises a timestamp a page states in its metadata ("2015-07-24T05:36:09+0100",
 // "2015-07-24 05:36", "2015-07-24", "Fri, 24 Jul 2015 05:36:09 GMT", "July 24, 2015",
 // "6 февраля, 2026 11:49") to ISO 8601, keeping the stated offset ("Z" becomes "+00:00"). A time
 // without an offset is read as Riga time when `riga_local` is set, else printed without one.
-std::optional<std::string> normalize_timestamp(std::string_view text, bool riga_local);
+// `warning` as for to_iso_riga, when a time is read as Riga time.
+std::optional<std::string> normalize_timestamp(std::string_view text, bool riga_local,
+                                               std::string* warning = nullptr);
 
 }  // namespace pressparse::dates

@@ -39,7 +39,9 @@ struct HtmlPage {
 HtmlPage read_html(std::string_view utf8);
 
 // The charset a page declares in its first 1024 bytes (<meta charset>, or http-equiv
-// Content-Type), by the label as written, or nullopt.
+// Content-Type), by the label as written, or nullopt. The first label of the WHATWG Encoding
+// Standard wins (x-user-defined read as windows-1252, as the HTML standard's pre-scan reads
+// it); a label outside the standard is returned only when no <meta> gives a known one.
 std::optional<std::string> prescan_charset(std::string_view bytes);
 
 }  // namespace pressparse

@@ -66,7 +66,11 @@ struct WarcRecord {
     // Set, instead of throwing, when the WARC framing is intact but the record cannot be used:
     // a block or decoded payload over the cap, a broken HTTP message (status line, headers,
     // chunked framing, compressed data), an unsupported encoding. The reader goes on after it.
+    // Also set, with `damaged`, when the framing itself is broken.
     std::optional<std::string> error;
+
+    // The record's framing is broken (see WarcReader::next): only `offset` and `error` are set.
+    bool damaged = false;
 };
 
 class WarcReader {
@@ -82,10 +86,16 @@ class WarcReader {
     WarcReader(const WarcReader&) = delete;
     WarcReader& operator=(const WarcReader&) = delete;
 
-    // The next record, or nullopt at the end of the file. Throws InputError(Unreadable), with the
-    // record's byte offset in the reason, when the archive itself is malformed: not a WARC, a
-    // missing or bad Content-Length, a truncated file, a block not followed by CRLF CRLF, corrupt
-    // gzip data, a read error. After a throw the reader is finished: next() returns nullopt.
+    // The next record, or nullopt at the end of the file. Where the archive itself is malformed
+    // (not a WARC record, a missing or bad Content-Length, a header or block cut short, a block
+    // not followed by CRLF CRLF), the record is returned `damaged`, its `error` naming the
+    // problem and the record's byte offset, and reading resumes at the next record found going
+    // forward: in a .warc.gz, the next gzip member that starts with a version line (archivers
+    // write one member per record; a member starting a new record inside a record also marks
+    // that record as cut short); in a plain .warc, the next line "WARC/1.0" or "WARC/1.1". Bytes
+    // are never read twice, so records that a too-large Content-Length swallowed are lost with
+    // the damaged one. Corrupt or truncated gzip data and read errors give a damaged record that
+    // ends the archive.
     std::optional<WarcRecord> next();
 
     // Whether the file is gzip-compressed (from its first two bytes).

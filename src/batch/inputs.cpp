@@ -191,15 +191,19 @@ std::optional<Job> InputStream::next_from_warc() {
             return std::nullopt;
         }
         const std::string where = warc_path_ + "#" + std::to_string(record->offset);
-        if (record->type == "response" && record->error) {
+        if (record->damaged || (record->type == "response" && record->error)) {
             ++warc_ordinal_;
-            Job job = error_job(where, ErrorCode::Unreadable,
-                                "unusable archive record: " + *record->error);
+            Job job = error_job(
+                where, ErrorCode::Unreadable,
+                (record->damaged ? "damaged archive record: " : "unusable archive record: ") +
+                    record->error.value_or(""));
             char name[32];
             std::snprintf(name, sizeof name, "%06llu",
                           static_cast<unsigned long long>(warc_ordinal_));
             job.output_name = without_extensions(warc_output_) / name;
-            job.warc = WarcOrigin{record->target_uri, record->date, record->record_id};
+            // A damaged record's header is not to be trusted: its offset is all it has.
+            if (!record->damaged)
+                job.warc = WarcOrigin{record->target_uri, record->date, record->record_id};
             return job;
         }
         if (!is_page_record(*record)) {

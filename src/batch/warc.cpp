@@ -74,6 +74,13 @@ class StreamError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// A record whose framing is broken (version line, header, Content-Length, the CRLF CRLF after
+// the block): the reader reports it as a damaged record and looks for the next one.
+class FramingError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
 // A problem inside a record's HTTP message; it becomes the record's `error`.
 class HttpError : public std::runtime_error {
   public:
@@ -484,8 +491,23 @@ class ByteStream {
     std::string_view view() const { return std::string_view(buf_).substr(pos_); }
 
     void consume(std::size_t n) {
+        if (n > 0) after_line_end_ = buf_[pos_ + n - 1] == '\n';
         pos_ += n;
         position_ += n;
+    }
+
+    // Whether the byte before view().front() is a line feed (true at the start of the data).
+    bool after_line_end() const { return after_line_end_; }
+
+    // In a gzip file, the stream position of the first gzip member that starts in [from, to),
+    // among the members begun so far (every member whose data is in view() has been begun).
+    std::optional<std::uint64_t> member_start_in(std::uint64_t from, std::uint64_t to) const {
+        if (!gzip_) return std::nullopt;
+        const auto it =
+            std::lower_bound(members_.begin(), members_.end(), from,
+                             [](const Member& m, std::uint64_t p) { return m.stream_start < p; });
+        if (it == members_.end() || it->stream_start >= to) return std::nullopt;
+        return it->stream_start;
     }
 
     // Position of view().front() in the (uncompressed) stream.
@@ -595,6 +617,7 @@ class ByteStream {
     std::string buf_;              // uncompressed bytes; buf_[pos_] is at stream position_
     std::size_t pos_ = 0;
     std::uint64_t position_ = 0;
+    bool after_line_end_ = true;
     std::uint64_t produced_ = 0;  // stream position of buf_'s end
     std::deque<Member> members_;
 };
@@ -630,58 +653,162 @@ struct WarcReader::Impl {
 
     Impl(const std::string& path, std::uint64_t payload_cap) : stream(path), cap(payload_cap) {}
 
-    [[noreturn]] void fail(const std::string& reason) {
-        done = true;
-        std::string where =
+    // Where the current record starts, for messages.
+    std::string where() {
+        std::string at =
             "WARC record at byte offset " + std::to_string(stream.file_offset_of(record_start));
         if (const std::uint64_t inside = stream.offset_in_member(record_start); inside > 0) {
-            where += " (+" + std::to_string(inside) + " in its gzip member)";
+            at += " (+" + std::to_string(inside) + " in its gzip member)";
         }
-        throw InputError(ErrorCode::Unreadable, where + ": " + reason);
+        return at;
+    }
+
+    [[noreturn]] void fail(const std::string& reason) {
+        throw FramingError(where() + ": " + reason);
+    }
+
+    // Whether a record's version line ("WARC/1.0" or "WARC/1.1", CRLF or LF) starts at stream
+    // position p (at or after the current position).
+    bool version_line_at(std::uint64_t p) {
+        const auto off = static_cast<std::size_t>(p - stream.position());
+        stream.fill(off + 10);
+        const std::string_view v = stream.view().substr(std::min(off, stream.view().size()));
+        return v.size() >= 9 && v.substr(0, 7) == "WARC/1." && (v[7] == '0' || v[7] == '1') &&
+               (v[8] == '\n' || v.substr(8, 2) == "\r\n");
+    }
+
+    // In a gzip file, the first gzip member starting in [from, to) whose data begins with a
+    // record's version line. Archivers write one member per record, so such a member inside a
+    // record means the record was cut short there.
+    std::optional<std::uint64_t> record_member_in(std::uint64_t from, std::uint64_t to) {
+        while (auto s = stream.member_start_in(from, to)) {
+            if (version_line_at(*s)) return s;
+            from = *s + 1;
+        }
+        return std::nullopt;
+    }
+
+    // Fails when a record's version line starts a gzip member within the next `span` bytes of
+    // the current record (the record was cut short there); the stream is left at that member.
+    void check_not_cut(std::uint64_t span, const char* where_in_record) {
+        if (!stream.gzip()) return;
+        const std::uint64_t p = stream.position();
+        const auto s = record_member_in(p == record_start ? p + 1 : p, p + span);
+        if (!s) return;
+        stream.consume(static_cast<std::size_t>(*s - p));
+        fail(std::string("truncated: the record's gzip member ends inside its ") + where_in_record +
+             " and the next member starts a new record");
     }
 
     // A line without its CRLF or LF; nullopt at the end of the data. `ended` tells whether a
-    // line end was found before the end of the data.
-    std::optional<std::string> read_line(bool& ended) {
+    // line end was found before the end of the data. `in_header`: a header line, which a gzip
+    // member starting a new record must not cut.
+    std::optional<std::string> read_line(bool& ended, bool in_header) {
         std::size_t searched = 0;
         for (;;) {
             const std::string_view v = stream.view();
-            const std::size_t nl = v.find('\n', searched);
-            if (nl != std::string_view::npos) {
-                std::string line(v.substr(0, nl));
-                stream.consume(nl + 1);
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                ended = true;
-                return line;
+            std::size_t length = v.find('\n', searched);
+            ended = length != std::string_view::npos;
+            if (!ended) {
+                if (v.size() > kMaxHeaderLine) {
+                    fail("a header line longer than " + std::to_string(kMaxHeaderLine) +
+                         " bytes: " + excerpt(v));
+                }
+                searched = v.size();
+                if (stream.fill(v.size() + 1) > searched) continue;
+                if (searched == 0) return std::nullopt;
+                length = searched;  // the data ends inside this line
             }
-            if (v.size() > kMaxHeaderLine) {
-                fail("a header line longer than " + std::to_string(kMaxHeaderLine) +
-                     " bytes: " + excerpt(v));
-            }
-            searched = v.size();
-            if (stream.fill(v.size() + 1) == v.size()) {
-                ended = false;
-                if (v.empty()) return std::nullopt;
-                std::string line(v);
-                stream.consume(v.size());
-                return line;
-            }
+            if (in_header) check_not_cut(length + (ended ? 1 : 0), "header");
+            std::string line(stream.view().substr(0, length));
+            stream.consume(length + (ended ? 1 : 0));
+            if (ended && !line.empty() && line.back() == '\r') line.pop_back();
+            return line;
         }
     }
 
-    // Copies (or with `out` null, skips) up to n bytes; returns how many there were.
-    std::uint64_t take(std::uint64_t n, std::string* out) {
+    // Copies (or with `out` null, skips) up to n bytes; returns how many there were. In a gzip
+    // file it stops early at a member that starts a new record (`cut` is then set).
+    std::uint64_t take(std::uint64_t n, std::string* out, bool& cut) {
         std::uint64_t done_bytes = 0;
+        cut = false;
         while (done_bytes < n) {
             if (stream.view().empty() && stream.fill(1) == 0) break;
-            const std::string_view v = stream.view();
-            const auto k =
-                static_cast<std::size_t>(std::min<std::uint64_t>(v.size(), n - done_bytes));
-            if (out) out->append(v.substr(0, k));
+            auto k = static_cast<std::size_t>(
+                std::min<std::uint64_t>(stream.view().size(), n - done_bytes));
+            if (stream.gzip()) {
+                const std::uint64_t p = stream.position();
+                if (const auto s = record_member_in(p, p + k)) {
+                    k = static_cast<std::size_t>(*s - p);
+                    cut = true;
+                }
+            }
+            if (out) out->append(stream.view().substr(0, k));
             stream.consume(k);
             done_bytes += k;
+            if (cut) break;
         }
         return done_bytes;
+    }
+
+    // After a damaged record: moves to where the next record starts, as far as can be told
+    // without going back. In a gzip file, the next gzip member whose data begins with a version
+    // line; in a plain file, the next line that is a version line, "WARC/1.0" or "WARC/1.1".
+    // False when the data ends first. Linear: the bytes passed over are looked at once.
+    bool resync() {
+        constexpr std::string_view kMark = "WARC/1.";
+        for (;;) {
+            if (stream.view().size() < 16 && stream.fill(16) == 0) return false;
+            const std::uint64_t p = stream.position();
+            const std::size_t size = stream.view().size();
+            if (stream.gzip()) {
+                if (const auto s = record_member_in(p, p + size)) {
+                    stream.consume(static_cast<std::size_t>(*s - p));
+                    return true;
+                }
+                stream.consume(size);
+                stream.file_offset_of(stream.position());  // forget the members passed
+                continue;
+            }
+            // A candidate may straddle the end of the view: keep its first bytes for the next
+            // round unless the data ends here.
+            const std::size_t i = stream.view().find(kMark);
+            if (i == std::string_view::npos) {
+                const std::size_t keep = std::min(size, kMark.size() - 1);
+                if (stream.fill(size + 1) == size) {
+                    stream.consume(size);
+                    return false;
+                }
+                stream.consume(size - keep);
+                continue;
+            }
+            stream.consume(i);
+            if (stream.after_line_end() && version_line_at(stream.position())) return true;
+            stream.consume(1);
+        }
+    }
+
+    // The damaged record that `reason` describes, with the reader moved to the next record.
+    WarcRecord damaged(std::string reason, bool can_resync) {
+        WarcRecord rec;
+        rec.offset = stream.file_offset_of(record_start);
+        rec.damaged = true;
+        bool found = false;
+        if (can_resync) {
+            try {
+                found = resync();
+            } catch (const StreamError& e) {
+                reason += std::string("; after it, ") + e.what();
+            }
+        }
+        if (found) {
+            reason += "; reading resumed at the record at byte offset " +
+                      std::to_string(stream.file_offset_of(stream.position()));
+        } else {
+            done = true;
+        }
+        rec.error = std::move(reason);
+        return rec;
     }
 
     std::optional<WarcRecord> next() {
@@ -690,7 +817,7 @@ struct WarcReader::Impl {
         bool ended = false;
         for (;;) {
             record_start = stream.position();
-            version = read_line(ended);
+            version = read_line(ended, false);
             if (!version) {
                 done = true;
                 return std::nullopt;
@@ -710,7 +837,7 @@ struct WarcReader::Impl {
         std::vector<std::pair<std::string, std::string>> fields;
         std::size_t header_bytes = 0;
         for (;;) {
-            auto line = read_line(ended);
+            auto line = read_line(ended, true);
             if (!line || !ended) fail("truncated: the file ends inside the record's header");
             if (line->empty()) break;
             header_bytes += line->size();
@@ -754,7 +881,13 @@ struct WarcReader::Impl {
         std::string block;
         const bool over_cap = rec.content_length > cap;
         if (!over_cap) block.reserve(static_cast<std::size_t>(rec.content_length));
-        const std::uint64_t got = take(rec.content_length, over_cap ? nullptr : &block);
+        bool cut = false;
+        const std::uint64_t got = take(rec.content_length, over_cap ? nullptr : &block, cut);
+        if (cut) {
+            fail("truncated: Content-Length is " + std::to_string(rec.content_length) +
+                 " but the record's gzip member ends after " + std::to_string(got) +
+                 " bytes of the block and the next member starts a new record");
+        }
         if (got < rec.content_length) {
             fail("truncated: Content-Length is " + std::to_string(rec.content_length) +
                  " but the file ends after " + std::to_string(got) + " bytes of the block");
@@ -807,8 +940,11 @@ std::optional<WarcRecord> WarcReader::next() {
     if (!impl_ || impl_->done) return std::nullopt;
     try {
         return impl_->next();
+    } catch (const FramingError& e) {
+        return impl_->damaged(e.what(), true);
     } catch (const StreamError& e) {
-        impl_->fail(e.what());
+        // Corrupt or truncated gzip data, a read error: nothing after it can be trusted.
+        return impl_->damaged(impl_->where() + ": " + e.what(), false);
     } catch (...) {
         impl_->done = true;
         throw;

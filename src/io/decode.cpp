@@ -63,7 +63,9 @@ bool looks_binary(std::string_view b) {
         }
         const auto c = static_cast<unsigned char>(b[i]);
         if (c == 0) return true;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+        // The ASCII white space of Unicode's White_Space (tab, line feed, vertical tab, form
+        // feed, carriage return) and ESC (ISO-2022 shifts) are text; other C0 controls are not.
+        if (c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B) ++controls;
     }
     return n > 0 && controls * 10 > n;
 }
@@ -129,56 +131,297 @@ std::optional<std::string> detect_charset(std::string_view bytes) {
     return std::string(name);
 }
 
-// The WHATWG Encoding Standard's label mapping, where it differs from ICU's reading of a label:
-// browsers read "iso-8859-1" as windows-1252, "gb2312" as GBK, and so must we.
-std::string whatwg_charset(std::string label) {
-    for (auto& c : label) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    while (!label.empty() && (label.back() == ' ' || label.back() == '"' || label.back() == '\''))
-        label.pop_back();
-    while (!label.empty() &&
-           (label.front() == ' ' || label.front() == '"' || label.front() == '\''))
-        label.erase(0, 1);
-    static const std::pair<const char*, const char*> kMap[] = {
-        {"iso-8859-1", "windows-1252"},
-        {"iso8859-1", "windows-1252"},
-        {"iso_8859-1", "windows-1252"},
-        {"latin1", "windows-1252"},
-        {"l1", "windows-1252"},
-        {"us-ascii", "windows-1252"},
-        {"ascii", "windows-1252"},
-        {"cp819", "windows-1252"},
-        {"ibm819", "windows-1252"},
-        {"x-cp1252", "windows-1252"},
-        {"x-user-defined", "windows-1252"},
-        {"gb2312", "GBK"},
-        {"gbk", "GBK"},
-        {"x-gbk", "GBK"},
-        {"chinese", "GBK"},
-        {"csgb2312", "GBK"},
-        {"gb_2312-80", "GBK"},
-        {"iso-8859-9", "windows-1254"},
-        {"latin5", "windows-1254"},
-        {"tis-620", "windows-874"},
-        {"iso-8859-11", "windows-874"},
-        {"euc-kr", "windows-949"},
-        {"ks_c_5601-1987", "windows-949"},
-        {"x-cp1251", "windows-1251"},
-        {"unicode-1-1-utf-8", "UTF-8"},
-        {"utf8", "UTF-8"},
-        // A page that declares UTF-16 in its own ASCII-compatible bytes is not UTF-16.
-        {"utf-16", "UTF-8"},
-        {"utf-16le", "UTF-8"},
-        {"utf-16be", "UTF-8"},
+// A label as the Encoding Standard reads it: without leading and trailing ASCII white space; and
+// without quotes, which an unquoted <meta> attribute or a sloppy HTTP header can leave on.
+std::string_view strip_label(std::string_view label) {
+    const auto strip = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '"' ||
+               c == '\'';
     };
-    for (const auto& [from, to] : kMap) {
-        if (label == from) return to;
-    }
+    while (!label.empty() && strip(label.front()))
+        label.remove_prefix(1);
+    while (!label.empty() && strip(label.back()))
+        label.remove_suffix(1);
     return label;
 }
 
+// A label as untrusted text for a warning: printable ASCII, other bytes as '?', at most 40.
+std::string printable_label(std::string_view label) {
+    constexpr std::size_t kMax = 40;
+    std::string out;
+    for (std::size_t i = 0; i < label.size() && i < kMax; ++i) {
+        const auto c = static_cast<unsigned char>(label[i]);
+        out += (c >= 0x20 && c < 0x7F && c != '"') ? static_cast<char>(c) : '?';
+    }
+    if (label.size() > kMax) out += "...";
+    return out;
+}
+
 }  // namespace
+
+// The labels of the WHATWG Encoding Standard (https://encoding.spec.whatwg.org/encodings.json),
+// each with the ICU converter that decodes its encoding. Where ICU's converter of the same name
+// differs from the standard's encoding, the one that matches the standard is named: browsers read
+// "iso-8859-1" as windows-1252, "euc-kr" as windows-949, "shift_jis" as windows-31j. Labels not
+// in this table are not honoured: ICU would open "ibm037" (EBCDIC), "utf-7", "scsu", …, and read
+// a windows-1251 page into garbage.
+CharsetLabel resolve_charset_label(std::string_view declared) {
+    std::string label(strip_label(declared));  // compared ignoring ASCII case
+    for (auto& c : label) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    using K = CharsetLabel::Kind;
+    struct Entry {
+        std::string_view label;
+        const char* icu;
+        K kind;
+    };
+    static constexpr Entry kTable[] = {
+        // UTF-8
+        {"unicode-1-1-utf-8", "UTF-8", K::Encoding},
+        {"unicode11utf8", "UTF-8", K::Encoding},
+        {"unicode20utf8", "UTF-8", K::Encoding},
+        {"utf-8", "UTF-8", K::Encoding},
+        {"utf8", "UTF-8", K::Encoding},
+        {"x-unicode20utf8", "UTF-8", K::Encoding},
+        // Legacy single-byte encodings
+        {"866", "IBM866", K::Encoding},
+        {"cp866", "IBM866", K::Encoding},
+        {"csibm866", "IBM866", K::Encoding},
+        {"ibm866", "IBM866", K::Encoding},
+        {"csisolatin2", "ISO-8859-2", K::Encoding},
+        {"iso-8859-2", "ISO-8859-2", K::Encoding},
+        {"iso-ir-101", "ISO-8859-2", K::Encoding},
+        {"iso8859-2", "ISO-8859-2", K::Encoding},
+        {"iso88592", "ISO-8859-2", K::Encoding},
+        {"iso_8859-2", "ISO-8859-2", K::Encoding},
+        {"iso_8859-2:1987", "ISO-8859-2", K::Encoding},
+        {"l2", "ISO-8859-2", K::Encoding},
+        {"latin2", "ISO-8859-2", K::Encoding},
+        {"csisolatin3", "ISO-8859-3", K::Encoding},
+        {"iso-8859-3", "ISO-8859-3", K::Encoding},
+        {"iso-ir-109", "ISO-8859-3", K::Encoding},
+        {"iso8859-3", "ISO-8859-3", K::Encoding},
+        {"iso88593", "ISO-8859-3", K::Encoding},
+        {"iso_8859-3", "ISO-8859-3", K::Encoding},
+        {"iso_8859-3:1988", "ISO-8859-3", K::Encoding},
+        {"l3", "ISO-8859-3", K::Encoding},
+        {"latin3", "ISO-8859-3", K::Encoding},
+        {"csisolatin4", "ISO-8859-4", K::Encoding},
+        {"iso-8859-4", "ISO-8859-4", K::Encoding},
+        {"iso-ir-110", "ISO-8859-4", K::Encoding},
+        {"iso8859-4", "ISO-8859-4", K::Encoding},
+        {"iso88594", "ISO-8859-4", K::Encoding},
+        {"iso_8859-4", "ISO-8859-4", K::Encoding},
+        {"iso_8859-4:1988", "ISO-8859-4", K::Encoding},
+        {"l4", "ISO-8859-4", K::Encoding},
+        {"latin4", "ISO-8859-4", K::Encoding},
+        {"csisolatincyrillic", "ISO-8859-5", K::Encoding},
+        {"cyrillic", "ISO-8859-5", K::Encoding},
+        {"iso-8859-5", "ISO-8859-5", K::Encoding},
+        {"iso-ir-144", "ISO-8859-5", K::Encoding},
+        {"iso8859-5", "ISO-8859-5", K::Encoding},
+        {"iso88595", "ISO-8859-5", K::Encoding},
+        {"iso_8859-5", "ISO-8859-5", K::Encoding},
+        {"iso_8859-5:1988", "ISO-8859-5", K::Encoding},
+        {"arabic", "ISO-8859-6", K::Encoding},
+        {"asmo-708", "ISO-8859-6", K::Encoding},
+        {"csiso88596e", "ISO-8859-6", K::Encoding},
+        {"csiso88596i", "ISO-8859-6", K::Encoding},
+        {"csisolatinarabic", "ISO-8859-6", K::Encoding},
+        {"ecma-114", "ISO-8859-6", K::Encoding},
+        {"iso-8859-6", "ISO-8859-6", K::Encoding},
+        {"iso-8859-6-e", "ISO-8859-6", K::Encoding},
+        {"iso-8859-6-i", "ISO-8859-6", K::Encoding},
+        {"iso-ir-127", "ISO-8859-6", K::Encoding},
+        {"iso8859-6", "ISO-8859-6", K::Encoding},
+        {"iso88596", "ISO-8859-6", K::Encoding},
+        {"iso_8859-6", "ISO-8859-6", K::Encoding},
+        {"iso_8859-6:1987", "ISO-8859-6", K::Encoding},
+        {"csisolatingreek", "ISO-8859-7", K::Encoding},
+        {"ecma-118", "ISO-8859-7", K::Encoding},
+        {"elot_928", "ISO-8859-7", K::Encoding},
+        {"greek", "ISO-8859-7", K::Encoding},
+        {"greek8", "ISO-8859-7", K::Encoding},
+        {"iso-8859-7", "ISO-8859-7", K::Encoding},
+        {"iso-ir-126", "ISO-8859-7", K::Encoding},
+        {"iso8859-7", "ISO-8859-7", K::Encoding},
+        {"iso88597", "ISO-8859-7", K::Encoding},
+        {"iso_8859-7", "ISO-8859-7", K::Encoding},
+        {"iso_8859-7:1987", "ISO-8859-7", K::Encoding},
+        {"sun_eu_greek", "ISO-8859-7", K::Encoding},
+        {"csiso88598e", "ISO-8859-8", K::Encoding},
+        {"csisolatinhebrew", "ISO-8859-8", K::Encoding},
+        {"hebrew", "ISO-8859-8", K::Encoding},
+        {"iso-8859-8", "ISO-8859-8", K::Encoding},
+        {"iso-8859-8-e", "ISO-8859-8", K::Encoding},
+        {"iso-ir-138", "ISO-8859-8", K::Encoding},
+        {"iso8859-8", "ISO-8859-8", K::Encoding},
+        {"iso88598", "ISO-8859-8", K::Encoding},
+        {"iso_8859-8", "ISO-8859-8", K::Encoding},
+        {"iso_8859-8:1988", "ISO-8859-8", K::Encoding},
+        {"visual", "ISO-8859-8", K::Encoding},
+        // ISO-8859-8-I has the bytes of ISO-8859-8 (it differs only in text direction).
+        {"csiso88598i", "ISO-8859-8", K::Encoding},
+        {"iso-8859-8-i", "ISO-8859-8", K::Encoding},
+        {"logical", "ISO-8859-8", K::Encoding},
+        {"csisolatin6", "ISO-8859-10", K::Encoding},
+        {"iso-8859-10", "ISO-8859-10", K::Encoding},
+        {"iso-ir-157", "ISO-8859-10", K::Encoding},
+        {"iso8859-10", "ISO-8859-10", K::Encoding},
+        {"iso885910", "ISO-8859-10", K::Encoding},
+        {"l6", "ISO-8859-10", K::Encoding},
+        {"latin6", "ISO-8859-10", K::Encoding},
+        {"iso-8859-13", "ISO-8859-13", K::Encoding},
+        {"iso8859-13", "ISO-8859-13", K::Encoding},
+        {"iso885913", "ISO-8859-13", K::Encoding},
+        {"iso-8859-14", "ISO-8859-14", K::Encoding},
+        {"iso8859-14", "ISO-8859-14", K::Encoding},
+        {"iso885914", "ISO-8859-14", K::Encoding},
+        {"csisolatin9", "ISO-8859-15", K::Encoding},
+        {"iso-8859-15", "ISO-8859-15", K::Encoding},
+        {"iso8859-15", "ISO-8859-15", K::Encoding},
+        {"iso885915", "ISO-8859-15", K::Encoding},
+        {"iso_8859-15", "ISO-8859-15", K::Encoding},
+        {"l9", "ISO-8859-15", K::Encoding},
+        {"iso-8859-16", "ISO-8859-16", K::Encoding},
+        {"cskoi8r", "KOI8-R", K::Encoding},
+        {"koi", "KOI8-R", K::Encoding},
+        {"koi8", "KOI8-R", K::Encoding},
+        {"koi8-r", "KOI8-R", K::Encoding},
+        {"koi8_r", "KOI8-R", K::Encoding},
+        {"koi8-ru", "KOI8-U", K::Encoding},
+        {"koi8-u", "KOI8-U", K::Encoding},
+        {"csmacintosh", "macintosh", K::Encoding},
+        {"mac", "macintosh", K::Encoding},
+        {"macintosh", "macintosh", K::Encoding},
+        {"x-mac-roman", "macintosh", K::Encoding},
+        {"dos-874", "windows-874", K::Encoding},
+        {"iso-8859-11", "windows-874", K::Encoding},
+        {"iso8859-11", "windows-874", K::Encoding},
+        {"iso885911", "windows-874", K::Encoding},
+        {"tis-620", "windows-874", K::Encoding},
+        {"windows-874", "windows-874", K::Encoding},
+        {"cp1250", "windows-1250", K::Encoding},
+        {"windows-1250", "windows-1250", K::Encoding},
+        {"x-cp1250", "windows-1250", K::Encoding},
+        {"cp1251", "windows-1251", K::Encoding},
+        {"windows-1251", "windows-1251", K::Encoding},
+        {"x-cp1251", "windows-1251", K::Encoding},
+        {"ansi_x3.4-1968", "windows-1252", K::Encoding},
+        {"ascii", "windows-1252", K::Encoding},
+        {"cp1252", "windows-1252", K::Encoding},
+        {"cp819", "windows-1252", K::Encoding},
+        {"csisolatin1", "windows-1252", K::Encoding},
+        {"ibm819", "windows-1252", K::Encoding},
+        {"iso-8859-1", "windows-1252", K::Encoding},
+        {"iso-ir-100", "windows-1252", K::Encoding},
+        {"iso8859-1", "windows-1252", K::Encoding},
+        {"iso88591", "windows-1252", K::Encoding},
+        {"iso_8859-1", "windows-1252", K::Encoding},
+        {"iso_8859-1:1987", "windows-1252", K::Encoding},
+        {"l1", "windows-1252", K::Encoding},
+        {"latin1", "windows-1252", K::Encoding},
+        {"us-ascii", "windows-1252", K::Encoding},
+        {"windows-1252", "windows-1252", K::Encoding},
+        {"x-cp1252", "windows-1252", K::Encoding},
+        {"cp1253", "windows-1253", K::Encoding},
+        {"windows-1253", "windows-1253", K::Encoding},
+        {"x-cp1253", "windows-1253", K::Encoding},
+        {"cp1254", "windows-1254", K::Encoding},
+        {"csisolatin5", "windows-1254", K::Encoding},
+        {"iso-8859-9", "windows-1254", K::Encoding},
+        {"iso-ir-148", "windows-1254", K::Encoding},
+        {"iso8859-9", "windows-1254", K::Encoding},
+        {"iso88599", "windows-1254", K::Encoding},
+        {"iso_8859-9", "windows-1254", K::Encoding},
+        {"iso_8859-9:1989", "windows-1254", K::Encoding},
+        {"l5", "windows-1254", K::Encoding},
+        {"latin5", "windows-1254", K::Encoding},
+        {"windows-1254", "windows-1254", K::Encoding},
+        {"x-cp1254", "windows-1254", K::Encoding},
+        {"cp1255", "windows-1255", K::Encoding},
+        {"windows-1255", "windows-1255", K::Encoding},
+        {"x-cp1255", "windows-1255", K::Encoding},
+        {"cp1256", "windows-1256", K::Encoding},
+        {"windows-1256", "windows-1256", K::Encoding},
+        {"x-cp1256", "windows-1256", K::Encoding},
+        {"cp1257", "windows-1257", K::Encoding},
+        {"windows-1257", "windows-1257", K::Encoding},
+        {"x-cp1257", "windows-1257", K::Encoding},
+        {"cp1258", "windows-1258", K::Encoding},
+        {"windows-1258", "windows-1258", K::Encoding},
+        {"x-cp1258", "windows-1258", K::Encoding},
+        {"x-mac-cyrillic", "x-mac-cyrillic", K::Encoding},
+        {"x-mac-ukrainian", "x-mac-cyrillic", K::Encoding},
+        // Legacy multi-byte encodings
+        {"chinese", "GBK", K::Encoding},
+        {"csgb2312", "GBK", K::Encoding},
+        {"csiso58gb231280", "GBK", K::Encoding},
+        {"gb2312", "GBK", K::Encoding},
+        {"gb_2312", "GBK", K::Encoding},
+        {"gb_2312-80", "GBK", K::Encoding},
+        {"gbk", "GBK", K::Encoding},
+        {"iso-ir-58", "GBK", K::Encoding},
+        {"x-gbk", "GBK", K::Encoding},
+        {"gb18030", "GB18030", K::Encoding},
+        // The standard's Big5 is Big5 with the HKSCS extensions.
+        {"big5", "Big5-HKSCS", K::Encoding},
+        {"big5-hkscs", "Big5-HKSCS", K::Encoding},
+        {"cn-big5", "Big5-HKSCS", K::Encoding},
+        {"csbig5", "Big5-HKSCS", K::Encoding},
+        {"x-x-big5", "Big5-HKSCS", K::Encoding},
+        {"cseucpkdfmtjapanese", "EUC-JP", K::Encoding},
+        {"euc-jp", "EUC-JP", K::Encoding},
+        {"x-euc-jp", "EUC-JP", K::Encoding},
+        {"csiso2022jp", "ISO-2022-JP", K::Encoding},
+        {"iso-2022-jp", "ISO-2022-JP", K::Encoding},
+        {"csshiftjis", "windows-31j", K::Encoding},
+        {"ms932", "windows-31j", K::Encoding},
+        {"ms_kanji", "windows-31j", K::Encoding},
+        {"shift-jis", "windows-31j", K::Encoding},
+        {"shift_jis", "windows-31j", K::Encoding},
+        {"sjis", "windows-31j", K::Encoding},
+        {"windows-31j", "windows-31j", K::Encoding},
+        {"x-sjis", "windows-31j", K::Encoding},
+        {"cseuckr", "windows-949", K::Encoding},
+        {"csksc56011987", "windows-949", K::Encoding},
+        {"euc-kr", "windows-949", K::Encoding},
+        {"iso-ir-149", "windows-949", K::Encoding},
+        {"korean", "windows-949", K::Encoding},
+        {"ks_c_5601-1987", "windows-949", K::Encoding},
+        {"ks_c_5601-1989", "windows-949", K::Encoding},
+        {"ksc5601", "windows-949", K::Encoding},
+        {"ksc_5601", "windows-949", K::Encoding},
+        {"windows-949", "windows-949", K::Encoding},
+        // The standard decodes these to a single U+FFFD, so that their escape sequences cannot
+        // smuggle markup past a browser.
+        {"csiso2022kr", nullptr, K::Replacement},
+        {"hz-gb-2312", nullptr, K::Replacement},
+        {"iso-2022-cn", nullptr, K::Replacement},
+        {"iso-2022-cn-ext", nullptr, K::Replacement},
+        {"iso-2022-kr", nullptr, K::Replacement},
+        // A page that declares UTF-16 in its own ASCII-compatible bytes is not UTF-16 (the
+        // standard's <meta> pre-scan reads UTF-16 as UTF-8; real UTF-16 is found by its BOM or
+        // its zero bytes before any label is looked at).
+        {"unicodefffe", "UTF-8", K::Encoding},
+        {"utf-16be", "UTF-8", K::Encoding},
+        {"csunicode", "UTF-8", K::Encoding},
+        {"iso-10646-ucs-2", "UTF-8", K::Encoding},
+        {"ucs-2", "UTF-8", K::Encoding},
+        {"unicode", "UTF-8", K::Encoding},
+        {"unicodefeff", "UTF-8", K::Encoding},
+        {"utf-16", "UTF-8", K::Encoding},
+        {"utf-16le", "UTF-8", K::Encoding},
+        // Bytes 80-FF to private-use characters (U+F780-U+F7FF): ICU has no converter, and
+        // private-use characters are no text to extract.
+        {"x-user-defined", nullptr, K::UserDefined},
+    };
+    for (const Entry& e : kTable) {
+        if (e.label == label) return CharsetLabel{e.kind, e.icu ? e.icu : ""};
+    }
+    return CharsetLabel{K::Unknown, ""};
+}
 
 std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& charset,
                                            int* replaced) {
@@ -247,13 +490,29 @@ Decoded decode(std::string_view bytes, std::optional<std::string> declared_chars
             result.encoding = "UTF-8";
             in_nfc = check.nfc;
         } else if (declared_charset) {
-            const std::string charset = whatwg_charset(*declared_charset);
-            if (charset == "UTF-8" || charset == "utf-8") {
+            const CharsetLabel label = resolve_charset_label(*declared_charset);
+            const std::string shown = printable_label(strip_label(*declared_charset));
+            if (label.kind == CharsetLabel::Kind::Encoding && label.icu_name == "UTF-8") {
                 converted = repair_utf8(bytes, replaced);
                 result.encoding = "UTF-8";
+            } else if (label.kind == CharsetLabel::Kind::Encoding) {
+                converted = convert_to_utf8(bytes, label.icu_name, &replaced);
+                if (converted) {
+                    result.encoding = canonical_name(label.icu_name.c_str());
+                } else {
+                    // ISO-8859-16 is not in every build of ICU's data (Debian's lacks it).
+                    result.warnings.push_back("charset label \"" + shown +
+                                              "\" ignored (no converter for " + label.icu_name +
+                                              ")");
+                }
+            } else if (label.kind == CharsetLabel::Kind::Unknown) {
+                result.warnings.push_back("unsupported charset label \"" + shown + "\" ignored");
+            } else if (label.kind == CharsetLabel::Kind::Replacement) {
+                result.warnings.push_back("charset label \"" + shown +
+                                          "\" ignored (the Encoding Standard does not decode it)");
             } else {
-                converted = convert_to_utf8(bytes, charset, &replaced);
-                if (converted) result.encoding = canonical_name(charset.c_str());
+                result.warnings.push_back("charset label \"" + shown +
+                                          "\" ignored (it maps bytes to private-use characters)");
             }
         }
         if (!converted) {

@@ -3,6 +3,7 @@
 // it looks at ASCII only, so it works before the encoding is known.
 #include <algorithm>
 
+#include "pressparse/decode.hpp"
 #include "pressparse/html_reader.hpp"
 
 namespace pressparse {
@@ -39,6 +40,21 @@ std::optional<std::string> charset_from_content(std::string_view content) {
 
 std::optional<std::string> prescan_charset(std::string_view bytes) {
     const std::string head = lowered(bytes.substr(0, 1024));
+    // As the HTML standard's pre-scan does, a label that names no encoding is passed over for a
+    // later <meta>; it is returned only when no other comes (decode() warns about it). And in a
+    // <meta>, x-user-defined means windows-1252.
+    std::optional<std::string> unknown;
+    const auto found = [&](std::string label) -> std::optional<std::string> {
+        switch (resolve_charset_label(label).kind) {
+            case CharsetLabel::Kind::Unknown:
+                if (!unknown) unknown = std::move(label);
+                return std::nullopt;
+            case CharsetLabel::Kind::UserDefined:
+                return "windows-1252";
+            default:
+                return label;
+        }
+    };
     std::size_t pos = 0;
     while ((pos = head.find("<meta", pos)) != std::string::npos) {
         const std::size_t end = head.find('>', pos);
@@ -76,12 +92,15 @@ std::optional<std::string> prescan_charset(std::string_view bytes) {
             if (name == "content") content = std::string(original_value);
             if (name == "http-equiv" && value == "content-type") http_equiv_content_type = true;
         }
-        if (charset && !charset->empty()) return charset;
-        if (http_equiv_content_type && content) {
-            if (auto cs = charset_from_content(*content)) return cs;
+        if (charset && !charset->empty()) {
+            if (auto label = found(std::move(*charset))) return label;
+        } else if (http_equiv_content_type && content) {
+            if (auto cs = charset_from_content(*content)) {
+                if (auto label = found(std::move(*cs))) return label;
+            }
         }
     }
-    return std::nullopt;
+    return unknown;
 }
 
 }  // namespace pressparse

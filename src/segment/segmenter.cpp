@@ -323,7 +323,9 @@ void segment(const Blocks& blocks_in, Article& article) {
             if (!article.date_text) {
                 article.date_text = found.date_text;
                 article.date_source = DateSource::Byline;
-                if (found.valid) article.date = dates::to_iso_riga(found.value);
+                std::string warning;
+                if (found.valid) article.date = dates::to_iso_riga(found.value, &warning);
+                if (!warning.empty()) article.warnings.push_back(std::move(warning));
             }
             ++i;
             continue;

@@ -252,42 +252,92 @@ std::optional<DateInLine> parse_date(std::string_view text) {
     return found;
 }
 
-std::optional<std::string> to_iso_riga(const LocalDateTime& v) {
-    if (!plausible(v)) return std::nullopt;
-    thread_local std::unique_ptr<icu::Calendar> calendar;
-    if (!calendar) {
+namespace {
+
+// A calendar in Europe/Riga and one in UTC, per thread (creating one costs far more than using
+// it). The Riga calendar reads a wall time that occurs twice (the autumn hour) as the first of
+// the two, summer time, and a wall time that does not exist (the spring hour) with the offset
+// in force before the switch, so that the instant is the one the printed wall time names.
+struct RigaCalendars {
+    std::unique_ptr<icu::Calendar> riga;
+    std::unique_ptr<icu::Calendar> utc;
+};
+
+RigaCalendars& riga_calendars() {
+    thread_local RigaCalendars calendars;
+    if (!calendars.riga) {
         UErrorCode status = U_ZERO_ERROR;
-        calendar = std::make_unique<icu::GregorianCalendar>(
+        auto riga = std::make_unique<icu::GregorianCalendar>(
             icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")), status);
+        auto utc = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
         if (U_FAILURE(status)) throw std::runtime_error("ICU calendar for Europe/Riga unavailable");
-        calendar->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
+        riga->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
+        riga->setSkippedWallTimeOption(UCAL_WALLTIME_LAST);
+        calendars.riga = std::move(riga);
+        calendars.utc = std::move(utc);
     }
-    icu::Calendar& cal = *calendar;
+    return calendars;
+}
+
+}  // namespace
+
+std::optional<std::string> to_iso_riga(const LocalDateTime& v, std::string* warning) {
+    if (!plausible(v)) return std::nullopt;
+    RigaCalendars& calendars = riga_calendars();
+    icu::Calendar& cal = *calendars.riga;
     cal.clear();
     cal.set(v.year, v.month - 1, v.day, v.hour.value_or(12), v.minute.value_or(0), 0);
     UErrorCode status = U_ZERO_ERROR;
     const UDate instant = cal.getTime(status);
     if (U_FAILURE(status)) return std::nullopt;
-    (void)instant;
     // Reject dates the lenient calendar rolled over (31 февраля).
     if (cal.get(UCAL_YEAR, status) != v.year || cal.get(UCAL_MONTH, status) != v.month - 1 ||
         cal.get(UCAL_DATE, status) != v.day || U_FAILURE(status)) {
         return std::nullopt;
     }
-    char buf[40];
-    if (!v.hour) {
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
-        return std::string(buf);
-    }
-    const int offset_ms = cal.get(UCAL_ZONE_OFFSET, status) + cal.get(UCAL_DST_OFFSET, status);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+    const std::string date(buf);
+    if (!v.hour) return date;
+    const int hour = *v.hour;
+    const int minute = v.minute.value_or(0);
+
+    // The offset is whatever separates the wall time from the instant ICU chose for it.
+    icu::Calendar& utc = *calendars.utc;
+    utc.clear();
+    utc.set(v.year, v.month - 1, v.day, hour, minute, 0);
+    const UDate wall = utc.getTime(status);
     if (U_FAILURE(status)) return std::nullopt;
-    const int offset_min = offset_ms / 60000;
-    const char sign = offset_min < 0 ? '-' : '+';
-    const int abs_min = offset_min < 0 ? -offset_min : offset_min;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00%c%02d:%02d",
-                  cal.get(UCAL_YEAR, status), cal.get(UCAL_MONTH, status) + 1,
-                  cal.get(UCAL_DATE, status), cal.get(UCAL_HOUR_OF_DAY, status),
-                  cal.get(UCAL_MINUTE, status), sign, abs_min / 60, abs_min % 60);
+    const auto offset_ms = static_cast<long long>(wall - instant);
+    const bool skipped =
+        cal.get(UCAL_HOUR_OF_DAY, status) != hour || cal.get(UCAL_MINUTE, status) != minute;
+    if (U_FAILURE(status)) return std::nullopt;
+    const char sign = offset_ms < 0 ? '-' : '+';
+    const long long abs_s = (offset_ms < 0 ? -offset_ms : offset_ms) / 1000;
+    if (abs_s % 60 != 0) {
+        // Before 1926 Riga kept its local mean time, +01:36:34 (and an hour more in the summers
+        // of 1918 and 1919). ISO 8601 and RFC 3339 offsets have no seconds, and a rounded one
+        // would name an instant the page never gave: the day alone is certain.
+        if (warning) {
+            std::snprintf(
+                buf, sizeof buf,
+                "date before standard time: Riga's offset on %s was %c%02lld:%02lld:%02lld"
+                ", not whole minutes; the time is left out",
+                date.c_str(), sign, abs_s / 3600, abs_s / 60 % 60, abs_s % 60);
+            *warning = buf;
+        }
+        return date;
+    }
+    if (skipped && warning) {
+        std::snprintf(buf, sizeof buf,
+                      "date in the daylight-saving gap: %02d:%02d does not exist in Riga on %s",
+                      hour, minute, date.c_str());
+        *warning = buf;
+    }
+    // The wall time as printed, even in the spring gap (where the offset is the one before the
+    // switch: 03:30+02:00 is the instant a clock not yet put forward showed as 03:30).
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:00%c%02lld:%02lld", date.c_str(), hour, minute,
+                  sign, abs_s / 3600, abs_s / 60 % 60);
     return std::string(buf);
 }
 
@@ -430,7 +480,8 @@ std::string format_offset(int minutes) {
 
 }  // namespace
 
-std::optional<std::string> normalize_timestamp(std::string_view text_in, bool riga_local) {
+std::optional<std::string> normalize_timestamp(std::string_view text_in, bool riga_local,
+                                               std::string* warning) {
     const std::string folded = unicode::fold_whitespace(text_in);
     std::string_view text = folded;
     if (text.empty()) return std::nullopt;
@@ -454,9 +505,9 @@ std::optional<std::string> normalize_timestamp(std::string_view text_in, bool ri
                   v.minute.value_or(0), std::min(st->second, 59));
     if (st->offset_minutes) return std::string(buf) + format_offset(*st->offset_minutes);
     if (riga_local) {
-        LocalDateTime riga = v;
-        auto iso = to_iso_riga(riga);
-        if (iso && st->second != 0) iso->replace(17, 2, std::string(buf + 17, 2));
+        auto iso = to_iso_riga(v, warning);
+        if (iso && iso->size() > 19 && st->second != 0)
+            iso->replace(17, 2, std::string(buf + 17, 2));
         return iso;
     }
     return std::string(buf);

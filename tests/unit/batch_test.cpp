@@ -3,6 +3,7 @@
 #include "pressparse/batch.hpp"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -231,6 +232,72 @@ TEST_F(BatchTest, WebArchiveRecordsArePages) {
     EXPECT_EQ(j["input"]["format"], "html");
     EXPECT_EQ(j["headline"], "Мост через Даугаву открыт после ремонта");
     EXPECT_EQ(r.summary.skipped, 3u);  // warcinfo, request, image
+}
+
+// Issue 10: a damaged record ended the archive. Now it is an error record in its place, with
+// the archive's path and the record's offset, and the records after it are read; in a plain
+// .warc and in a .warc.gz of one gzip member per record.
+TEST_F(BatchTest, DamagedArchiveRecordIsAnErrorRecordAndTheRestIsRead) {
+    const auto response = [](const std::string& uri, const std::string& title) {
+        const std::string html = "<html><head><title>" + title +
+                                 "</title></head><body><article><p>В Даугавпилсе открыли новый "
+                                 "мост через реку, сообщили в самоуправлении.</p></article>"
+                                 "</body></html>";
+        const std::string http =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
+        return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+               "\r\nWARC-Date: 2026-07-14T07:00:00Z\r\nWARC-Record-ID: <urn:uuid:" + title +
+               ">\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+               std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+    };
+    const auto gzip = [](const std::string& data) {
+        z_stream zs{};
+        EXPECT_EQ(deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+        std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 64, '\0');
+        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+        zs.avail_in = static_cast<uInt>(data.size());
+        zs.next_out = reinterpret_cast<Bytef*>(out.data());
+        zs.avail_out = static_cast<uInt>(out.size());
+        EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+        out.resize(zs.total_out);
+        deflateEnd(&zs);
+        return out;
+    };
+    const std::vector<std::string> records = {
+        response("http://example.test/a", "Первый"),
+        "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12x\r\n\r\nabc\r\n\r\n",
+        response("http://example.test/c", "Третий")};
+    for (const bool gz : {false, true}) {
+        const fs::path path = dir_ / (gz ? "crawl.warc.gz" : "crawl.warc");
+        std::string bytes;
+        std::uint64_t damaged_at = 0;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (i == 1) damaged_at = bytes.size();
+            bytes += gz ? gzip(records[i]) : records[i];
+        }
+        std::ofstream(path, std::ios::binary) << bytes;
+        BatchOptions o;
+        o.inputs = {path.string()};
+        const Run r = run(o);
+        const auto lines = r.lines();
+        ASSERT_EQ(lines.size(), 3u) << r.out << r.err;
+        EXPECT_EQ(nlohmann::json::parse(lines[0])["headline"], "Первый");
+        const auto error = nlohmann::json::parse(lines[1]);
+        const std::string where = path.string() + "#" + std::to_string(damaged_at);
+        EXPECT_EQ(error["input"]["path"], where);
+        EXPECT_EQ(error["error"]["code"], "unreadable");
+        const std::string message = error["error"]["message"];
+        EXPECT_EQ(message.rfind("damaged archive record: WARC record at byte offset " +
+                                    std::to_string(damaged_at) + ": bad Content-Length '12x'",
+                                0),
+                  0u)
+            << message;
+        EXPECT_EQ(nlohmann::json::parse(lines[2])["headline"], "Третий");
+        EXPECT_EQ(r.summary.errors, 1u);
+        EXPECT_NE(r.err.find("pressparse: " + where + ": damaged archive record: "),
+                  std::string::npos)
+            << r.err;
+    }
 }
 
 TEST_F(BatchTest, StopFlagEndsTheRunWithoutHalfResults) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "charset_support.hpp"
@@ -109,6 +110,40 @@ TEST(HtmlCharset, Utf16WithBomAndUndeclaredLegacy) {
     const Article b = from_html(encode(doc, "windows-1251"));
     EXPECT_EQ(b.headline, "Мост через Даугаву открыт");
     EXPECT_EQ(b.input.encoding, "windows-1251");
+}
+
+// Issue 10: a <meta charset> (or an archive record's HTTP header) naming a charset outside the
+// Encoding Standard is ignored with a warning; the page is detected.
+TEST(HtmlCharset, UnsupportedLabelsAreIgnoredWithAWarning) {
+    const std::string title = "Мост через Даугаву открыт";
+    for (const char* label : {"ibm037", "utf-7", "scsu", "bocu-1", "utf-32"}) {
+        const std::string doc =
+            page(std::string("<meta charset=\"") + label + "\"><title>" + title + "</title>",
+                 kParagraphs);
+        const Article a = from_html(encode(doc, "windows-1251"));
+        EXPECT_EQ(a.headline, title) << label;
+        EXPECT_EQ(a.input.encoding, "windows-1251") << label;
+        ASSERT_FALSE(a.body.empty()) << label;
+        EXPECT_EQ(a.body[0].text.value_or("").rfind("В Даугавпилсе", 0), 0u) << label;
+        const std::string warning =
+            std::string("unsupported charset label \"") + label + "\" ignored";
+        EXPECT_NE(std::find(a.warnings.begin(), a.warnings.end(), warning), a.warnings.end())
+            << label << ": " << testing::PrintToString(a.warnings);
+    }
+    // As in browsers, a later <meta> with a known label wins over an unknown one; in a <meta>,
+    // x-user-defined is windows-1252.
+    EXPECT_EQ(prescan_charset("<meta charset=ibm037><meta http-equiv=content-type "
+                              "content='text/html; charset=KOI8-R'>"),
+              "KOI8-R");
+    EXPECT_EQ(prescan_charset("<meta charset=utf-7><meta charset=scsu>"), "utf-7");
+    EXPECT_EQ(prescan_charset("<meta charset=x-user-defined>"), "windows-1252");
+    // The same label from an HTTP header (an archive record's Content-Type).
+    ExtractOptions options;
+    options.declared_charset = "IBM037";
+    const Article h = extract(
+        encode(page("<title>" + title + "</title>", kParagraphs), "windows-1251"), "r", options);
+    EXPECT_EQ(h.headline, title);
+    EXPECT_EQ(h.input.encoding, "windows-1251");
 }
 
 TEST(HtmlCharset, StaleDeclarationOnAUtf8PageIsIgnored) {

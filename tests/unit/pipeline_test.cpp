@@ -55,6 +55,24 @@ TEST(Extract, BadInputs) {
               ErrorCode::IsDirectory);
 }
 
+// Issue 10: a page of vertical tabs and form feeds was refused as binary. Every character of
+// Unicode's White_Space (ASCII or not: NBSP, NEL, U+2028, U+3000) counts as white space.
+TEST(Extract, OnlyWhiteSpaceOfAnyKindIsEmpty) {
+    for (const std::string page : {"\v", "\v\v\v\v\v\v\v\v\v\v\v\v", "\f\f\f", "\f\v\f\v\n\r\n\t ",
+                                   "\xC2\xA0\xC2\x85\xE2\x80\xA8\xE3\x80\x80\v"}) {
+        try {
+            extract(page, "w");
+            ADD_FAILURE() << "no InputError for " << testing::PrintToString(page);
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.code(), ErrorCode::Empty) << testing::PrintToString(page) << e.what();
+            EXPECT_STREQ(e.what(), "only white space");
+        }
+    }
+    // Vertical tabs and form feeds between words are text, not binary.
+    const Article a = extract("Заголовок\v\v\n\fТекст\vстатьи.\f", "v.txt");
+    EXPECT_EQ(a.headline, "Заголовок");
+}
+
 TEST(Extract, SizeCap) {
     const fs::path p = fs::temp_directory_path() / "pressparse_cap_test.txt";
     std::ofstream(p) << std::string(2000, 'a');

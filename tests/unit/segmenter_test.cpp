@@ -81,6 +81,18 @@ TEST(Segmenter, UnparseableDateKeepsTextAndWarns) {
     EXPECT_EQ(a.warnings, std::vector<std::string>{"date unparseable: 31 февраля, 2026 10:00"});
 }
 
+// Issue 10: dates at the edges of Riga's calendar keep what the page printed and say why.
+TEST(Segmenter, DateInTheSpringGapKeepsItsTimeAndWarns) {
+    const auto a = run("Заголовок\n\nРедакция 29 марта, 2026 03:30\n\nТекст.");
+    EXPECT_EQ(a.date, "2026-03-29T03:30:00+02:00");
+    EXPECT_EQ(a.warnings, std::vector<std::string>{"date in the daylight-saving gap: 03:30 does "
+                                                   "not exist in Riga on 2026-03-29"});
+    const auto old = run("Заголовок\n\nРедакция 1 мая, 1900 10:00\n\nТекст.");
+    EXPECT_EQ(old.date, "1900-05-01");
+    ASSERT_EQ(old.warnings.size(), 1u);
+    EXPECT_EQ(old.warnings[0].rfind("date before standard time: ", 0), 0u) << old.warnings[0];
+}
+
 TEST(Segmenter, LoneAgencyUnderHeadlineIsTopPhotoCredit) {
     const auto a = run("Заголовок\n\n19 февраля, 2026\n\nLETA\n\nТекст статьи.");
     EXPECT_FALSE(a.source);

@@ -290,6 +290,18 @@ std::string input_error(const std::function<void()>& f,
     return "";
 }
 
+// The error of the damaged record that `next` returns, which must start at `offset`.
+std::string damage(const std::function<std::optional<WarcRecord>()>& next, std::uint64_t offset) {
+    const auto r = next();
+    if (!r) {
+        ADD_FAILURE() << "no record";
+        return "";
+    }
+    EXPECT_TRUE(r->damaged) << r->error.value_or("");
+    EXPECT_EQ(r->offset, offset);
+    return r->error.value_or("");
+}
+
 }  // namespace
 
 // ---- hand-built archives ---------------------------------------------------------------------
@@ -463,7 +475,7 @@ TEST(WarcReader, RecordOverTheCapIsSkipped) {
     }
 }
 
-TEST(WarcReader, TruncatedPlainFileThrowsWithTheRecordOffset) {
+TEST(WarcReader, TruncatedPlainFileGivesADamagedLastRecord) {
     TempDir dir;
     const auto parts = sample_records();
     const std::string whole = concat({parts[0], parts[1], parts[2]});
@@ -473,62 +485,66 @@ TEST(WarcReader, TruncatedPlainFileThrowsWithTheRecordOffset) {
     WarcReader reader((dir.path() / "cut.warc").string());
     ASSERT_TRUE(reader.next());
     ASSERT_TRUE(reader.next());
-    const std::string why = input_error([&] { reader.next(); });
+    const std::string why = damage([&] { return reader.next(); }, third);
     EXPECT_NE(why.find("byte offset " + std::to_string(third)), std::string::npos) << why;
     EXPECT_NE(why.find("truncated"), std::string::npos) << why;
     EXPECT_EQ(why.find('\n'), std::string::npos);
-    EXPECT_FALSE(reader.next());  // finished after the throw
+    EXPECT_FALSE(reader.next());  // nothing follows
 
     // Cut inside the CRLF CRLF after the last block.
     write_file(dir.path() / "cut2.warc", whole.substr(0, whole.size() - 2));
     WarcReader reader2((dir.path() / "cut2.warc").string());
     reader2.next();
     reader2.next();
-    const std::string why2 = input_error([&] { reader2.next(); });
+    const std::string why2 = damage([&] { return reader2.next(); }, third);
     EXPECT_NE(why2.find("CRLF CRLF"), std::string::npos) << why2;
+    EXPECT_FALSE(reader2.next());
 
     // Cut inside a header.
     write_file(dir.path() / "cut3.warc", parts[0] + parts[1].substr(0, 30));
     WarcReader reader3((dir.path() / "cut3.warc").string());
     reader3.next();
-    const std::string why3 = input_error([&] { reader3.next(); });
+    const std::string why3 = damage([&] { return reader3.next(); }, parts[0].size());
     EXPECT_NE(why3.find("byte offset " + std::to_string(parts[0].size())), std::string::npos)
         << why3;
+    EXPECT_FALSE(reader3.next());
 }
 
-TEST(WarcReader, TruncatedGzipFileThrowsWithTheRecordOffset) {
+TEST(WarcReader, TruncatedOrCorruptGzipEndsTheArchiveWithADamagedRecord) {
     TempDir dir;
     const auto parts = sample_records();
     const std::string a = gzip(parts[0]), b = gzip(parts[2]);
     write_file(dir.path() / "cut.warc.gz", a + b.substr(0, b.size() / 2));
     WarcReader reader((dir.path() / "cut.warc.gz").string());
     ASSERT_TRUE(reader.next());
-    const std::string why = input_error([&] { reader.next(); });
+    const std::string why = damage([&] { return reader.next(); }, a.size());
     EXPECT_NE(why.find("byte offset " + std::to_string(a.size())), std::string::npos) << why;
     EXPECT_NE(why.find("truncated"), std::string::npos) << why;
     EXPECT_FALSE(reader.next());
 
-    // Corrupt data in the second member.
+    // Corrupt data in the second member: nothing after it is trusted, even a good member.
     std::string corrupt = b;
     for (std::size_t i = 20; i < 60; ++i)
         corrupt[i] = static_cast<char>(corrupt[i] ^ 0x5A);
-    write_file(dir.path() / "bad.warc.gz", a + corrupt);
+    write_file(dir.path() / "bad.warc.gz", a + corrupt + a);
     WarcReader reader2((dir.path() / "bad.warc.gz").string());
     ASSERT_TRUE(reader2.next());
-    const std::string why2 = input_error([&] { reader2.next(); });
+    const std::string why2 = damage([&] { return reader2.next(); }, a.size());
     EXPECT_NE(why2.find("byte offset " + std::to_string(a.size())), std::string::npos) << why2;
+    EXPECT_FALSE(reader2.next());
 }
 
-TEST(WarcReader, MalformedFramingThrows) {
+TEST(WarcReader, MalformedFramingGivesADamagedRecord) {
     TempDir dir;
     const std::string first = sample_records()[0];
     const auto reason_for = [&](const std::string& name, const std::string& second) {
         write_file(dir.path() / name, first + second);
         WarcReader reader((dir.path() / name).string());
         EXPECT_TRUE(reader.next());
-        const std::string why = input_error([&] { reader.next(); });
+        const std::string why = damage([&] { return reader.next(); }, first.size());
         EXPECT_NE(why.find("byte offset " + std::to_string(first.size())), std::string::npos)
             << why;
+        EXPECT_FALSE(reader.next()) << name;
         return why;
     };
     EXPECT_NE(reason_for("html.warc", "<html><body>not an archive</body></html>\n")
@@ -553,9 +569,105 @@ TEST(WarcReader, MalformedFramingThrows) {
     // Not a WARC at all: the first record, at offset 0.
     write_file(dir.path() / "page.html", kPage1);
     WarcReader reader((dir.path() / "page.html").string());
-    const std::string why = input_error([&] { reader.next(); });
+    const std::string why = damage([&] { return reader.next(); }, 0);
     EXPECT_NE(why.find("WARC record at byte offset 0: not a WARC record"), std::string::npos)
         << why;
+    EXPECT_FALSE(reader.next());
+}
+
+// Issue 10: a framing error ended the whole archive. The reader now reports the damaged record
+// and goes on with the next one it finds: a good record, a damaged one and a good one give two
+// records and one damaged record, for every kind of damage, in a .warc.gz (one gzip member per
+// record) and in a plain .warc.
+TEST(WarcReader, ResyncsAfterADamagedRecord) {
+    TempDir dir;
+    const std::string good1 =
+        response("http://example.test/one",
+                 http("HTTP/1.1 200 OK", "Content-Type: text/html; charset=utf-8\r\n", kPage1));
+    const std::string good2 =
+        response("http://example.test/two",
+                 http("HTTP/1.1 200 OK", "Content-Type: text/html; charset=utf-8\r\n", kPage2));
+    const std::string whole = warc_record("resource", "Content-Type: text/plain\r\n", kNotes);
+    const std::size_t header_end = whole.find("\r\n\r\n") + 4;
+    struct Damage {
+        const char* name;
+        std::string record;
+        const char* reason;
+        bool plain_too;  // the plain form finds the next record too
+    };
+    const std::vector<Damage> damages = {
+        {"garbage", "<html><body>not a record</body></html>\r\n", "not a WARC record", true},
+        {"no-colon", "WARC/1.0\r\nWARC-Type resource\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n",
+         "without a field name", true},
+        {"bad-length", "WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: -3\r\n\r\nabc\r\n\r\n",
+         "bad Content-Length", true},
+        {"no-length", "WARC/1.0\r\nWARC-Type: resource\r\n\r\nabc\r\n\r\n", "no Content-Length",
+         true},
+        {"short-length", "WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 2\r\n\r\nabc\r\n\r\n",
+         "not followed by CRLF CRLF", true},
+        // Cut inside the block: the block's Content-Length runs into the next record, which
+        // only the gzip form can tell (its member ends; the next starts a record).
+        {"cut-block", whole.substr(0, header_end + 10), "truncated", false},
+        {"cut-header", whole.substr(0, 30), "truncated", false},
+    };
+    for (const Damage& d : damages) {
+        for (const bool gz : {true, false}) {
+            const std::vector<std::string> parts = {good1, d.record, good2};
+            const fs::path path = dir.path() / (std::string(d.name) + (gz ? ".warc.gz" : ".warc"));
+            write_file(path, concat(parts, [&](const std::string& p) { return gz ? gzip(p) : p; }));
+            std::vector<std::uint64_t> offsets;
+            std::uint64_t at = 0;
+            for (const auto& p : parts) {
+                offsets.push_back(at);
+                at += gz ? gzip(p).size() : p.size();
+            }
+            const std::string what = path.filename().string();
+            if (!gz && !d.plain_too) continue;
+            const auto r = read_all(path);
+            ASSERT_EQ(r.size(), 3u) << what;
+            EXPECT_FALSE(r[0].damaged) << what;
+            EXPECT_EQ(r[0].payload, kPage1) << what;
+            EXPECT_TRUE(r[1].damaged) << what;
+            EXPECT_EQ(r[1].offset, offsets[1]) << what;
+            const std::string why = r[1].error.value_or("");
+            EXPECT_NE(why.find(d.reason), std::string::npos) << what << ": " << why;
+            EXPECT_NE(why.find("byte offset " + std::to_string(offsets[1])), std::string::npos)
+                << what << ": " << why;
+            EXPECT_NE(why.find("reading resumed at the record at byte offset " +
+                               std::to_string(offsets[2])),
+                      std::string::npos)
+                << what << ": " << why;
+            EXPECT_FALSE(r[2].damaged) << what << ": " << r[2].error.value_or("");
+            EXPECT_EQ(r[2].offset, offsets[2]) << what;
+            EXPECT_EQ(r[2].payload, kPage2) << what;
+            EXPECT_EQ(r[2].target_uri, "http://example.test/two") << what;
+        }
+    }
+}
+
+// In a plain .warc, a resync needs a line that is a version line: "WARC/1.0" inside a line of
+// the damaged record, or followed by more text, is passed over.
+TEST(WarcReader, PlainResyncNeedsAVersionLine) {
+    TempDir dir;
+    const std::string good = response(
+        "http://example.test/two", http("HTTP/1.1 200 OK", "Content-Type: text/html\r\n", kPage2));
+    write_file(dir.path() / "a.warc",
+               "garbage WARC/1.0\r\nWARC/1.0 and more\r\nWARC/1.2\r\nWARC/1.\r\n" + good);
+    const auto r = read_all(dir.path() / "a.warc");
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_TRUE(r[0].damaged);
+    EXPECT_EQ(r[0].offset, 0u);
+    EXPECT_FALSE(r[1].damaged);
+    EXPECT_EQ(r[1].payload, kPage2);
+    // Many damaged stretches: each is one damaged record, and the good ones between them read.
+    std::string many;
+    for (int i = 0; i < 200; ++i)
+        many += "WARC/1.0\r\nbroken header line\r\n\r\n" + good;
+    write_file(dir.path() / "many.warc", many);
+    const auto m = read_all(dir.path() / "many.warc");
+    ASSERT_EQ(m.size(), 400u);
+    for (std::size_t i = 0; i < m.size(); ++i)
+        EXPECT_EQ(m[i].damaged, i % 2 == 0) << i;
 }
 
 TEST(WarcReader, EmptyAndMissingFiles) {
