@@ -78,6 +78,23 @@ PageContext page_context(const Blocks& blocks, bool markup) {
     return PageContext{total.cyrillic > total.latin, markup};
 }
 
+// Furniture of a page saved as text: consent notices, share and advertising lines, the footer, a
+// picture's placeholder. (In HTML the reader has left such elements out by their markup.)
+bool is_text_chrome(const Block& block, const PageContext& page) {
+    return !page.markup && rules::classify_chrome(block.text) != rules::Chrome::None;
+}
+
+// A block the body leaves out.
+bool is_dropped(const Blocks& blocks, std::size_t j, const PageContext& page) {
+    const Block& b = blocks[j];
+    if (b.hint == BlockHint::Boilerplate || b.hint == BlockHint::Meta) return true;
+    if (page.markup) return false;
+    if (is_text_chrome(b, page)) return true;
+    // A consent notice's button label, printed on its own line after it.
+    return j > 0 && rules::is_button_label(b.text) &&
+           rules::classify_chrome(blocks[j - 1].text) == rules::Chrome::Consent;
+}
+
 // A line written in Latin script inside a Cyrillic page: the site prints the Latvian photo
 // descriptions of its agencies as they come.
 bool is_foreign_description(std::string_view text, const PageContext& page) {
@@ -110,10 +127,11 @@ bool could_be_subheading(const Block& block) {
 }
 
 // The first block of the teaser region, or blocks.size().
-std::size_t find_teaser_start(const Blocks& blocks, std::size_t from) {
+std::size_t find_teaser_start(const Blocks& blocks, std::size_t from, const PageContext& page) {
     for (std::size_t j = from; j < blocks.size(); ++j) {
         const Block& b = blocks[j];
         if (b.hint == BlockHint::Teaser || b.hint == BlockHint::TeaserLead) return j;
+        if (!page.markup && rules::is_teaser_heading(b.text)) return j;
         if (rules::is_comment_widget(b.text) || rules::is_numeric_date_line(b.text)) return j;
         if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text)
             return j;
@@ -136,13 +154,30 @@ BodyBlock plain(BlockType type, std::string text) {
     return block;
 }
 
+// "S S" → "S": a description printed twice in one run of text (an image's alt text, then its
+// caption, on one line).
+std::string undouble(const std::string& text) {
+    const std::size_t n = text.size();
+    if (n % 2 == 0 || n < 7) return text;
+    const std::size_t half = n / 2;
+    if (text[half] != ' ' || text.compare(0, half, text, half + 1, half) != 0) return text;
+    return text.substr(0, half);
+}
+
 // Roles of body blocks, decided one by one with a look at the next block.
 std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end,
                                      const PageContext& page) {
     std::vector<BodyBlock> body;
     for (std::size_t j = begin; j < end; ++j) {
         const Block& b = blocks[j];
-        if (b.hint == BlockHint::Boilerplate || b.hint == BlockHint::Meta) continue;
+        if (is_dropped(blocks, j, page)) continue;
+        // A picture's description printed twice, the second time with its credit (a text
+        // browser shows the image's alt text, then its caption): once, with the credit.
+        if (!page.markup && j + 1 < end) {
+            if (auto next = rules::split_trailing_credit(blocks[j + 1].text);
+                next && next->description == b.text)
+                continue;
+        }
         if (b.hint == BlockHint::ListItem) {
             body.push_back(plain(BlockType::ListItem, b.text));
             continue;
@@ -162,6 +197,7 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
         if (auto split = rules::split_trailing_credit(b.text);
             split &&
             (b.hint == BlockHint::Caption || unicode::count_tokens(split->description, 60) <= 60)) {
+            if (!page.markup) split->description = undouble(split->description);
             body.push_back(caption(split->description.empty()
                                        ? std::nullopt
                                        : std::optional<std::string>(split->description),
@@ -177,9 +213,12 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
             body.push_back(plain(BlockType::Subheading, b.text));
             continue;
         }
-        // A subheading introduces text: it needs a longer block after it.
-        const bool next_is_text = j + 1 < end && blocks[j + 1].hint != BlockHint::Boilerplate &&
-                                  blocks[j + 1].text.size() > b.text.size();
+        // A subheading introduces text: it needs a longer block after it (furniture between
+        // them aside).
+        std::size_t next = j + 1;
+        while (next < end && is_dropped(blocks, next, page))
+            ++next;
+        const bool next_is_text = next < end && blocks[next].text.size() > b.text.size();
         if (!page.markup && next_is_text && could_be_subheading(b)) {
             body.push_back(plain(BlockType::Subheading, b.text));
             continue;
@@ -195,26 +234,30 @@ bool lead_like(const Block& block, std::string_view title) {
 }
 
 // Teaser titles (each once, in page order) with their leads.
-std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
+std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin,
+                                     const PageContext& page) {
     std::vector<Related> related;
     std::unordered_map<std::string, std::size_t> index;
     constexpr auto kNone = static_cast<std::size_t>(-1);
     std::size_t awaiting_lead = kNone;  // the title whose lead may follow
-    auto add_title = [&](const std::string& title) {
-        auto [it, inserted] = index.emplace(title, related.size());
-        if (inserted) related.push_back(Related{title, std::nullopt});
+    auto add_title = [&](const Block& block) {
+        auto [it, inserted] = index.emplace(block.text, related.size());
+        if (inserted) related.push_back(Related{block.text, std::nullopt, std::nullopt});
+        auto& url = related[it->second].url;
+        if (!url && !block.url.empty()) url = block.url;
         return it->second;
     };
     for (std::size_t j = begin; j < blocks.size(); ++j) {
         const Block& b = blocks[j];
         if (b.hint == BlockHint::Boilerplate || rules::is_comment_widget(b.text) ||
-            rules::is_numeric_date_line(b.text) || rules::is_navigation_line(b.text)) {
+            rules::is_numeric_date_line(b.text) || rules::is_navigation_line(b.text) ||
+            (!page.markup && (rules::is_teaser_heading(b.text) || is_dropped(blocks, j, page)))) {
             awaiting_lead = kNone;
             continue;
         }
         // A title printed twice in a row: a list of titles without leads.
         if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text) {
-            add_title(b.text);
+            add_title(b);
             while (j + 1 < blocks.size() && blocks[j + 1].text == b.text)
                 ++j;
             awaiting_lead = kNone;
@@ -227,7 +270,7 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
             continue;
         }
         if (b.hint == BlockHint::Teaser) {
-            awaiting_lead = add_title(b.text);
+            awaiting_lead = add_title(b);
             continue;
         }
         if (awaiting_lead != kNone && lead_like(b, related[awaiting_lead].title)) {
@@ -236,7 +279,7 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
             awaiting_lead = kNone;
             continue;
         }
-        const std::size_t at = add_title(b.text);
+        const std::size_t at = add_title(b);
         awaiting_lead = at;
     }
     return related;
@@ -251,8 +294,11 @@ void segment(const Blocks& blocks_in, Article& article) {
     std::size_t i = 0;
     bool fragment = false;
     std::optional<rules::HeaderLine> header;
+    const bool markup = article.input.format == InputFormat::Html;
+    const PageContext page = page_context(blocks_in, markup);
 
-    // 1. Header and navigation lines above the headline.
+    // 1. Header and navigation lines above the headline; in a page saved as text also the
+    // furniture over it (a consent notice, the site menu as a list of short items).
     while (i < blocks_ptr->size()) {
         const Block& b = (*blocks_ptr)[i];
         if (!header) {
@@ -270,7 +316,9 @@ void segment(const Blocks& blocks_in, Article& article) {
                 continue;
             }
         }
-        if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text)) {
+        if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text) ||
+            is_dropped(*blocks_ptr, i, page) ||
+            (!markup && b.hint == BlockHint::ListItem && unicode::count_tokens(b.text, 4) <= 4)) {
             ++i;
             continue;
         }
@@ -279,7 +327,6 @@ void segment(const Blocks& blocks_in, Article& article) {
     const Blocks& blocks = *blocks_ptr;
 
     // 2. Headline. In markup the headline is stated (metadata, <h1>); a text page prints it first.
-    const bool markup = article.input.format == InputFormat::Html;
     std::optional<int> headline_count;
     if (markup) {
         if (i < blocks.size() && blocks[i].hint == BlockHint::Heading && blocks[i].level == 1) {
@@ -313,6 +360,10 @@ void segment(const Blocks& blocks_in, Article& article) {
     std::size_t zone = 0;  // blocks looked at, lines the markup put before the body aside
     while (i < blocks.size() && (zone < kMetaZone || blocks[i].hint == BlockHint::Preamble)) {
         const Block& b = blocks[i];
+        if (!markup && is_dropped(blocks, i, page)) {
+            ++i;
+            continue;
+        }
         if (b.hint != BlockHint::Preamble) ++zone;
         dates::DateInLine found;
         if (!have_byline && is_byline(b, &found)) {
@@ -360,9 +411,9 @@ void segment(const Blocks& blocks_in, Article& article) {
     }
 
     // 4. Body up to the teaser region; 5. teasers.
-    const std::size_t teaser_start = find_teaser_start(blocks, i);
-    article.body = classify_body(blocks, i, teaser_start, page_context(blocks, markup));
-    article.related = collect_related(blocks, teaser_start);
+    const std::size_t teaser_start = find_teaser_start(blocks, i, page);
+    article.body = classify_body(blocks, i, teaser_start, page);
+    article.related = collect_related(blocks, teaser_start, page);
 
     // Comment count: the category line's, else the headline counter, else the widget's.
     std::optional<int> widget_count;
