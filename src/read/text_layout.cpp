@@ -84,18 +84,24 @@ bool ends_in_word(std::string_view text) {
     return true;
 }
 
-// A line that is page furniture by itself (a share line after the last paragraph): it starts a
-// block of its own even where the line before it fills the width, as a wrapped line would.
-bool is_furniture(const TextLine& line, const LinkList& links) {
-    std::string text = links.found() ? strip_link_markers(line.text, links.urls.size(), nullptr)
-                                     : std::string(line.text);
-    return rules::classify_chrome(unicode::fold_whitespace(text)) != rules::Chrome::None;
+// A line that is a block by itself: page furniture (a share line after the last paragraph) or
+// an agency's name standing as a photo credit ("LETA" under an advert; a credit of more words,
+// "Фото: Имя", is as likely the end of a wrapped caption). It starts a block of its own even
+// where the line before it fills the width, as a wrapped line would.
+bool stands_alone(const TextLine& line, const LinkList& links) {
+    const std::string text = unicode::fold_whitespace(
+        links.found() ? strip_link_markers(line.text, links.urls.size(), nullptr)
+                      : std::string(line.text));
+    if (rules::classify_chrome(text) != rules::Chrome::None) return true;
+    return unicode::count_tokens(text, 1) == 1 && !rules::ends_sentence(text) &&
+           rules::is_credit_line(text);
 }
 
 struct OpenBlock {
     Block block;
     std::string raw;  // the lines' texts joined by spaces, before markers and folding
     int base_indent = 0;
+    int min_indent = 0;
     bool item = false;
     int item_column = 0;
     const TextLine* last = nullptr;
@@ -190,6 +196,10 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
             gap = !blocks.empty();  // a line of control characters reads as a blank one
             return;
         }
+        // A paragraph set in from the body's own indent (not a list item's text): a quotation,
+        // as text browsers indent <blockquote>.
+        if (layout.wrapped && !cur.item && cur.min_indent >= layout.body_indent + 2)
+            cur.block.hint = BlockHint::Quote;
         cur.block.text = std::move(text);
         blocks.push_back(std::move(cur.block));
         gap = false;
@@ -222,9 +232,10 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
                 (!ends_in_word(line.text) || line.width + 12 >= layout.width);
             if (indent_fits && !title_then_lead &&
                 a.width + 1 + first_word_width(line.text) > layout.width &&
-                !is_furniture(line, links)) {
+                !stands_alone(line, links)) {
                 cur.raw += ' ';
                 cur.raw += line.text;
+                cur.min_indent = std::min(cur.min_indent, line.indent);
                 cur.last = &line;
                 cur.block.line_count += 1;
                 continue;
@@ -237,6 +248,7 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
         cur.block.first_line = static_cast<std::uint32_t>(i);
         cur.block.line_count = 1;
         cur.base_indent = line.indent;
+        cur.min_indent = line.indent;
         cur.last = &line;
         if (item) {
             cur.item = true;

@@ -126,9 +126,36 @@ bool could_be_subheading(const Block& block) {
            text.front() != '"' && text.rfind("\xC2\xAB", 0) != 0;  // opening quotes: a quoted line
 }
 
+// A list item shaped like an article's title: capitalised, four words or more, no closing
+// punctuation.
+bool is_title_item(const Block& block) {
+    return block.hint == BlockHint::ListItem &&
+           unicode::first_letter_case(block.text) == unicode::LetterCase::Upper &&
+           unicode::count_tokens(block.text, 4) >= 4 &&
+           unicode::count_tokens(block.text, kMaxHeadlineTokens) <= kMaxHeadlineTokens &&
+           !rules::ends_sentence(block.text);
+}
+
+// In a page saved as text, where a list of titles ends the page (nothing after it but
+// furniture) with no heading over it: the first of those titles, or blocks.size().
+std::size_t find_trailing_titles(const Blocks& blocks, std::size_t from, const PageContext& page) {
+    std::size_t start = blocks.size();
+    int titles = 0;
+    for (std::size_t j = blocks.size(); j-- > from;) {
+        if (is_dropped(blocks, j, page)) continue;
+        if (!is_title_item(blocks[j])) break;
+        start = j;
+        ++titles;
+    }
+    return titles >= 2 ? start : blocks.size();
+}
+
 // The first block of the teaser region, or blocks.size().
 std::size_t find_teaser_start(const Blocks& blocks, std::size_t from, const PageContext& page) {
+    const std::size_t trailing_titles =
+        page.markup ? blocks.size() : find_trailing_titles(blocks, from, page);
     for (std::size_t j = from; j < blocks.size(); ++j) {
+        if (j == trailing_titles) return j;
         const Block& b = blocks[j];
         if (b.hint == BlockHint::Teaser || b.hint == BlockHint::TeaserLead) return j;
         if (!page.markup && rules::is_teaser_heading(b.text)) return j;
