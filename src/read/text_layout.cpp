@@ -99,7 +99,8 @@ bool stands_alone(const TextLine& line, const LinkList& links) {
 
 struct OpenBlock {
     Block block;
-    std::string raw;  // the lines' texts joined by spaces, before markers and folding
+    std::string_view first;  // the first line's text (after a list marker)
+    std::string raw;  // with more lines: their texts joined by spaces, before markers and folding
     int base_indent = 0;
     int min_indent = 0;
     bool item = false;
@@ -110,14 +111,29 @@ struct OpenBlock {
 
 }  // namespace
 
-Layout detect_layout(const std::vector<TextLine>& lines, std::size_t end) {
+Layout detect_layout(std::vector<TextLine>& lines, std::size_t end) {
     Layout layout;
+    // A line of words so long in bytes that it is wider than any wrap whatever its characters
+    // (four bytes a column at most) settles it without measuring anything.
     for (std::size_t i = 0; i < end; ++i) {
         const TextLine& l = lines[i];
-        if (!l.blank() && has_inner_space(l.content))
-            layout.width = std::max(layout.width, l.width);
+        if (l.text.size() > 4 * kMaxWrapWidth && has_inner_space(l.content)) {
+            layout.width = static_cast<int>(l.text.size() / 4);
+            return layout;
+        }
     }
-    if (layout.width < kMinWrapWidth || layout.width > kMaxWrapWidth) return layout;
+    for (std::size_t i = 0; i < end; ++i) {
+        TextLine& l = lines[i];
+        if (l.blank()) continue;
+        l.width = l.indent + display_width(l.text);
+        if (has_inner_space(l.content)) {
+            layout.width = std::max(layout.width, l.width);
+            // A line of words wider than any wrap: one paragraph per line (the usual case of
+            // a page copied out of a browser window, decided at its first long paragraph).
+            if (layout.width > kMaxWrapWidth) return layout;
+        }
+    }
+    if (layout.width < kMinWrapWidth) return layout;
 
     // The indent of the body: the commonest among lines at least half as wide as the widest.
     std::map<int, int> indents;
@@ -173,14 +189,19 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
     auto close = [&] {
         if (!cur.open) return;
         cur.open = false;
-        std::string raw = std::move(cur.raw);
-        if (links.found()) {
-            std::size_t first = 0;
-            raw = strip_link_markers(raw, links.urls.size(), &first);
-            if (first > 0) cur.block.url = links.urls[first - 1];
+        std::string text;
+        if (browser_dump) {
+            std::string raw =
+                cur.block.line_count > 1 ? std::move(cur.raw) : std::string(cur.first);
+            if (links.found()) {
+                std::size_t first = 0;
+                raw = strip_link_markers(raw, links.urls.size(), &first);
+                if (first > 0) cur.block.url = links.urls[first - 1];
+            }
+            text = unicode::fold_whitespace(drop_form_labels(std::move(raw)));
+        } else {
+            text = unicode::fold_whitespace(cur.first);  // one line: nothing joined
         }
-        if (browser_dump) raw = drop_form_labels(std::move(raw));
-        std::string text = unicode::fold_whitespace(raw);
         if (!layout.wrapped) {
             // One paragraph per line: a "* " or "• " line is a list item wherever it stands.
             if (text.size() > 2 && text[0] == '*' && text[1] == ' ') {
@@ -233,6 +254,7 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
             if (indent_fits && !title_then_lead &&
                 a.width + 1 + first_word_width(line.text) > layout.width &&
                 !stands_alone(line, links)) {
+                if (cur.block.line_count == 1) cur.raw = std::string(cur.first);
                 cur.raw += ' ';
                 cur.raw += line.text;
                 cur.min_indent = std::min(cur.min_indent, line.indent);
@@ -254,9 +276,9 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
             cur.item = true;
             cur.item_column = line.content_column;
             cur.block.hint = BlockHint::ListItem;
-            cur.raw = std::string(line.content);
+            cur.first = line.content;
         } else {
-            cur.raw = std::string(line.text);
+            cur.first = line.text;
         }
         if (!layout.wrapped) {
             // One paragraph per line: nothing joins.

@@ -25,8 +25,9 @@ struct Layout {
     int body_indent = 0;  // the indent of most long lines (three spaces in lynx's dumps)
 };
 
-// The layout of lines[0, end).
-Layout detect_layout(const std::vector<TextLine>& lines, std::size_t end);
+// The layout of lines[0, end). Measures the lines' widths on the way: all of them when the
+// text is wrapped; when it is not, it stops at the first line too wide to be wrapped text.
+Layout detect_layout(std::vector<TextLine>& lines, std::size_t end);
 
 // Blocks of lines[0, end): white space folded, list markers taken off list items, lines joined
 // where the layout wrapped them, link markers of `links` removed (a block that starts with one

@@ -91,7 +91,6 @@ TextLine measure(std::string_view raw) {
     line.text = trim_end(raw.substr(start));
     if (line.text.empty()) return line;
     line.indent = indent;
-    line.width = indent + display_width(line.text);
     line.content = line.text;
     line.content_column = indent;
     int marker_columns = 0;
@@ -117,6 +116,17 @@ bool is_link_entry(std::string_view text) {
 }  // namespace
 
 int display_width(std::string_view utf8) {
+    // Most text (Latin, Cyrillic, Greek, …) is one column per code point: count the bytes that
+    // start one, unless a byte shows a combining mark (CC/CD: U+0300–U+036F) or a code point
+    // from U+1000 up (E1–F4 lead bytes; E0 covers only U+0800–U+0FFF, narrow scripts).
+    int starts = 0;
+    bool simple = true;
+    for (const char ch : utf8) {
+        const auto byte = static_cast<unsigned char>(ch);
+        starts += (byte & 0xC0) != 0x80;
+        simple &= byte < 0xCC || (byte >= 0xCE && byte < 0xE1);
+    }
+    if (simple) return starts;
     int width = 0;
     std::size_t pos = 0;
     while (pos < utf8.size()) {

@@ -13,7 +13,8 @@ namespace pressparse::text {
 struct TextLine {
     std::string_view text;  // after the indent, trailing white space removed; empty when blank
     int indent = 0;         // columns of leading white space (a tab advances to the next 8)
-    int width = 0;          // columns from the line's start to its last visible character
+    int width = 0;  // columns from the line's start to its last visible character; measured by
+                    // detect_layout (only as far as it needs to look)
     // A leading list marker ("• ", "◦ ", "* ", "- ", "+ ", "1. ", "2) "): its kind, and the column
     // where the item's text starts. Marker::None when the line has none.
     enum class Marker : std::uint8_t { None, Bullet, OtherBullet, Star, Dash, Number };

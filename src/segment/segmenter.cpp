@@ -22,6 +22,12 @@ constexpr std::size_t kMetaZone = 4;
 // Source names are short; a longer prefix means the date ends an ordinary sentence.
 constexpr int kMaxSourceTokens = 6;
 
+using Roles = std::vector<BlockRole>;
+
+void mark(Roles* roles, std::size_t j, BlockRole role) {
+    if (roles) (*roles)[j] = role;
+}
+
 struct Cursor {
     const Blocks& blocks;
     std::size_t i = 0;
@@ -63,6 +69,8 @@ bool looks_like_category(const Block& block) {
 struct PageContext {
     bool cyrillic = false;  // most letters are Cyrillic
     bool markup = false;    // blocks come from HTML, whose markup states headings and captions
+    // Text pages: what furniture each block is (rules::classify_chrome), looked at once.
+    std::vector<rules::Chrome> chrome;
 };
 
 PageContext page_context(const Blocks& blocks, bool markup) {
@@ -75,13 +83,16 @@ PageContext page_context(const Blocks& blocks, bool markup) {
         sampled += b.text.size();
         if (sampled > std::size_t{64} * 1024) break;
     }
-    return PageContext{total.cyrillic > total.latin, markup};
-}
-
-// Furniture of a page saved as text: consent notices, share and advertising lines, the footer, a
-// picture's placeholder. (In HTML the reader has left such elements out by their markup.)
-bool is_text_chrome(const Block& block, const PageContext& page) {
-    return !page.markup && rules::classify_chrome(block.text) != rules::Chrome::None;
+    PageContext page{total.cyrillic > total.latin, markup, {}};
+    // Furniture of a page saved as text: consent notices, share and advertising lines, the
+    // footer, a picture's placeholder. (In HTML the reader has left such elements out by their
+    // markup.)
+    if (!markup) {
+        page.chrome.reserve(blocks.size());
+        for (const auto& b : blocks)
+            page.chrome.push_back(rules::classify_chrome(b.text));
+    }
+    return page;
 }
 
 // A block the body leaves out.
@@ -89,10 +100,9 @@ bool is_dropped(const Blocks& blocks, std::size_t j, const PageContext& page) {
     const Block& b = blocks[j];
     if (b.hint == BlockHint::Boilerplate || b.hint == BlockHint::Meta) return true;
     if (page.markup) return false;
-    if (is_text_chrome(b, page)) return true;
+    if (page.chrome[j] != rules::Chrome::None) return true;
     // A consent notice's button label, printed on its own line after it.
-    return j > 0 && rules::is_button_label(b.text) &&
-           rules::classify_chrome(blocks[j - 1].text) == rules::Chrome::Consent;
+    return j > 0 && page.chrome[j - 1] == rules::Chrome::Consent && rules::is_button_label(b.text);
 }
 
 // A line written in Latin script inside a Cyrillic page: the site prints the Latvian photo
@@ -193,17 +203,26 @@ std::string undouble(const std::string& text) {
 
 // Roles of body blocks, decided one by one with a look at the next block.
 std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end,
-                                     const PageContext& page) {
+                                     const PageContext& page, Roles* roles) {
     std::vector<BodyBlock> body;
     for (std::size_t j = begin; j < end; ++j) {
         const Block& b = blocks[j];
-        if (is_dropped(blocks, j, page)) continue;
+        if (is_dropped(blocks, j, page)) {
+            mark(roles, j,
+                 b.hint == BlockHint::Boilerplate ? BlockRole::Navigation
+                 : b.hint == BlockHint::Meta      ? BlockRole::Author
+                                                  : BlockRole::Furniture);
+            continue;
+        }
+        mark(roles, j, BlockRole::Body);
         // A picture's description printed twice, the second time with its credit (a text
         // browser shows the image's alt text, then its caption): once, with the credit.
         if (!page.markup && j + 1 < end) {
             if (auto next = rules::split_trailing_credit(blocks[j + 1].text);
-                next && next->description == b.text)
+                next && next->description == b.text) {
+                mark(roles, j, BlockRole::Duplicate);
                 continue;
+            }
         }
         if (b.hint == BlockHint::ListItem) {
             body.push_back(plain(BlockType::ListItem, b.text));
@@ -262,7 +281,9 @@ bool lead_like(const Block& block, std::string_view title) {
 
 // Teaser titles (each once, in page order) with their leads.
 std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin,
-                                     const PageContext& page) {
+                                     const PageContext& page, Roles* roles) {
+    for (std::size_t j = begin; j < blocks.size(); ++j)
+        mark(roles, j, BlockRole::Related);
     std::vector<Related> related;
     std::unordered_map<std::string, std::size_t> index;
     constexpr auto kNone = static_cast<std::size_t>(-1);
@@ -314,7 +335,8 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin,
 
 }  // namespace
 
-void segment(const Blocks& blocks_in, Article& article) {
+void segment(const Blocks& blocks_in, Article& article, std::vector<BlockRole>* roles) {
+    if (roles) roles->assign(blocks_in.size(), BlockRole::Unassigned);
     // The header line of a fragment carries body text; work on a copy only in that case.
     const Blocks* blocks_ptr = &blocks_in;
     Blocks patched;
@@ -322,7 +344,7 @@ void segment(const Blocks& blocks_in, Article& article) {
     bool fragment = false;
     std::optional<rules::HeaderLine> header;
     const bool markup = article.input.format == InputFormat::Html;
-    const PageContext page = page_context(blocks_in, markup);
+    PageContext page = page_context(blocks_in, markup);
 
     // 1. Header and navigation lines above the headline; in a page saved as text also the
     // furniture over it (a consent notice, the site menu as a list of short items).
@@ -335,10 +357,12 @@ void segment(const Blocks& blocks_in, Article& article) {
                     // A fragment saved from mid-article: the rest of the line is body text.
                     patched = blocks_in;
                     patched[i].text = header->rest;
+                    if (!markup) page.chrome[i] = rules::classify_chrome(patched[i].text);
                     blocks_ptr = &patched;
                     fragment = true;
                     break;
                 }
+                mark(roles, i, BlockRole::Header);
                 ++i;
                 continue;
             }
@@ -346,6 +370,10 @@ void segment(const Blocks& blocks_in, Article& article) {
         if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text) ||
             is_dropped(*blocks_ptr, i, page) ||
             (!markup && b.hint == BlockHint::ListItem && unicode::count_tokens(b.text, 4) <= 4)) {
+            mark(roles, i,
+                 is_dropped(*blocks_ptr, i, page) && b.hint != BlockHint::Boilerplate
+                     ? BlockRole::Furniture
+                     : BlockRole::Navigation);
             ++i;
             continue;
         }
@@ -360,6 +388,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             auto split = rules::split_headline_counter(blocks[i].text);
             if (!article.headline) article.headline = split.text;
             headline_count = split.count;
+            mark(roles, i, BlockRole::Headline);
             ++i;
         }
     } else if (!fragment && i < blocks.size()) {
@@ -377,6 +406,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             auto split = rules::split_headline_counter(b.text);
             if (!article.headline) article.headline = split.text;
             headline_count = split.count;
+            mark(roles, i, BlockRole::Headline);
             ++i;
         }
     }
@@ -388,6 +418,7 @@ void segment(const Blocks& blocks_in, Article& article) {
     while (i < blocks.size() && (zone < kMetaZone || blocks[i].hint == BlockHint::Preamble)) {
         const Block& b = blocks[i];
         if (!markup && is_dropped(blocks, i, page)) {
+            mark(roles, i, BlockRole::Furniture);
             ++i;
             continue;
         }
@@ -403,6 +434,7 @@ void segment(const Blocks& blocks_in, Article& article) {
                 article.date_source = DateSource::Byline;
                 if (found.valid) article.date = dates::to_iso_riga(found.value);
             }
+            mark(roles, i, BlockRole::Byline);
             ++i;
             continue;
         }
@@ -410,6 +442,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             if (auto cat = rules::match_category_with_count(b.text)) {
                 if (!cat->category.empty()) article.category = cat->category;
                 category_count = cat->comments;
+                mark(roles, i, BlockRole::Category);
                 ++i;
                 continue;
             }
@@ -417,6 +450,7 @@ void segment(const Blocks& blocks_in, Article& article) {
         if (b.hint == BlockHint::Meta) {
             // An author element the reader found: a name, when it is not a source/date line.
             if (!article.source) article.source = clean_source(b.text);
+            mark(roles, i, BlockRole::Author);
             ++i;
             continue;
         }
@@ -424,6 +458,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             (have_byline || rules::is_known_category(b.text)) && looks_like_category(b) &&
             i + 1 < blocks.size()) {
             article.category = b.text;
+            mark(roles, i, BlockRole::Category);
             ++i;
             continue;
         }
@@ -431,6 +466,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             // A top-photo credit under the headline is still the photo's; other lines are
             // furniture.
             if (rules::is_credit_line(b.text)) break;
+            mark(roles, i, BlockRole::Preamble);
             ++i;
             continue;
         }
@@ -439,8 +475,8 @@ void segment(const Blocks& blocks_in, Article& article) {
 
     // 4. Body up to the teaser region; 5. teasers.
     const std::size_t teaser_start = find_teaser_start(blocks, i, page);
-    article.body = classify_body(blocks, i, teaser_start, page);
-    article.related = collect_related(blocks, teaser_start, page);
+    article.body = classify_body(blocks, i, teaser_start, page, roles);
+    article.related = collect_related(blocks, teaser_start, page, roles);
 
     // Comment count: the category line's, else the headline counter, else the widget's.
     std::optional<int> widget_count;
