@@ -117,6 +117,7 @@ inline void check_article(const Article& a) {
     for (const Related& r : a.related) {
         check_utf8(r.title, "related title");
         check_utf8_opt(r.lead, "related lead");
+        check_utf8_opt(r.url, "related url");
     }
     for (const std::string& w : a.warnings)
         check_utf8(w, "warning");

@@ -6,7 +6,7 @@
 # (0 when nothing was found). Extra arguments after SECONDS go to libFuzzer.
 #
 #   fuzz/run.sh fuzz_html 600
-#   targets: fuzz_decode fuzz_text fuzz_html fuzz_dates fuzz_pipeline
+#   targets: fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline
 set -euo pipefail
 
 usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -32,7 +32,7 @@ args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -jobs=1 -workers
       -print_final_stats=1 -artifact_prefix="$regressions/")
 case $target in
   fuzz_html | fuzz_pipeline) args+=(-dict="$root/fuzz/dicts/html.dict") ;;
-  fuzz_text | fuzz_dates) args+=(-dict="$root/fuzz/dicts/text.dict") ;;
+  fuzz_text | fuzz_text_layout | fuzz_dates) args+=(-dict="$root/fuzz/dicts/text.dict") ;;
 esac
 
 # With -jobs libFuzzer runs the worker as a child that logs to fuzz-0.log in the current

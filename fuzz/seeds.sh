@@ -17,7 +17,7 @@ rm -rf "$dir"
 mkdir -p "$dir"
 
 pages=()
-for f in "$root"/data/*; do
+for f in "$root"/data/* "$root"/data/text-forms/*; do
   [[ -f $f && $f != *.expected.json ]] && pages+=("$f")
 done
 if [[ -d $shared ]]; then
@@ -68,6 +68,11 @@ DATES
         # These two take a selector byte first (a declared charset, or how to make UTF-8).
         fuzz_decode) { printf '\x02'; head -c "$cap" "$f"; } >"$dir/$name" ;;
         fuzz_text) { printf '\x01'; head -c "$cap" "$f"; } >"$dir/$name" ;;
+        # Six steering bytes (width, indent, flags, width changes), varied by the file's name.
+        fuzz_text_layout)
+          [[ $f == *.html ]] && continue
+          { printf "\\x${name:0:2}\\x${name:2:2}\\x${name:4:2}\\x${name:6:2}\\x${name:8:2}\\x${name:10:2}"
+            head -c "$cap" "$f"; } >"$dir/$name" ;;
         *) head -c "$cap" "$f" >"$dir/$name" ;;
       esac
     done

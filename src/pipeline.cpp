@@ -10,6 +10,7 @@
 #include "pressparse/segment.hpp"
 #include "pressparse/text_reader.hpp"
 #include "pressparse/unicode.hpp"
+#include "text/url.hpp"
 
 namespace pressparse {
 
@@ -109,6 +110,12 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
         HtmlPage page = read_html(decoded.text);
         apply_metadata(page.meta, article);
         segment(page.blocks, article);
+        // Teaser links as absolute addresses where the page's own address is known.
+        if (article.url) {
+            for (auto& r : article.related) {
+                if (r.url) r.url = url::resolve(*article.url, *r.url);
+            }
+        }
         for (auto& w : page.warnings)
             article.warnings.push_back(std::move(w));
     } else {

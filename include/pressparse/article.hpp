@@ -44,6 +44,7 @@ struct BodyBlock {
 struct Related {
     std::string title;
     std::optional<std::string> lead;
+    std::optional<std::string> url;  // where the title links to, when the page says
 };
 
 struct Stats {

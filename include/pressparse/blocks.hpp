@@ -2,6 +2,7 @@
 // text blocks in page order, each with hints about where it came from.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct Block {
     BlockHint hint = BlockHint::None;
     int level = 0;       // heading level for BlockHint::Heading
     std::string credit;  // a photo credit the markup marked inside a caption
+    std::string url;     // the address a teaser title links to, when the page gives it
+    // The lines of a text page the block was read from (first index, count); 0 for HTML.
+    std::uint32_t first_line = 0;
+    std::uint32_t line_count = 0;
 };
 
 using Blocks = std::vector<Block>;

@@ -1,4 +1,5 @@
-// The text reader: a saved page in text form (UTF-8, NFC) to blocks, one per non-blank line.
+// The text reader: a saved page in text form (UTF-8, NFC) to blocks: one per non-blank line, or
+// one per paragraph where the page was saved hard-wrapped (see src/read/text_layout.hpp).
 // It only records layout (which lines had a blank line before them, "* " list markers); what a
 // line *is* is the segmenter's decision.
 #pragma once

@@ -420,6 +420,14 @@ class Extractor {
         return true;
     }
 
+    // A link's address as the page writes it (resolved against the page's address later), or
+    // none for an empty or in-page one.
+    std::optional<std::string> link_target(NodeId link) const {
+        const std::string_view href = unicode::trim(doc_.attr(link, "href"));
+        if (href.empty() || href.front() == '#' || href.size() > 4096) return std::nullopt;
+        return std::string(href);
+    }
+
     // Teaser lists: each link with a title-sized text is a related article; the rest of its item
     // (when long enough) is the lead.
     void collect_teasers(NodeId container) {
@@ -448,7 +456,8 @@ class Extractor {
             }
             const bool seen = std::any_of(related_.begin(), related_.end(),
                                           [&](const Related& r) { return r.title == title; });
-            if (!seen) related_.push_back(Related{std::move(title), std::move(lead)});
+            if (!seen)
+                related_.push_back(Related{std::move(title), std::move(lead), link_target(id)});
         }
     }
 
@@ -1196,6 +1205,7 @@ HtmlPage read_html(std::string_view utf8) {
         title.text = r.title;
         title.gap_before = true;
         title.hint = BlockHint::Teaser;
+        title.url = r.url.value_or(std::string());
         page.blocks.push_back(std::move(title));
         if (r.lead) {
             Block lead;

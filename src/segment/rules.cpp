@@ -1,5 +1,6 @@
 #include "rules.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -32,6 +33,33 @@ constexpr std::array kCategories{
     "Спорт"sv,          "Культура"sv,      "Здоровье"sv,  "Мнения"sv,    "Интервью"sv,
     "Технологии"sv,     "Наука"sv,         "Авто"sv,      "Рига"sv,      "Бизнес"sv,
     "Финансы"sv,        "Стиль жизни"sv,   "Дом и сад"sv, "Кулинария"sv, "Путешествия"sv,
+};
+
+// Headings over lists of other articles (matched without a trailing colon).
+constexpr std::array kTeaserHeadings{
+    "Читайте также"sv,    "Читайте ещё"sv,      "Читайте еще"sv,       "Похожие статьи"sv,
+    "Похожие новости"sv,  "Новости по теме"sv,  "Статьи по теме"sv,    "По теме"sv,
+    "Ещё по теме"sv,      "Еще по теме"sv,      "Другие новости"sv,    "Популярное"sv,
+    "Самое популярное"sv, "Самое читаемое"sv,   "Самое обсуждаемое"sv, "Лента новостей"sv,
+    "Lasi arī"sv,         "Lasiet arī"sv,       "Populārākie"sv,       "Populārākās ziņas"sv,
+    "Related"sv,          "Related articles"sv, "Read more"sv,         "Read also"sv,
+    "Popular"sv,          "Most read"sv,        "More stories"sv,
+};
+
+// What a share line offers, after its "Поделиться".
+constexpr std::array kShareWords{
+    "Поделиться"sv, "Поделитесь"sv, "Dalīties"sv,   "Share"sv,         "Facebook"sv, "X"sv,
+    "Twitter"sv,    "Твитнуть"sv,   "Tweet"sv,      "Telegram"sv,      "WhatsApp"sv, "Viber"sv,
+    "VK"sv,         "ВКонтакте"sv,  "Вконтакте"sv,  "Одноклассники"sv, "OK"sv,       "LinkedIn"sv,
+    "Pinterest"sv,  "Reddit"sv,     "Email"sv,      "E-mail"sv,        "Почта"sv,    "Draugiem"sv,
+    "Messenger"sv,  "Skype"sv,      "Копировать"sv, "ссылку"sv,        "Copy"sv,     "link"sv,
+};
+
+// Labels of a consent notice's buttons.
+constexpr std::array kButtonLabels{
+    "Согласен"sv, "Согласна"sv, "Согласиться"sv, "Принять"sv,  "Принимаю"sv, "Понятно"sv,
+    "Хорошо"sv,   "OK"sv,       "Ok"sv,          "Piekrītu"sv, "Pieņemt"sv,  "Sapratu"sv,
+    "Accept"sv,   "I agree"sv,  "Agree"sv,       "Got it"sv,
 };
 
 // Photo agencies, stock libraries and platforms that open a credit line.
@@ -242,6 +270,69 @@ bool is_comment_widget(std::string_view text, std::optional<int>* count) {
         return true;
     }
     return false;
+}
+
+Chrome classify_chrome(std::string_view text) {
+    if (text.empty()) return Chrome::None;
+    // "[photo-1]", "[IMG]": a text browser's stand-in for a picture without a description.
+    if (text.front() == '[' && text.back() == ']' && text.size() <= 64 &&
+        text.find(' ') == std::string_view::npos)
+        return Chrome::Picture;
+    // Furniture is short: a consent notice runs to a few sentences, the rest to a line.
+    if (text.size() > 800) return Chrome::None;
+    // A notice about cookies that asks for consent; a sentence of an article about cookies
+    // would not also speak of using them on "this site".
+    if ((contains(text, "cookie") || contains(text, "Cookie") || contains(text, "куки") ||
+         contains(text, "sīkdatn")) &&
+        (contains(text, "сайт") || contains(text, "site") || contains(text, "vietn") ||
+         contains(text, "Согласен") || contains(text, "Принять")))
+        return Chrome::Consent;
+    // "Поделиться: Facebook X Telegram", "Поделиться Твитнуть": nothing but share targets.
+    if (text.size() <= 200) {
+        bool all_share = true;
+        bool opens = false;
+        std::size_t pos = 0;
+        int seen = 0;
+        while (pos < text.size() && all_share) {
+            std::size_t end = text.find(' ', pos);
+            if (end == std::string_view::npos) end = text.size();
+            std::string_view token = text.substr(pos, end - pos);
+            while (!token.empty() && (token.back() == ':' || token.back() == ','))
+                token.remove_suffix(1);
+            pos = end + 1;
+            if (token.empty()) continue;
+            if (seen == 0)
+                opens = token == "Поделиться" || token == "Поделитесь" || token == "Dalīties" ||
+                        token == "Share";
+            ++seen;
+            all_share =
+                std::find(kShareWords.begin(), kShareWords.end(), token) != kShareWords.end();
+        }
+        if (all_share && (opens || seen >= 3)) return Chrome::Share;
+    }
+    for (std::string_view label : {"Реклама"sv, "Reklāma"sv, "Advertisement"sv}) {
+        if (text == label ||
+            (starts_with(text, label) && text.size() > label.size() &&
+             (text[label.size()] == ':' || starts_with(text.substr(label.size()), " —"))))
+            return Chrome::Advert;
+    }
+    // "© Site, 2026. Все права защищены. О нас Контакты"
+    if ((starts_with(text, "\xC2\xA9") || starts_with(text, "(c) ") ||
+         starts_with(text, "Copyright")) &&
+        (contains(text, "права защищены") || contains(text, "tiesības aizsargātas") ||
+         contains(text, "Все права")))
+        return Chrome::Footer;
+    return Chrome::None;
+}
+
+bool is_button_label(std::string_view text) {
+    return std::find(kButtonLabels.begin(), kButtonLabels.end(), text) != kButtonLabels.end();
+}
+
+bool is_teaser_heading(std::string_view text) {
+    while (!text.empty() && (text.back() == ':' || text.back() == ' '))
+        text.remove_suffix(1);
+    return std::find(kTeaserHeadings.begin(), kTeaserHeadings.end(), text) != kTeaserHeadings.end();
 }
 
 bool is_numeric_date_line(std::string_view text) {

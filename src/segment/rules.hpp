@@ -28,6 +28,19 @@ bool is_navigation_line(std::string_view text);
 // `count` receives the widget's comment count when it shows one.
 bool is_comment_widget(std::string_view text, std::optional<int>* count = nullptr);
 
+// Furniture a page saved as text carries around the article (a saved page's markup would have
+// said so): a cookie-consent notice, a share line ("Поделиться: Facebook X Telegram"), an
+// advertising line ("Реклама: …"), the site's copyright footer, a picture's placeholder
+// ("[photo-1]"). Never article text.
+enum class Chrome { None, Consent, Share, Advert, Footer, Picture };
+Chrome classify_chrome(std::string_view text);
+
+// The label of a consent notice's button ("Согласен", "Принять", "OK") standing alone.
+bool is_button_label(std::string_view text);
+
+// A heading that opens a list of other articles: "Читайте также", "Популярное", "Lasi arī".
+bool is_teaser_heading(std::string_view text);
+
 // A lone "28.09.2025" line (teaser dates).
 bool is_numeric_date_line(std::string_view text);
 

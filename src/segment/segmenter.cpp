@@ -22,6 +22,12 @@ constexpr std::size_t kMetaZone = 4;
 // Source names are short; a longer prefix means the date ends an ordinary sentence.
 constexpr int kMaxSourceTokens = 6;
 
+using Roles = std::vector<BlockRole>;
+
+void mark(Roles* roles, std::size_t j, BlockRole role) {
+    if (roles) (*roles)[j] = role;
+}
+
 struct Cursor {
     const Blocks& blocks;
     std::size_t i = 0;
@@ -63,6 +69,8 @@ bool looks_like_category(const Block& block) {
 struct PageContext {
     bool cyrillic = false;  // most letters are Cyrillic
     bool markup = false;    // blocks come from HTML, whose markup states headings and captions
+    // Text pages: what furniture each block is (rules::classify_chrome), looked at once.
+    std::vector<rules::Chrome> chrome;
 };
 
 PageContext page_context(const Blocks& blocks, bool markup) {
@@ -75,7 +83,26 @@ PageContext page_context(const Blocks& blocks, bool markup) {
         sampled += b.text.size();
         if (sampled > std::size_t{64} * 1024) break;
     }
-    return PageContext{total.cyrillic > total.latin, markup};
+    PageContext page{total.cyrillic > total.latin, markup, {}};
+    // Furniture of a page saved as text: consent notices, share and advertising lines, the
+    // footer, a picture's placeholder. (In HTML the reader has left such elements out by their
+    // markup.)
+    if (!markup) {
+        page.chrome.reserve(blocks.size());
+        for (const auto& b : blocks)
+            page.chrome.push_back(rules::classify_chrome(b.text));
+    }
+    return page;
+}
+
+// A block the body leaves out.
+bool is_dropped(const Blocks& blocks, std::size_t j, const PageContext& page) {
+    const Block& b = blocks[j];
+    if (b.hint == BlockHint::Boilerplate || b.hint == BlockHint::Meta) return true;
+    if (page.markup) return false;
+    if (page.chrome[j] != rules::Chrome::None) return true;
+    // A consent notice's button label, printed on its own line after it.
+    return j > 0 && page.chrome[j - 1] == rules::Chrome::Consent && rules::is_button_label(b.text);
 }
 
 // A line written in Latin script inside a Cyrillic page: the site prints the Latvian photo
@@ -109,11 +136,39 @@ bool could_be_subheading(const Block& block) {
            text.front() != '"' && text.rfind("\xC2\xAB", 0) != 0;  // opening quotes: a quoted line
 }
 
+// A list item shaped like an article's title: capitalised, four words or more, no closing
+// punctuation.
+bool is_title_item(const Block& block) {
+    return block.hint == BlockHint::ListItem &&
+           unicode::first_letter_case(block.text) == unicode::LetterCase::Upper &&
+           unicode::count_tokens(block.text, 4) >= 4 &&
+           unicode::count_tokens(block.text, kMaxHeadlineTokens) <= kMaxHeadlineTokens &&
+           !rules::ends_sentence(block.text);
+}
+
+// In a page saved as text, where a list of titles ends the page (nothing after it but
+// furniture) with no heading over it: the first of those titles, or blocks.size().
+std::size_t find_trailing_titles(const Blocks& blocks, std::size_t from, const PageContext& page) {
+    std::size_t start = blocks.size();
+    int titles = 0;
+    for (std::size_t j = blocks.size(); j-- > from;) {
+        if (is_dropped(blocks, j, page)) continue;
+        if (!is_title_item(blocks[j])) break;
+        start = j;
+        ++titles;
+    }
+    return titles >= 2 ? start : blocks.size();
+}
+
 // The first block of the teaser region, or blocks.size().
-std::size_t find_teaser_start(const Blocks& blocks, std::size_t from) {
+std::size_t find_teaser_start(const Blocks& blocks, std::size_t from, const PageContext& page) {
+    const std::size_t trailing_titles =
+        page.markup ? blocks.size() : find_trailing_titles(blocks, from, page);
     for (std::size_t j = from; j < blocks.size(); ++j) {
+        if (j == trailing_titles) return j;
         const Block& b = blocks[j];
         if (b.hint == BlockHint::Teaser || b.hint == BlockHint::TeaserLead) return j;
+        if (!page.markup && rules::is_teaser_heading(b.text)) return j;
         if (rules::is_comment_widget(b.text) || rules::is_numeric_date_line(b.text)) return j;
         if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text)
             return j;
@@ -136,13 +191,39 @@ BodyBlock plain(BlockType type, std::string text) {
     return block;
 }
 
+// "S S" → "S": a description printed twice in one run of text (an image's alt text, then its
+// caption, on one line).
+std::string undouble(const std::string& text) {
+    const std::size_t n = text.size();
+    if (n % 2 == 0 || n < 7) return text;
+    const std::size_t half = n / 2;
+    if (text[half] != ' ' || text.compare(0, half, text, half + 1, half) != 0) return text;
+    return text.substr(0, half);
+}
+
 // Roles of body blocks, decided one by one with a look at the next block.
 std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end,
-                                     const PageContext& page) {
+                                     const PageContext& page, Roles* roles) {
     std::vector<BodyBlock> body;
     for (std::size_t j = begin; j < end; ++j) {
         const Block& b = blocks[j];
-        if (b.hint == BlockHint::Boilerplate || b.hint == BlockHint::Meta) continue;
+        if (is_dropped(blocks, j, page)) {
+            mark(roles, j,
+                 b.hint == BlockHint::Boilerplate ? BlockRole::Navigation
+                 : b.hint == BlockHint::Meta      ? BlockRole::Author
+                                                  : BlockRole::Furniture);
+            continue;
+        }
+        mark(roles, j, BlockRole::Body);
+        // A picture's description printed twice, the second time with its credit (a text
+        // browser shows the image's alt text, then its caption): once, with the credit.
+        if (!page.markup && j + 1 < end) {
+            if (auto next = rules::split_trailing_credit(blocks[j + 1].text);
+                next && next->description == b.text) {
+                mark(roles, j, BlockRole::Duplicate);
+                continue;
+            }
+        }
         if (b.hint == BlockHint::ListItem) {
             body.push_back(plain(BlockType::ListItem, b.text));
             continue;
@@ -162,6 +243,7 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
         if (auto split = rules::split_trailing_credit(b.text);
             split &&
             (b.hint == BlockHint::Caption || unicode::count_tokens(split->description, 60) <= 60)) {
+            if (!page.markup) split->description = undouble(split->description);
             body.push_back(caption(split->description.empty()
                                        ? std::nullopt
                                        : std::optional<std::string>(split->description),
@@ -177,9 +259,12 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
             body.push_back(plain(BlockType::Subheading, b.text));
             continue;
         }
-        // A subheading introduces text: it needs a longer block after it.
-        const bool next_is_text = j + 1 < end && blocks[j + 1].hint != BlockHint::Boilerplate &&
-                                  blocks[j + 1].text.size() > b.text.size();
+        // A subheading introduces text: it needs a longer block after it (furniture between
+        // them aside).
+        std::size_t next = j + 1;
+        while (next < end && is_dropped(blocks, next, page))
+            ++next;
+        const bool next_is_text = next < end && blocks[next].text.size() > b.text.size();
         if (!page.markup && next_is_text && could_be_subheading(b)) {
             body.push_back(plain(BlockType::Subheading, b.text));
             continue;
@@ -195,26 +280,32 @@ bool lead_like(const Block& block, std::string_view title) {
 }
 
 // Teaser titles (each once, in page order) with their leads.
-std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
+std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin,
+                                     const PageContext& page, Roles* roles) {
+    for (std::size_t j = begin; j < blocks.size(); ++j)
+        mark(roles, j, BlockRole::Related);
     std::vector<Related> related;
     std::unordered_map<std::string, std::size_t> index;
     constexpr auto kNone = static_cast<std::size_t>(-1);
     std::size_t awaiting_lead = kNone;  // the title whose lead may follow
-    auto add_title = [&](const std::string& title) {
-        auto [it, inserted] = index.emplace(title, related.size());
-        if (inserted) related.push_back(Related{title, std::nullopt});
+    auto add_title = [&](const Block& block) {
+        auto [it, inserted] = index.emplace(block.text, related.size());
+        if (inserted) related.push_back(Related{block.text, std::nullopt, std::nullopt});
+        auto& url = related[it->second].url;
+        if (!url && !block.url.empty()) url = block.url;
         return it->second;
     };
     for (std::size_t j = begin; j < blocks.size(); ++j) {
         const Block& b = blocks[j];
         if (b.hint == BlockHint::Boilerplate || rules::is_comment_widget(b.text) ||
-            rules::is_numeric_date_line(b.text) || rules::is_navigation_line(b.text)) {
+            rules::is_numeric_date_line(b.text) || rules::is_navigation_line(b.text) ||
+            (!page.markup && (rules::is_teaser_heading(b.text) || is_dropped(blocks, j, page)))) {
             awaiting_lead = kNone;
             continue;
         }
         // A title printed twice in a row: a list of titles without leads.
         if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text) {
-            add_title(b.text);
+            add_title(b);
             while (j + 1 < blocks.size() && blocks[j + 1].text == b.text)
                 ++j;
             awaiting_lead = kNone;
@@ -227,7 +318,7 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
             continue;
         }
         if (b.hint == BlockHint::Teaser) {
-            awaiting_lead = add_title(b.text);
+            awaiting_lead = add_title(b);
             continue;
         }
         if (awaiting_lead != kNone && lead_like(b, related[awaiting_lead].title)) {
@@ -236,7 +327,7 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
             awaiting_lead = kNone;
             continue;
         }
-        const std::size_t at = add_title(b.text);
+        const std::size_t at = add_title(b);
         awaiting_lead = at;
     }
     return related;
@@ -244,15 +335,19 @@ std::vector<Related> collect_related(const Blocks& blocks, std::size_t begin) {
 
 }  // namespace
 
-void segment(const Blocks& blocks_in, Article& article) {
+void segment(const Blocks& blocks_in, Article& article, std::vector<BlockRole>* roles) {
+    if (roles) roles->assign(blocks_in.size(), BlockRole::Unassigned);
     // The header line of a fragment carries body text; work on a copy only in that case.
     const Blocks* blocks_ptr = &blocks_in;
     Blocks patched;
     std::size_t i = 0;
     bool fragment = false;
     std::optional<rules::HeaderLine> header;
+    const bool markup = article.input.format == InputFormat::Html;
+    PageContext page = page_context(blocks_in, markup);
 
-    // 1. Header and navigation lines above the headline.
+    // 1. Header and navigation lines above the headline; in a page saved as text also the
+    // furniture over it (a consent notice, the site menu as a list of short items).
     while (i < blocks_ptr->size()) {
         const Block& b = (*blocks_ptr)[i];
         if (!header) {
@@ -262,15 +357,23 @@ void segment(const Blocks& blocks_in, Article& article) {
                     // A fragment saved from mid-article: the rest of the line is body text.
                     patched = blocks_in;
                     patched[i].text = header->rest;
+                    if (!markup) page.chrome[i] = rules::classify_chrome(patched[i].text);
                     blocks_ptr = &patched;
                     fragment = true;
                     break;
                 }
+                mark(roles, i, BlockRole::Header);
                 ++i;
                 continue;
             }
         }
-        if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text)) {
+        if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text) ||
+            is_dropped(*blocks_ptr, i, page) ||
+            (!markup && b.hint == BlockHint::ListItem && unicode::count_tokens(b.text, 4) <= 4)) {
+            mark(roles, i,
+                 is_dropped(*blocks_ptr, i, page) && b.hint != BlockHint::Boilerplate
+                     ? BlockRole::Furniture
+                     : BlockRole::Navigation);
             ++i;
             continue;
         }
@@ -279,13 +382,13 @@ void segment(const Blocks& blocks_in, Article& article) {
     const Blocks& blocks = *blocks_ptr;
 
     // 2. Headline. In markup the headline is stated (metadata, <h1>); a text page prints it first.
-    const bool markup = article.input.format == InputFormat::Html;
     std::optional<int> headline_count;
     if (markup) {
         if (i < blocks.size() && blocks[i].hint == BlockHint::Heading && blocks[i].level == 1) {
             auto split = rules::split_headline_counter(blocks[i].text);
             if (!article.headline) article.headline = split.text;
             headline_count = split.count;
+            mark(roles, i, BlockRole::Headline);
             ++i;
         }
     } else if (!fragment && i < blocks.size()) {
@@ -303,6 +406,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             auto split = rules::split_headline_counter(b.text);
             if (!article.headline) article.headline = split.text;
             headline_count = split.count;
+            mark(roles, i, BlockRole::Headline);
             ++i;
         }
     }
@@ -313,6 +417,11 @@ void segment(const Blocks& blocks_in, Article& article) {
     std::size_t zone = 0;  // blocks looked at, lines the markup put before the body aside
     while (i < blocks.size() && (zone < kMetaZone || blocks[i].hint == BlockHint::Preamble)) {
         const Block& b = blocks[i];
+        if (!markup && is_dropped(blocks, i, page)) {
+            mark(roles, i, BlockRole::Furniture);
+            ++i;
+            continue;
+        }
         if (b.hint != BlockHint::Preamble) ++zone;
         dates::DateInLine found;
         if (!have_byline && is_byline(b, &found)) {
@@ -327,6 +436,7 @@ void segment(const Blocks& blocks_in, Article& article) {
                 if (found.valid) article.date = dates::to_iso_riga(found.value, &warning);
                 if (!warning.empty()) article.warnings.push_back(std::move(warning));
             }
+            mark(roles, i, BlockRole::Byline);
             ++i;
             continue;
         }
@@ -334,6 +444,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             if (auto cat = rules::match_category_with_count(b.text)) {
                 if (!cat->category.empty()) article.category = cat->category;
                 category_count = cat->comments;
+                mark(roles, i, BlockRole::Category);
                 ++i;
                 continue;
             }
@@ -341,6 +452,7 @@ void segment(const Blocks& blocks_in, Article& article) {
         if (b.hint == BlockHint::Meta) {
             // An author element the reader found: a name, when it is not a source/date line.
             if (!article.source) article.source = clean_source(b.text);
+            mark(roles, i, BlockRole::Author);
             ++i;
             continue;
         }
@@ -348,6 +460,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             (have_byline || rules::is_known_category(b.text)) && looks_like_category(b) &&
             i + 1 < blocks.size()) {
             article.category = b.text;
+            mark(roles, i, BlockRole::Category);
             ++i;
             continue;
         }
@@ -355,6 +468,7 @@ void segment(const Blocks& blocks_in, Article& article) {
             // A top-photo credit under the headline is still the photo's; other lines are
             // furniture.
             if (rules::is_credit_line(b.text)) break;
+            mark(roles, i, BlockRole::Preamble);
             ++i;
             continue;
         }
@@ -362,9 +476,9 @@ void segment(const Blocks& blocks_in, Article& article) {
     }
 
     // 4. Body up to the teaser region; 5. teasers.
-    const std::size_t teaser_start = find_teaser_start(blocks, i);
-    article.body = classify_body(blocks, i, teaser_start, page_context(blocks, markup));
-    article.related = collect_related(blocks, teaser_start);
+    const std::size_t teaser_start = find_teaser_start(blocks, i, page);
+    article.body = classify_body(blocks, i, teaser_start, page, roles);
+    article.related = collect_related(blocks, teaser_start, page, roles);
 
     // Comment count: the category line's, else the headline counter, else the widget's.
     std::optional<int> widget_count;

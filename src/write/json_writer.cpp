@@ -55,7 +55,8 @@ nlohmann::ordered_json to_json(const Article& a) {
 
     json related = json::array();
     for (const auto& r : a.related)
-        related.push_back(json{{"title", r.title}, {"lead", optional_value(r.lead)}});
+        related.push_back(json{
+            {"title", r.title}, {"lead", optional_value(r.lead)}, {"url", optional_value(r.url)}});
     out["related"] = std::move(related);
 
     out["stats"] = json{{"paragraphs", a.stats.paragraphs},
@@ -182,7 +183,7 @@ bool all_strings_valid(const Article& a) {
         if (!ok_opt(b.text) || !ok_opt(b.credit)) return false;
     }
     for (const auto& r : a.related) {
-        if (!ok(r.title) || !ok_opt(r.lead)) return false;
+        if (!ok(r.title) || !ok_opt(r.lead) || !ok_opt(r.url)) return false;
     }
     for (const auto& w : a.warnings) {
         if (!ok(w)) return false;
@@ -271,6 +272,8 @@ std::string to_json_string(const Article& a, bool pretty) {
         w.string(r.title);
         w.key("lead");
         w.optional(r.lead);
+        w.key("url");
+        w.optional(r.url);
         w.end('}');
     }
     w.end(']');

@@ -180,7 +180,24 @@ std::string to_markdown(const Article& a) {
         std::string list;
         for (const auto& r : a.related) {
             if (!list.empty()) list += '\n';
-            list += "- " + escape(r.title, true);
+            if (r.url && !r.url->empty()) {
+                // An autolink destination in angle brackets: only '<', '>' and line breaks
+                // could end it, and an address never holds them unescaped.
+                std::string dest;
+                for (const char c : *r.url) {
+                    if (c == '<')
+                        dest += "%3C";
+                    else if (c == '>')
+                        dest += "%3E";
+                    else if (c == '\n' || c == '\r')
+                        dest += "%0A";
+                    else
+                        dest += c;
+                }
+                list += "- [" + escape(r.title, false) + "](<" + dest + ">)";
+            } else {
+                list += "- " + escape(r.title, true);
+            }
             if (const std::string lead = r.lead ? escape(*r.lead, false) : std::string();
                 !lead.empty()) {
                 list += kCreditSeparator;

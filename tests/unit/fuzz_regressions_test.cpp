@@ -40,6 +40,7 @@ std::vector<const std::string*> article_strings(const Article& a) {
     for (const Related& related : a.related) {
         out.push_back(&related.title);
         if (related.lead) out.push_back(&*related.lead);
+        if (related.url) out.push_back(&*related.url);
     }
     for (const std::string& warning : a.warnings)
         out.push_back(&warning);

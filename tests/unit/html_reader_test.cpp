@@ -375,7 +375,8 @@ TEST(HtmlDocument, EmptyAndBrokenMarkupNeverFail) {
 }
 
 // One invented article, written as a saved Press.lv HTML page and as its text dump: the two
-// must agree field for field, except where the page came from.
+// must agree field for field, except where the page came from and where its teasers link to
+// (the dump does not show links).
 TEST(TwinFixture, HtmlAndTextGiveTheSameArticle) {
     const std::filesystem::path root = PRESSPARSE_SOURCE_DIR;
     auto text = to_json(extract_file((root / "data/sample.txt").string()));
@@ -383,6 +384,10 @@ TEST(TwinFixture, HtmlAndTextGiveTheSameArticle) {
     EXPECT_EQ(markup["input"]["format"], "html");
     text.erase("input");
     markup.erase("input");
+    for (auto& r : markup["related"]) {
+        EXPECT_TRUE(r["url"].is_string());
+        r["url"] = nullptr;
+    }
     const auto differences = compare_json(text, markup, {});
     for (const auto& d : differences)
         ADD_FAILURE() << render_difference(d);

@@ -72,8 +72,8 @@ TEST(JsonWriter, DirectWriterMatchesTheDomForEveryShape) {
     a.body.push_back(
         {BlockType::Paragraph, std::string("Текст \\ с обратной чертой."), std::nullopt});
     a.body.push_back({BlockType::ListItem, std::string("пункт"), std::nullopt});
-    a.related.push_back({"Заголовок", std::nullopt});
-    a.related.push_back({"Ещё", std::string("Лид.")});
+    a.related.push_back({"Заголовок", std::nullopt, std::string("https://example.lv/a?b=1&c=\"")});
+    a.related.push_back({"Ещё", std::string("Лид."), std::nullopt});
     a.warnings = {"no publication date found", "1 invalid byte sequence replaced with U+FFFD"};
     a.stats = {3, 42, 420, 1};
     expect_same_as_dom(a);

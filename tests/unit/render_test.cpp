@@ -34,8 +34,9 @@ Article sample() {
         block(BlockType::Caption, "Читальный зал"),
         block(BlockType::Paragraph, "Вход свободный."),
     };
-    a.related = {{"В Кулдиге отремонтируют мост", std::nullopt},
-                 {"Огре готовится к празднику", std::string("Программа займёт два дня.")}};
+    a.related = {
+        {"В Кулдиге отремонтируют мост", std::nullopt, std::nullopt},
+        {"Огре готовится к празднику", std::string("Программа займёт два дня."), std::nullopt}};
     return a;
 }
 
@@ -150,8 +151,15 @@ TEST(RenderMarkdown, BlockMarkersAtLineStartAreEscaped) {
 
 TEST(RenderMarkdown, RelatedTitlesAndLeadsAreEscaped) {
     Article a;
-    a.related = {{"1. Первый *важный*", std::string("- подробности")}};
+    a.related = {{"1. Первый *важный*", std::string("- подробности"), std::nullopt}};
     EXPECT_EQ(to_markdown(a), "## Related\n\n- 1\\. Первый \\*важный\\* — - подробности\n");
+}
+
+TEST(RenderMarkdown, RelatedTitlesLinkToTheirAddress) {
+    Article a;
+    a.related = {{"Мост [через] реку", std::nullopt, std::string("https://example.lv/a?x=<1>")}};
+    EXPECT_EQ(to_markdown(a),
+              "## Related\n\n- [Мост \\[через\\] реку](<https://example.lv/a?x=%3C1%3E>)\n");
 }
 
 TEST(RenderMarkdown, EndsWithExactlyOneNewline) {

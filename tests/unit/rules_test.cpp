@@ -94,3 +94,27 @@ TEST(Punctuation, SentenceEnds) {
     EXPECT_TRUE(r::ends_with_clause_punctuation("Итак:"));
     EXPECT_FALSE(r::ends_with_clause_punctuation("Что дальше?"));
 }
+
+TEST(Rules, PageFurnitureOfATextPage) {
+    using r::Chrome;
+    EXPECT_EQ(r::classify_chrome("Мы используем файлы cookie, чтобы сайт работал лучше. Согласен"),
+              Chrome::Consent);
+    EXPECT_EQ(r::classify_chrome("Поделиться: Facebook X Telegram"), Chrome::Share);
+    EXPECT_EQ(r::classify_chrome("Поделиться Твитнуть"), Chrome::Share);
+    EXPECT_EQ(r::classify_chrome("Реклама: лучшие окна в Латвии"), Chrome::Advert);
+    EXPECT_EQ(r::classify_chrome("© Press.lv, 2026. Все права защищены. О нас Контакты"),
+              Chrome::Footer);
+    EXPECT_EQ(r::classify_chrome("[most-1]"), Chrome::Picture);
+    // Article text that only mentions the same things.
+    EXPECT_EQ(r::classify_chrome("Файлы cookie хранят данные о посещениях, объясняют специалисты."),
+              Chrome::None);
+    EXPECT_EQ(r::classify_chrome("Поделиться опытом пришли жители трёх волостей"), Chrome::None);
+    EXPECT_EQ(r::classify_chrome("Рекламная кампания продлится месяц."), Chrome::None);
+    EXPECT_EQ(r::classify_chrome("© LETA"), Chrome::None);
+    EXPECT_EQ(r::classify_chrome("[1] Сноска к тексту"), Chrome::None);
+    EXPECT_TRUE(r::is_button_label("Согласен"));
+    EXPECT_FALSE(r::is_button_label("Согласен ли он?"));
+    EXPECT_TRUE(r::is_teaser_heading("Читайте также:"));
+    EXPECT_TRUE(r::is_teaser_heading("Популярное"));
+    EXPECT_FALSE(r::is_teaser_heading("Читайте также наш репортаж"));
+}

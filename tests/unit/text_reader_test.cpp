@@ -40,3 +40,175 @@ TEST(TextReader, ListMarkers) {
 TEST(TextReader, EmptyInput) {
     EXPECT_TRUE(read_text("").empty());
 }
+
+// ----- the stages of the text reader -----
+
+#include "read/text_layout.hpp"
+#include "read/text_lines.hpp"
+#include "text/url.hpp"
+
+namespace text = pressparse::text;
+
+TEST(TextLines, LoneCrLineEndsAreLinesInOnePass) {
+    std::string page;
+    for (int i = 0; i < 50000; ++i)
+        page += "строка\r";
+    const auto lines = text::split_lines(page);
+    ASSERT_EQ(lines.size(), 50000u);
+    EXPECT_EQ(lines.back().text, "строка");
+}
+
+TEST(TextLines, IndentWidthAndMarkers) {
+    auto lines = text::split_lines(
+        "   * [1]Заголовок\n\t1. пункт\n  \xE2\x80\xA2 точка\n- реплика\n\xE4\xB8\xAD\xE6\x96\x87");
+    ASSERT_EQ(lines.size(), 5u);
+    text::detect_layout(lines, lines.size());  // measures the widths
+    EXPECT_EQ(lines[0].indent, 3);
+    EXPECT_EQ(lines[0].marker, text::TextLine::Marker::Star);
+    EXPECT_EQ(lines[0].content, "[1]Заголовок");
+    EXPECT_EQ(lines[0].content_column, 5);
+    EXPECT_EQ(lines[0].width, 3 + 2 + 3 + 9);
+    EXPECT_EQ(lines[1].indent, 8);  // a tab
+    EXPECT_EQ(lines[1].marker, text::TextLine::Marker::Number);
+    EXPECT_EQ(lines[2].marker, text::TextLine::Marker::Bullet);
+    EXPECT_EQ(lines[3].marker, text::TextLine::Marker::Dash);
+    EXPECT_EQ(lines[4].width, 4);  // two wide characters
+}
+
+TEST(TextLines, LinkListAtTheEnd) {
+    const auto lines = text::split_lines(
+        "   [1]Мир [2]Спорт\n\nReferences\n\n   1. https://example.lv/mir\n   2. "
+        "https://example.lv/sport\n\n   Hidden links:\n   3. https://example.lv/x\n");
+    const auto links = text::find_link_list(lines);
+    ASSERT_TRUE(links.found());
+    EXPECT_EQ(links.first_line, 2u);
+    ASSERT_EQ(links.urls.size(), 3u);
+    EXPECT_EQ(links.urls[1], "https://example.lv/sport");
+    std::size_t first = 0;
+    EXPECT_EQ(text::strip_link_markers("[1]Мир [2]Спорт [4]не ссылка [x]", 3, &first),
+              "Мир Спорт [4]не ссылка [x]");
+    EXPECT_EQ(first, 1u);
+}
+
+TEST(TextLines, NoLinkListWithoutTheHeading) {
+    EXPECT_FALSE(
+        text::find_link_list(text::split_lines("Текст.\n\n   1. https://example.lv\n")).found());
+    // A "References" heading followed by prose is an article's own section.
+    EXPECT_FALSE(
+        text::find_link_list(text::split_lines("References\n\n   1. Smith, J. Title of a book.\n"))
+            .found());
+}
+
+namespace {
+
+// A paragraph of `words` words wrapped at `width` columns under `indent` spaces, as a text
+// browser prints it.
+std::string wrap(const std::string& para, int width, int indent) {
+    std::string out;
+    std::string line(indent, ' ');
+    int cols = indent;
+    std::size_t pos = 0;
+    while (pos < para.size()) {
+        std::size_t end = para.find(' ', pos);
+        if (end == std::string::npos) end = para.size();
+        const std::string word = para.substr(pos, end - pos);
+        const int w = text::display_width(word);
+        if (cols > indent && cols + 1 + w > width) {
+            out += line + "\n";
+            line.assign(indent, ' ');
+            cols = indent;
+        }
+        if (cols > indent) {
+            line += ' ';
+            ++cols;
+        }
+        line += word;
+        cols += w;
+        pos = end + 1;
+    }
+    return out + line + "\n";
+}
+
+const std::string kLong =
+    "Работы обошлись самоуправлению в 412 тысяч евро, из которых около трети покрыто за счёт "
+    "средств фонда регионального развития. Подрядчиком выступило предприятие, выигравшее "
+    "конкурс ещё в январе, и оно обещает закончить работы до начала зимы.";
+const std::string kOther =
+    "По словам председателя думы, деревянный настил старого моста прослужил более тридцати лет, "
+    "и весной прошлого года его пришлось закрыть для велосипедистов, а потом ограничить проход.";
+
+}  // namespace
+
+TEST(TextLayout, WrappedParagraphsAreJoinedAtEveryWidth) {
+    for (int width : {60, 72, 80, 100, 150}) {
+        for (int indent : {0, 3}) {
+            const std::string page =
+                wrap("Короткий заголовок статьи", width, 0) + "\n" + wrap(kLong, width, indent) +
+                "\n" + wrap("Подзаголовок раздела", width, 0) + "\n" + wrap(kOther, width, indent);
+            const auto blocks = read_text(page);
+            ASSERT_EQ(blocks.size(), 4u) << "width " << width << ", indent " << indent;
+            EXPECT_EQ(blocks[1].text, kLong);
+            EXPECT_EQ(blocks[2].text, "Подзаголовок раздела");
+            EXPECT_EQ(blocks[3].text, kOther);
+        }
+    }
+}
+
+TEST(TextLayout, OneParagraphPerLineIsNeverJoined) {
+    const std::string page =
+        "Заголовок\n\n" + kLong + "\n" + kOther + "\nКороткая строка\n" + kLong + "\n";
+    auto lines = text::split_lines(page);
+    EXPECT_FALSE(text::detect_layout(lines, lines.size()).wrapped);
+    EXPECT_EQ(read_text(page).size(), 5u);
+}
+
+TEST(TextLayout, ListItemsKeepTheirContinuationLines) {
+    const std::string page = wrap(kLong, 70, 0) + "\n" + "  \xE2\x80\xA2 " +
+                             wrap(kOther, 70, 4).substr(4) + "  \xE2\x80\xA2 второй пункт\n\n" +
+                             wrap(kLong, 70, 0);
+    const auto blocks = read_text(page);
+    ASSERT_EQ(blocks.size(), 4u);
+    EXPECT_EQ(blocks[1].hint, BlockHint::ListItem);
+    EXPECT_EQ(blocks[1].text, kOther);
+    EXPECT_EQ(blocks[2].hint, BlockHint::ListItem);
+    EXPECT_EQ(blocks[2].text, "второй пункт");
+}
+
+TEST(TextLayout, DialogueDashAtTheTextsIndentIsNoListItem) {
+    const std::string page =
+        wrap(kLong, 70, 0) + "\n" + wrap("- " + kOther, 70, 0) + "\n" + wrap(kLong, 70, 0);
+    const auto blocks = read_text(page);
+    ASSERT_EQ(blocks.size(), 3u);
+    EXPECT_EQ(blocks[1].hint, BlockHint::None);
+    EXPECT_EQ(blocks[1].text, "- " + kOther);
+}
+
+TEST(TextLayout, TitlePrintedTwiceAndGluedIsOnce) {
+    const std::string page = wrap(kLong, 72, 0) + "\n" + wrap(kOther, 72, 0) + "\n" +
+                             "  * Жители Огре жалуются на комаровЖители Огре жалуются на комаров\n";
+    const auto blocks = read_text(page);
+    ASSERT_EQ(blocks.size(), 3u);
+    EXPECT_EQ(blocks[2].text, "Жители Огре жалуются на комаров");
+}
+
+TEST(TextLayout, FormButtonLabelsOfLynxGo) {
+    const std::string page = wrap(kLong, 72, 3) + "\n" +
+                             "   Мы используем файлы cookie. (BUTTON) Согласен\n\n" +
+                             wrap(kOther, 72, 3);
+    const auto blocks = read_text(page);
+    ASSERT_EQ(blocks.size(), 3u);
+    EXPECT_EQ(blocks[1].text, "Мы используем файлы cookie. Согласен");
+}
+
+TEST(Urls, ResolvedAgainstThePage) {
+    using pressparse::url::resolve;
+    const std::string base = "https://example.lv/news/latvia/article-1?x=1#top";
+    EXPECT_EQ(resolve(base, "/post/2"), "https://example.lv/post/2");
+    EXPECT_EQ(resolve(base, "article-2"), "https://example.lv/news/latvia/article-2");
+    EXPECT_EQ(resolve(base, "../world/a?b=2"), "https://example.lv/news/world/a?b=2");
+    EXPECT_EQ(resolve(base, "//cdn.example.lv/a"), "https://cdn.example.lv/a");
+    EXPECT_EQ(resolve(base, "?page=2"), "https://example.lv/news/latvia/article-1?page=2");
+    EXPECT_EQ(resolve(base, "http://other.lv/a/./b/../c"), "http://other.lv/a/./b/../c");
+    EXPECT_EQ(resolve("https://example.lv", "a"), "https://example.lv/a");
+    EXPECT_EQ(resolve("not absolute", "/post/2"), "/post/2");
+}

@@ -1,0 +1,14 @@
+// Addresses: a reference on a page resolved against the page's own address.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pressparse::url {
+
+// `ref` resolved against `base` by RFC 3986, section 5.2 ("/a/b" on "https://x.lv/c/d" is
+// "https://x.lv/a/b"). `ref` is returned as it is when it has a scheme of its own or when
+// `base` has none (no absolute address to resolve against).
+std::string resolve(std::string_view base, std::string_view ref);
+
+}  // namespace pressparse::url
