@@ -97,6 +97,16 @@ bool stands_alone(const TextLine& line, const LinkList& links) {
            rules::is_credit_line(text);
 }
 
+// Whether `next` opens with two words that `so_far` already holds: the second printing of a
+// title glued to the first, wrapped.
+bool repeats_opening(std::string_view so_far, std::string_view next) {
+    std::size_t end = next.find(' ');
+    if (end == std::string_view::npos) return false;
+    end = next.find(' ', end + 1);
+    const std::string_view opening = next.substr(0, end);
+    return so_far.find(opening) != std::string_view::npos;
+}
+
 struct OpenBlock {
     Block block;
     std::string_view first;  // the first line's text (after a list marker)
@@ -246,11 +256,13 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
             // A list item's one-line title, then a capitalised line under it: a teaser's title
             // and its lead (lynx prints them without a blank line), not a title wrapped.
             // (A lead is a sentence, or runs on to a further line; a title's last word is
-            // neither.)
+            // neither. And a lead does not open with the title's own words, which a title
+            // printed twice does.)
             const bool title_then_lead =
                 cur.item && cur.block.line_count <= 2 && ends_in_word(a.text) &&
                 unicode::first_letter_case(line.text) == unicode::LetterCase::Upper &&
-                (!ends_in_word(line.text) || line.width + 12 >= layout.width);
+                (!ends_in_word(line.text) || line.width + 12 >= layout.width) &&
+                !repeats_opening(cur.block.line_count == 1 ? cur.first : cur.raw, line.text);
             if (indent_fits && !title_then_lead &&
                 a.width + 1 + first_word_width(line.text) > layout.width &&
                 !stands_alone(line, links)) {

@@ -85,8 +85,9 @@ INSTANTIATE_TEST_SUITE_P(Dumps, TextForm, testing::ValuesIn(dumps()),
                          });
 
 TEST(TextForms, EveryFixtureHasItsDumps) {
-    // Three pages, each by w3m and by lynx with and without its link list, at three widths.
-    EXPECT_EQ(dumps().size(), 27u);
+    // Three pages, each by w3m and by lynx with and without its link list, at three widths, and
+    // with glued doubled titles.
+    EXPECT_EQ(dumps().size(), 30u);
 }
 
 }  // namespace
