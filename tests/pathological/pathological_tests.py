@@ -131,7 +131,7 @@ CASES = [
     ("200,000 identical teaser links", "html", lambda: teaser_links(200_000, same=True), {}),
     ("1,000 nested teaser items around 16 MB of text", "html",
      lambda: nested_teaser_items(1_000, 16 * MIB), {}),
-    ("1,000 nested headings around 16 MB of text", "html", lambda: nested_headings(1_000, 16 * MIB), {}),
+    ("1,000 nested headings around 32 MB of text", "html", lambda: nested_headings(1_000, 32 * MIB), {}),
     ("nesting 100,000 deep", "html", lambda: html(b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000),
      {"warning": "flattened"}),
     ("1,000,000 attributes on one element", "html",
