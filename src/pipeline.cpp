@@ -119,7 +119,12 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
         for (auto& w : page.warnings)
             article.warnings.push_back(std::move(w));
     } else {
-        segment(read_text(decoded.text), article);
+        bool truncated = false;
+        segment(read_text(decoded.text, &truncated), article);
+        if (truncated) {
+            article.warnings.push_back("page cut off after its first " +
+                                       std::to_string(kMaxTextLines) + " lines");
+        }
     }
     for (auto& w : decoded.warnings)
         article.warnings.push_back(std::move(w));

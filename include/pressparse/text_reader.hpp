@@ -4,12 +4,20 @@
 // line *is* is the segmenter's decision.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "pressparse/blocks.hpp"
 
 namespace pressparse {
 
-Blocks read_text(std::string_view utf8);
+// Most lines read from one text page: a block costs about a hundred bytes however short its
+// line, so a page of millions of tiny lines would cost many times its size. Real pages have a
+// few hundred lines.
+inline constexpr std::size_t kMaxTextLines = 1'000'000;
+
+// Reads at most kMaxTextLines non-blank lines; `truncated`, when given, tells whether the page had
+// more (and was cut off after them).
+Blocks read_text(std::string_view utf8, bool* truncated = nullptr);
 
 }  // namespace pressparse

@@ -74,7 +74,8 @@ bool is_alpha(char c) {
 }  // namespace
 
 std::optional<std::string> limit_markup(std::string_view html, std::size_t max_depth,
-                                        std::size_t max_attributes, MarkupLimits* hit) {
+                                        std::size_t max_attributes, MarkupLimits* hit,
+                                        std::size_t max_items) {
     struct Open {
         std::string name;
         bool dropped;
@@ -101,12 +102,27 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
         drop(from, to);
     };
     std::size_t depth_counted = 0;  // entries of `stack` not dropped
+    std::size_t items = 0;          // markup items so far
+    // Cuts the page off before the item starting at `at`.
+    auto truncate = [&](std::size_t at) {
+        if (hit) hit->truncated = true;
+        if (!changed) {
+            changed = true;
+            out.reserve(at);
+        }
+        if (at > copied) out.append(html.substr(copied, at - copied));
+        copied = html.size();
+    };
     std::size_t i = 0;
     while (true) {
         const std::size_t lt = html.find('<', i);
         if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
         const char next = html[lt + 1];
         if (next == '!' || next == '?') {
+            if (++items > max_items) {
+                truncate(lt);
+                break;
+            }
             const std::size_t end = html.compare(lt, 4, "<!--") == 0 ? html.find("-->", lt + 4)
                                                                      : html.find('>', lt + 2);
             if (end == std::string_view::npos) break;
@@ -117,6 +133,11 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
         tag_out_start = out.size() + (lt >= copied ? lt - copied : 0);
         const std::size_t name_start = lt + (closing ? 2 : 1);
         if (name_start >= html.size() || !is_alpha(html[name_start])) {
+            // "</" and no name is a bogus comment, a node of its own; "<" and no name is text.
+            if (closing && ++items > max_items) {
+                truncate(lt);
+                break;
+            }
             i = lt + 1;
             continue;
         }
@@ -151,6 +172,11 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
             ++j;
         }
         if (j >= html.size()) break;
+        items += 1 + (closing ? 0 : std::min(attributes, max_attributes));
+        if (items > max_items) {
+            truncate(lt);
+            break;
+        }
         const std::size_t tag_end = j + 1;
         const bool self_closing = html[j - 1] == '/';
         i = tag_end;
@@ -211,11 +237,12 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
 
 Document::Document(std::string_view utf8) {
     MarkupLimits hit;
-    if (auto flat = limit_markup(utf8, kMaxNesting, kMaxAttributes, &hit)) {
+    if (auto flat = limit_markup(utf8, kMaxNesting, kMaxAttributes, &hit, kMaxMarkupItems)) {
         flat_ = std::move(*flat);
         source_ = flat_;
         flattened_ = hit.flattened;
         attributes_cut_ = hit.attributes_cut;
+        truncated_ = hit.truncated;
     } else {
         source_ = utf8;  // the caller keeps the text alive as long as the document
     }

@@ -81,6 +81,8 @@ class Document {
     bool flattened() const { return flattened_; }
     // True when an element had more attributes than kMaxAttributes and the rest were dropped.
     bool attributes_cut() const { return attributes_cut_; }
+    // True when the page had more than kMaxMarkupItems tags and attributes and was cut off.
+    bool truncated() const { return truncated_; }
 
   private:
     Arena arena_;
@@ -91,6 +93,7 @@ class Document {
     std::string flat_;         // the flattened source, when it had to be
     bool flattened_ = false;
     bool attributes_cut_ = false;
+    bool truncated_ = false;
 };
 
 // Deepest element nesting kept. Browsers' parsers stop nesting far earlier (Blink at 512), and
@@ -102,18 +105,28 @@ inline constexpr std::size_t kMaxNesting = 1024;
 // element's earlier ones, so a million attributes on one tag cost time quadratic in their number.
 inline constexpr std::size_t kMaxAttributes = 1000;
 
+// Most markup items (tags, start or end, comments, doctypes, and attributes kept) read from one
+// page; the page is cut off before the item past it. An item costs up to about a kilobyte from
+// parsing to output (gumbo's node, the mirrored node, the scorer's data, the block), an end tag
+// with no start tag makes an element too, so this bounds a page's tree, and a worker's memory,
+// whatever the page's size. The largest real page measured has 38,359 items (28,113 nodes).
+inline constexpr std::size_t kMaxMarkupItems = 500'000;
+
 struct MarkupLimits {
     bool flattened = false;       // elements deeper than the nesting limit were dropped
     bool attributes_cut = false;  // attributes past the limit were dropped
+    bool truncated = false;       // the page was cut off at the markup item limit
 };
 
-// Keeps markup within what a parser handles in linear time: drops start tags (and their end
-// tags) that would nest elements deeper than `max_depth`, and attributes past the first
-// `max_attributes` of an element, keeping all text. A tag-level scan, linear in the input;
-// returns nullopt when nothing is over the limits (the common case: no copy is made).
+// Keeps markup within what a parser handles in linear time and bounded memory: drops start tags
+// (and their end tags) that would nest elements deeper than `max_depth`, and attributes past the
+// first `max_attributes` of an element, keeping all text, and cuts the page off before the
+// markup item past `max_items`. A tag-level scan, linear in the input; returns nullopt when
+// nothing is over the limits (the common case: no copy is made).
 std::optional<std::string> limit_markup(std::string_view html, std::size_t max_depth = kMaxNesting,
                                         std::size_t max_attributes = kMaxAttributes,
-                                        MarkupLimits* hit = nullptr);
+                                        MarkupLimits* hit = nullptr,
+                                        std::size_t max_items = kMaxMarkupItems);
 
 // True for tags that start a new block of text (p, div, li, h1…, table cells, …).
 bool is_block_tag(GumboTag tag);

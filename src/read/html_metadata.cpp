@@ -115,14 +115,27 @@ const json* find_article(const json& root, bool allow_webpage) {
     return nullptr;
 }
 
+// Removes every occurrence of `marker`, including those that removing others brings together
+// ("<!<!---->" loses both), as erasing the first occurrence until none is left would, in one
+// pass: each byte is copied, and a copy that ends in the marker is cut back.
+void erase_all(std::string& text, std::string_view marker) {
+    if (text.find(marker) == std::string::npos) return;
+    std::size_t out = 0;
+    for (const char c : text) {
+        text[out++] = c;
+        if (c == marker.back() && out >= marker.size() &&
+            std::string_view(text).substr(out - marker.size(), marker.size()) == marker)
+            out -= marker.size();
+    }
+    text.resize(out);
+}
+
 std::optional<JsonLd> parse_json_ld(std::string_view raw) {
     std::string text(raw);
     // Some pages wrap the JSON in comments or CDATA markers.
     for (std::string_view marker :
-         {"<!--"sv, "-->"sv, "//<![CDATA["sv, "//]]>"sv, "<![CDATA["sv, "]]>"sv}) {
-        for (auto pos = text.find(marker); pos != std::string::npos; pos = text.find(marker))
-            text.erase(pos, marker.size());
-    }
+         {"<!--"sv, "-->"sv, "//<![CDATA["sv, "//]]>"sv, "<![CDATA["sv, "]]>"sv})
+        erase_all(text, marker);
     json root = json::parse(text, nullptr, false);
     if (root.is_discarded()) return std::nullopt;
     const json* article = find_article(root, false);
@@ -194,7 +207,49 @@ double text_similarity(std::string_view a, std::string_view b) {
            static_cast<double>(joined_length(unique_b)) / static_cast<double>(joined_length(wb));
 }
 
-std::string article_title(std::string_view title_in, const std::vector<std::string>& headings,
+SimilarityText::SimilarityText(std::string_view text) {
+    for (auto& w : words(text)) {
+        ++count_;
+        joined_plus_ += w.size() + 1;
+        const std::size_t bytes = w.size();
+        Word& entry = words_[std::move(w)];
+        ++entry.count;
+        entry.bytes = bytes;
+    }
+}
+
+double SimilarityText::covering(std::string_view b) const {
+    const auto wb = words(b);
+    if (count_ == 0 || wb.empty()) return 0;
+    std::size_t unique_plus = 0, unique = 0;
+    for (const auto& w : wb) {
+        if (!words_.contains(w)) {
+            unique_plus += w.size() + 1;
+            ++unique;
+        }
+    }
+    const std::size_t unique_len = unique == 0 ? 0 : unique_plus - 1;
+    return 1.0 - static_cast<double>(unique_len) / static_cast<double>(joined_length(wb));
+}
+
+double SimilarityText::covered_by(std::string_view a) const {
+    const auto wa = words(a);
+    if (count_ == 0 || wa.empty()) return 0;
+    const std::unordered_set<std::string> in_a(wa.begin(), wa.end());
+    // This text's words that `a` lacks, counted from the ones it has: time in |a| only.
+    std::size_t shared_plus = 0, shared = 0;
+    for (const auto& w : in_a) {
+        if (const auto it = words_.find(w); it != words_.end()) {
+            shared_plus += it->second.count * (it->second.bytes + 1);
+            shared += it->second.count;
+        }
+    }
+    const std::size_t unique_len = shared == count_ ? 0 : joined_plus_ - shared_plus - 1;
+    return 1.0 - static_cast<double>(unique_len) / static_cast<double>(joined_plus_ - 1);
+}
+
+std::string article_title(std::string_view title_in,
+                          const std::function<bool(std::string_view)>& printed_as_heading,
                           int h1_count, std::string_view only_h1) {
     // Readability's reading of <title>: drop a site name after the last separator (or before the
     // first, when that leaves too little), or what precedes a colon; fall back to the whole.
@@ -255,7 +310,7 @@ std::string article_title(std::string_view title_in, const std::vector<std::stri
             cur = i < orig.size() ? orig.substr(i + len) : orig;
         }
     } else if (orig.find(": ") != std::string::npos) {
-        const bool match = std::find(headings.begin(), headings.end(), orig) != headings.end();
+        const bool match = printed_as_heading(orig);
         if (!match) {
             cur = orig.substr(orig.rfind(':') + 1);
             if (wc(unicode::trim(cur)) < 3) {
@@ -341,6 +396,35 @@ std::optional<std::string> name_key(std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+// Per node, a lower bound on the bytes of its folded text: the bytes of the characters white
+// space folding never removes (printable ASCII, two-byte letters, CJK ideographs) in its
+// subtree. Bottom up, in one pass: children have larger ids than their parent.
+std::vector<std::size_t> kept_bytes_below(const Document& doc) {
+    const auto& nodes = doc.nodes();
+    std::vector<std::size_t> kept(nodes.size(), 0);
+    for (auto id = static_cast<NodeId>(nodes.size()); id-- > 0;) {
+        const Node& n = nodes[id];
+        if (n.kind == Node::Kind::Text) {
+            for (const char ch : n.text) {
+                const auto c = static_cast<unsigned char>(ch);
+                if (c >= 0x21 && c <= 0x7E) {
+                    kept[id] += 1;
+                } else if (c >= 0xC4 && c <= 0xDF) {  // U+0100–U+07FF
+                    kept[id] += 2;
+                } else if (c >= 0xE4 && c <= 0xE9) {  // U+4000–U+9FFF
+                    kept[id] += 3;
+                }
+            }
+        }
+        if (n.parent != kNoNode) kept[n.parent] += kept[id];
+    }
+    return kept;
+}
+
+}  // namespace
+
 Metadata extract_metadata(const Document& doc) {
     Metadata meta;
     std::map<std::string, std::string> values;  // Readability's keys: the last value wins
@@ -348,7 +432,7 @@ Metadata extract_metadata(const Document& doc) {
     std::optional<JsonLd> ld;
     std::optional<std::string> microdata_headline, microdata_author, microdata_date, time_date,
         canonical, title;
-    std::vector<std::string> headings;
+    std::vector<NodeId> headings;  // the first 64 h1/h2, read only if the title needs them
     int h1_count = 0;
     std::string only_h1;
 
@@ -403,7 +487,7 @@ Metadata extract_metadata(const Document& doc) {
                 if (++h1_count == 1) only_h1 = doc.text(id);
                 [[fallthrough]];
             case GUMBO_TAG_H2:
-                if (headings.size() < 64) headings.push_back(doc.text(id));
+                if (headings.size() < 64) headings.push_back(id);
                 break;
             default:
                 break;
@@ -462,8 +546,16 @@ Metadata extract_metadata(const Document& doc) {
 
     // Title: JSON-LD (name or headline, whichever is nearer the <title>) → dc → og → name="title"
     // → twitter → parsely → microdata → the headline read from <title>.
+    // Whether a heading prints `text` whole. Headings nest, so their texts are read one at a
+    // time, and only where the characters that white space folding always keeps are not already
+    // more than `text` has: a page of huge nested headings is neither held nor copied 64 times.
+    auto printed_as_heading = [&](std::string_view text) {
+        const std::vector<std::size_t> kept = kept_bytes_below(doc);
+        return std::any_of(headings.begin(), headings.end(),
+                           [&](NodeId h) { return kept[h] <= text.size() && doc.text(h) == text; });
+    };
     const std::string from_title =
-        title ? article_title(*title, headings, h1_count, only_h1) : std::string();
+        title ? article_title(*title, printed_as_heading, h1_count, only_h1) : std::string();
     if (ld && (ld->name || ld->headline)) {
         if (ld->name && ld->headline && *ld->name != *ld->headline) {
             const bool headline_matches = text_similarity(*ld->headline, from_title) > 0.75;

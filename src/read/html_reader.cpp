@@ -17,6 +17,7 @@
 #include <array>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "html_dom.hpp"
 #include "html_metadata.hpp"
@@ -104,6 +105,11 @@ constexpr std::array kCreditHints{"credit"sv,       "copyright"sv,    "photograp
                                   "source"sv};
 
 constexpr std::size_t kCharThreshold = 500;
+
+// Bounds of a byline element's subtree, far above any byline (under 100 characters): beyond them
+// its text is not built at all.
+constexpr double kMaxBylineText = 4000;
+constexpr std::size_t kMaxBylineNodes = 50000;
 
 bool contains_any(std::string_view s, auto const& table) {
     return std::any_of(table.begin(), table.end(),
@@ -294,6 +300,28 @@ class Extractor {
             const Node& node = doc_.node(id);
             if (node.kind == Node::Kind::Text) text_stats_[id] = measure(node.text);
         }
+        // Per subtree, bottom up (children have larger ids than their parent): its size, its
+        // text length and its first itemprop=name element, so that nested author containers
+        // are each judged without walking their subtree again.
+        subtree_.assign(n_, Subtree{});
+        for (auto id = static_cast<NodeId>(n_); id-- > 0;) {
+            Subtree& t = subtree_[id];
+            t.nodes += 1;
+            t.text += text_stats_[id].length;
+            if (doc_.node(id).kind == Node::Kind::Element && doc_.node(id).tag == GUMBO_TAG_A)
+                t.links += 1;
+            if (doc_.node(id).kind == Node::Kind::Element && doc_.attr(id, "itemprop") == "name")
+                t.first_name = id;
+            const NodeId parent = doc_.node(id).parent;
+            if (parent == kNoNode) continue;
+            Subtree& p = subtree_[parent];
+            p.nodes += t.nodes;
+            p.links += t.links;
+            p.text += t.text;
+            // Visiting children last to first, the earliest one with a name wins.
+            if (t.first_name != kNoNode) p.first_name = t.first_name;
+        }
+        if (meta_.title) title_words_.emplace(*meta_.title);
     }
 
     std::optional<std::string> byline() const { return byline_; }
@@ -360,11 +388,14 @@ class Extractor {
                 continue;
             }
             if (!title_header_removed && (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) &&
-                meta_.title && text_similarity(*meta_.title, doc_.text(id)) > 0.75 &&
-                text_similarity(doc_.text(id), *meta_.title) > 0.75) {
-                title_header_removed = true;
-                dead[id] = 1;
-                continue;
+                title_words_) {
+                const std::string heading = doc_.text(id);
+                if (title_words_->covering(heading) > 0.75 &&
+                    title_words_->covered_by(heading) > 0.75) {
+                    title_header_removed = true;
+                    dead[id] = 1;
+                    continue;
+                }
             }
             if (flags.strip_unlikely) {
                 if (!match.empty() && contains_any(match, kUnlikely) &&
@@ -407,15 +438,24 @@ class Extractor {
                             contains_any(match, std::array{"byline"sv, "author"sv, "dateline"sv,
                                                            "writtenby"sv, "p-author"sv});
         if (!hinted) return false;
-        std::string text = doc_.text(id);
-        // The author's name inside an author card, when marked.
-        for (NodeId c = id; c != kNoNode; c = doc_.next(c, id)) {
-            if (doc_.node(c).kind == Node::Kind::Element && doc_.attr(c, "itemprop") == "name") {
-                text = doc_.text(c);
-                break;
+        // The author's name inside an author card, when marked; else the whole text. Nested
+        // author containers share their text, so what would be too long is never built: a
+        // subtree with more than kMaxBylineText characters (a byline has under 100) or more than
+        // kMaxBylineNodes nodes is no byline, and a name element already refused is not read again.
+        std::string text;
+        const Subtree& t = subtree_[id];
+        if (t.first_name != kNoNode) {
+            if (t.first_name == refused_name_) return false;
+            if (subtree_[t.first_name].text <= kMaxBylineText) text = doc_.text(t.first_name);
+            if (text.empty() || unicode::count_characters(text) >= 100) {
+                refused_name_ = t.first_name;
+                return false;
             }
+        } else {
+            if (t.text == 0 || t.text > kMaxBylineText || t.nodes > kMaxBylineNodes) return false;
+            text = doc_.text(id);
+            if (text.empty() || unicode::count_characters(text) >= 100) return false;
         }
-        if (text.empty() || unicode::count_characters(text) >= 100) return false;
         byline_ = text;
         return true;
     }
@@ -429,35 +469,81 @@ class Extractor {
     }
 
     // Teaser lists: each link with a title-sized text is a related article; the rest of its item
-    // (when long enough) is the lead.
+    // (when long enough) is the lead. The item is the nearest li/article below the container, or
+    // else the link's parent. Only an item holding no other title link has a lead: the text of an
+    // item of many links is theirs, not a lead (and copying it per link would make the output
+    // quadratic). Items with one link each are disjoint, so each item's text is read once.
     void collect_teasers(NodeId container) {
-        for (NodeId id = container; id != kNoNode; id = doc_.next(id, container)) {
+        // The container's subtree is a contiguous run of ids (the nodes are in document order).
+        const std::uint32_t depth = doc_.node(container).depth;
+        NodeId end = container + 1;
+        while (end < n_ && doc_.node(end).depth > depth)
+            ++end;
+        if (item_of_.size() < n_) {
+            item_of_.assign(n_, kNoNode);
+            links_below_.assign(n_, 0);
+        }
+        struct Link {
+            NodeId item;
+            std::string title;
+            bool outside = false;  // the container is the link, its item is above it
+            NodeId id = kNoNode;   // the link element
+        };
+        std::vector<Link> links;
+        std::unordered_map<NodeId, std::size_t> last_link_of_item;
+        item_of_[container] = kNoNode;
+        links_below_[container] = 0;
+        if (doc_.node(container).tag == GUMBO_TAG_A) {
+            std::string title = doc_.text(container);
+            if (unicode::count_tokens(title, 3) >= 3 && title.size() <= 400) {
+                NodeId item = doc_.node(container).parent;
+                for (NodeId at = item; at != kNoNode; at = doc_.node(at).parent) {
+                    if (doc_.node(at).tag == GUMBO_TAG_LI ||
+                        doc_.node(at).tag == GUMBO_TAG_ARTICLE) {
+                        item = at;
+                        break;
+                    }
+                }
+                links.push_back(Link{item, std::move(title), true, container});
+            }
+        }
+        for (NodeId id = container + 1; id < end; ++id) {
             const Node& node = doc_.node(id);
+            const bool is_item = node.kind == Node::Kind::Element &&
+                                 (node.tag == GUMBO_TAG_LI || node.tag == GUMBO_TAG_ARTICLE);
+            item_of_[id] = is_item ? id : item_of_[node.parent];
+            links_below_[id] = 0;
             if (node.kind != Node::Kind::Element || node.tag != GUMBO_TAG_A) continue;
             std::string title = doc_.text(id);
             if (unicode::count_tokens(title, 3) < 3 || title.size() > 400) continue;
-            // The item holding the link: the nearest li/article, or the link's parent block.
-            NodeId item = node.parent;
-            for (NodeId at = node.parent; at != kNoNode && at != container;
-                 at = doc_.node(at).parent) {
-                const GumboTag t = doc_.node(at).tag;
-                if (t == GUMBO_TAG_LI || t == GUMBO_TAG_ARTICLE) {
-                    item = at;
-                    break;
-                }
-            }
+            const NodeId item =
+                item_of_[node.parent] != kNoNode ? item_of_[node.parent] : node.parent;
+            // A title printed twice in one item (an image link and a heading link) is one title.
+            auto [last, first_in_item] = last_link_of_item.try_emplace(item, links.size());
+            if (first_in_item || links[last->second].title != title) links_below_[id] = 1;
+            last->second = links.size();
+            links.push_back(Link{item, std::move(title), false, id});
+        }
+        for (NodeId id = end; id-- > container + 1;)
+            links_below_[doc_.node(id).parent] += links_below_[id];
+        for (Link& link : links) {
             std::optional<std::string> lead;
-            if (item != kNoNode && item != container) {
-                std::string item_text = doc_.text(item);
-                const auto pos = item_text.find(title);
-                if (pos != std::string::npos) item_text.erase(pos, title.size());
+            // An item above the container may hold any number of links: it has a lead only when
+            // it holds no other link at all.
+            const bool one_title = link.outside
+                                       ? link.item != kNoNode && subtree_[link.item].links == 1
+                                       : link.item != container && links_below_[link.item] == 1;
+            if (one_title) {
+                std::string item_text = doc_.text(link.item);
+                const auto pos = item_text.find(link.title);
+                if (pos != std::string::npos) item_text.erase(pos, link.title.size());
                 item_text = unicode::fold_whitespace(item_text);
-                if (unicode::count_tokens(item_text, 6) >= 6) lead = item_text;
+                if (unicode::count_tokens(item_text, 6) >= 6) lead = std::move(item_text);
             }
-            const bool seen = std::any_of(related_.begin(), related_.end(),
-                                          [&](const Related& r) { return r.title == title; });
-            if (!seen)
-                related_.push_back(Related{std::move(title), std::move(lead), link_target(id)});
+            if (related_titles_.insert(link.title).second) {
+                related_.push_back(
+                    Related{std::move(link.title), std::move(lead), link_target(link.id)});
+            }
         }
     }
 
@@ -934,8 +1020,20 @@ class Extractor {
     std::vector<std::uint8_t> scored_;
     std::vector<NodeId> candidates_;
     std::vector<std::uint8_t> protected_, data_table_;
+    struct Subtree {
+        std::size_t nodes = 0;
+        std::size_t links = 0;        // <a> elements
+        double text = 0;              // measure() length of all its text
+        NodeId first_name = kNoNode;  // first element with itemprop=name, in document order
+    };
+    std::vector<Subtree> subtree_;
+    NodeId refused_name_ = kNoNode;  // check_byline: a name element whose text is no byline
+    std::optional<SimilarityText> title_words_;  // the page's title, tokenised once
     std::optional<std::string> byline_;
     std::vector<Related> related_;
+    std::unordered_set<std::string> related_titles_;
+    std::vector<NodeId> item_of_;             // collect_teasers: the teaser item holding a node
+    std::vector<std::uint32_t> links_below_;  // collect_teasers: title links in a subtree
     bool attempted_ = false;
 };
 
@@ -1182,6 +1280,10 @@ HtmlPage read_html(std::string_view utf8) {
         page.warnings.push_back("attributes past the first " +
                                 std::to_string(html::kMaxAttributes) +
                                 " of an element were dropped");
+    }
+    if (doc.truncated()) {
+        page.warnings.push_back("page cut off after its first " +
+                                std::to_string(html::kMaxMarkupItems) + " tags and attributes");
     }
 
     Extractor extractor(doc, page.meta);

@@ -150,8 +150,10 @@ int display_width(std::string_view utf8) {
     return width;
 }
 
-std::vector<TextLine> split_lines(std::string_view utf8) {
+std::vector<TextLine> split_lines(std::string_view utf8, std::size_t max_lines, bool* truncated) {
     std::vector<TextLine> lines;
+    if (truncated) *truncated = false;
+    std::size_t non_blank = 0;
     std::size_t pos = 0;
     // The next LF and the next CR at or after `pos`, each searched for once per occurrence, so a
     // page with lone-CR line ends costs one scan, not one to the page's end per line.
@@ -170,7 +172,17 @@ std::vector<TextLine> split_lines(std::string_view utf8) {
         if (next_lf < pos) next_lf = find_from('\n', pos);
         if (next_cr < pos) next_cr = find_from('\r', pos);
         const std::size_t end = std::min(next_lf, next_cr);
-        lines.push_back(measure(utf8.substr(pos, end - pos)));
+        TextLine line = measure(utf8.substr(pos, end - pos));
+        if (!line.blank()) {
+            if (non_blank == max_lines) {
+                if (truncated) *truncated = true;
+                break;
+            }
+            ++non_blank;
+            lines.push_back(line);
+        } else if (lines.empty() || !lines.back().blank()) {
+            lines.push_back(line);
+        }
         pos = end + 1;
         if (end < utf8.size() && utf8[end] == '\r' && pos < utf8.size() && utf8[pos] == '\n') ++pos;
     }

@@ -24,8 +24,12 @@ struct TextLine {
     bool blank() const { return text.empty(); }
 };
 
-// Lines end at LF, CR LF or a lone CR; one linear pass.
-std::vector<TextLine> split_lines(std::string_view utf8);
+// Lines end at LF, CR LF or a lone CR; one linear pass. A run of blank lines is kept as one (it
+// means one break however long it is). At most `max_lines` non-blank lines are read;
+// `truncated`, when given, tells whether the page had more.
+std::vector<TextLine> split_lines(std::string_view utf8,
+                                  std::size_t max_lines = static_cast<std::size_t>(-1),
+                                  bool* truncated = nullptr);
 
 // Columns the text takes in a terminal: East Asian wide and fullwidth characters take two,
 // combining marks none, everything else one (ICU's properties).

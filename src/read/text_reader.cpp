@@ -9,8 +9,8 @@
 
 namespace pressparse {
 
-Blocks read_text(std::string_view utf8) {
-    std::vector<text::TextLine> lines = text::split_lines(utf8);
+Blocks read_text(std::string_view utf8, bool* truncated) {
+    std::vector<text::TextLine> lines = text::split_lines(utf8, kMaxTextLines, truncated);
     const text::LinkList links = text::find_link_list(lines);
     const text::Layout layout = text::detect_layout(lines, links.first_line);
     return text::group_blocks(lines, links.first_line, layout, links);

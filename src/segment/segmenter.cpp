@@ -368,7 +368,7 @@ void segment(const Blocks& blocks_in, Article& article, std::vector<BlockRole>* 
             }
         }
         if (b.hint == BlockHint::Boilerplate || rules::is_navigation_line(b.text) ||
-            is_dropped(*blocks_ptr, i, page) ||
+            (!markup && is_dropped(*blocks_ptr, i, page)) ||
             (!markup && b.hint == BlockHint::ListItem && unicode::count_tokens(b.text, 4) <= 4)) {
             mark(roles, i,
                  is_dropped(*blocks_ptr, i, page) && b.hint != BlockHint::Boilerplate

@@ -408,3 +408,64 @@ TEST(Timestamps, StatedFormsNormalised) {
     EXPECT_FALSE(normalize_timestamp("вчера", false));
     EXPECT_FALSE(normalize_timestamp("2015-02-30", false));
 }
+
+TEST(HtmlStructure, TeaserLeadsOnlyForItemsWithOneTitle) {
+    const std::string items =
+        // One title, printed twice (image link and heading link), and a lead: a normal item.
+        "<li><a href=\"/1\">В Резекне выбрали лучший двор</a><h4><a href=\"/1\">В Резекне "
+        "выбрали лучший двор</a></h4><p>Победителям вручат пять тысяч евро на новые "
+        "скамейки.</p></li>"
+        // Two titles in one item: neither has the other's text as its lead.
+        "<li><a href=\"/2\">Жители Огре жалуются на комаров</a> <a href=\"/3\">В Елгаве "
+        "открыли новый каток</a> и другие новости этой недели, собранные в одном месте.</li>";
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs + "</article><ul class=\"related\">" + items + "</ul>"));
+    ASSERT_EQ(a.related.size(), 3u);
+    EXPECT_EQ(a.related[0].title, "В Резекне выбрали лучший двор");
+    EXPECT_EQ(a.related[0].lead,
+              "В Резекне выбрали лучший двор Победителям вручат пять тысяч евро на новые "
+              "скамейки.");
+    EXPECT_EQ(a.related[1].title, "Жители Огре жалуются на комаров");
+    EXPECT_FALSE(a.related[1].lead);
+    EXPECT_EQ(a.related[2].title, "В Елгаве открыли новый каток");
+    EXPECT_FALSE(a.related[2].lead);
+}
+
+TEST(HtmlStructure, NestedAuthorContainersFindTheInnerByline) {
+    std::string body = "<article>" + kParagraphs + "</article>";
+    std::string bio;
+    for (int i = 0; i < 50; ++i)
+        bio += "Автор пишет о городе и его жителях уже много лет. ";
+    for (int i = 0; i < 3; ++i)
+        body += "<div class=\"author-box\">" + bio;
+    body += "<span class=\"author\">Анна Берзиня</span>";
+    for (int i = 0; i < 3; ++i)
+        body += "</div>";
+    const Article a = from_html(page("<title>Мост</title>", body));
+    EXPECT_EQ(a.source, "Анна Берзиня");
+}
+
+TEST(HtmlLimits, PagesPastTheMarkupItemLimitAreCutOff) {
+    html::MarkupLimits hit;
+    // Tags, end tags, comments and attributes count; text does not.
+    const auto cut = html::limit_markup("<p a=1>one</p><!-- c -->two<br>three", 100, 100, &hit, 4);
+    ASSERT_TRUE(cut);
+    EXPECT_EQ(*cut, "<p a=1>one</p><!-- c -->two");
+    EXPECT_TRUE(hit.truncated);
+    EXPECT_FALSE(html::limit_markup("<p a=1>one</p><!-- c -->two", 100, 100, nullptr, 4));
+    // Stray end tags make elements, and "</" without a name a comment: both count.
+    EXPECT_EQ(*html::limit_markup("a</p></p></p>", 100, 100, nullptr, 2), "a</p></p>");
+    EXPECT_EQ(*html::limit_markup("a</1></1></1>", 100, 100, nullptr, 2), "a</1></1>");
+}
+
+TEST(HtmlLimits, PageOfMillionsOfElementsIsCutOffWithAWarning) {
+    std::string doc = "<html><body><article>" + kParagraphs + "</article>";
+    for (std::size_t i = 0; i < html::kMaxMarkupItems; ++i)
+        doc += "<p>";
+    const Article a = from_html(doc);
+    EXPECT_EQ(a.body.size(), 3u);
+    EXPECT_NE(std::find(a.warnings.begin(), a.warnings.end(),
+                        "page cut off after its first 500000 tags and attributes"),
+              a.warnings.end());
+}

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "read/text_layout.hpp"
+#include "read/text_lines.hpp"
+#include "text/url.hpp"
+
 using pressparse::BlockHint;
 using pressparse::read_text;
 
@@ -41,11 +45,43 @@ TEST(TextReader, EmptyInput) {
     EXPECT_TRUE(read_text("").empty());
 }
 
-// ----- the stages of the text reader -----
+TEST(TextReader, LoneCrLinesMixedWithLfAndCrLf) {
+    const auto blocks = read_text("one\rtwo\r\nthree\nfour\r\rfive\n\rsix\r");
+    ASSERT_EQ(blocks.size(), 6u);
+    const char* expected[] = {"one", "two", "three", "four", "five", "six"};
+    for (std::size_t i = 0; i < 6; ++i)
+        EXPECT_EQ(blocks[i].text, expected[i]);
+    EXPECT_FALSE(blocks[3].gap_before);
+    EXPECT_TRUE(blocks[4].gap_before);  // "\r\r": a blank line
+    EXPECT_TRUE(blocks[5].gap_before);  // "\n\r": LF then a lone CR, a blank line
+}
 
-#include "read/text_layout.hpp"
-#include "read/text_lines.hpp"
-#include "text/url.hpp"
+TEST(TextReader, ManyLoneCrLinesBeforeOneLf) {
+    // Each line used to search the rest of the page for an LF: quadratic in lines.
+    std::string page;
+    for (int i = 0; i < 200000; ++i)
+        page += "line\r";
+    page += "last\n";
+    const auto blocks = read_text(page);
+    ASSERT_EQ(blocks.size(), 200001u);
+    EXPECT_EQ(blocks.back().text, "last");
+}
+
+TEST(TextReader, PagesPastTheLineLimitAreCutOff) {
+    std::string page;
+    for (std::size_t i = 0; i < pressparse::kMaxTextLines; ++i)
+        page += "a\n\n";
+    bool truncated = true;
+    EXPECT_EQ(read_text(page, &truncated).size(), pressparse::kMaxTextLines);
+    EXPECT_FALSE(truncated);  // blank lines do not count
+    page += "b";
+    const auto blocks = read_text(page, &truncated);
+    EXPECT_EQ(blocks.size(), pressparse::kMaxTextLines);
+    EXPECT_EQ(blocks.back().text, "a");
+    EXPECT_TRUE(truncated);
+}
+
+// ----- the stages of the text reader -----
 
 namespace text = pressparse::text;
 
