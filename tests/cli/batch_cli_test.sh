@@ -93,7 +93,7 @@ fi
 
 # --output-dir mirrors the tree; --skip-existing resumes.
 "$bin" -q -r "$tmp/pages" --output-dir "$tmp/mirror" --glob '*.txt' 2>/dev/null
-if [[ $(find "$tmp/mirror" -name '*.json' | wc -l) -eq 600 ]] && [[ -f $tmp/mirror/pages/a/p2.json ]]; then ok; else fail "mirror"; fi
+if [[ $(find "$tmp/mirror" -name '*.json' | wc -l) -eq 600 ]] && [[ -f $tmp/mirror/pages/a/p2.txt.json ]]; then ok; else fail "mirror"; fi
 "$bin" -q -r "$tmp/pages" --output-dir "$tmp/mirror" --skip-existing --stats 2>"$tmp/err"
 if grep -q "0 pages, 0 errors, 0 warnings, 600 skipped" "$tmp/err"; then ok; else fail "skip-existing: $(cat "$tmp/err")"; fi
 

@@ -152,9 +152,9 @@ TEST_F(BatchTest, OutputDirectoryMirrorsTheTreeAndResumes) {
     o.jobs = 3;
     const Run first = run(o);
     EXPECT_EQ(first.out, "");
-    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "page1000.json"));
-    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1001.json"));
-    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1009.error.json"));
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "page1000.txt.json"));
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1001.txt.json"));
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1009.txt.error.json"));
     int files = 0;
     for (const auto& e : fs::recursive_directory_iterator(dir_ / "out")) {
         if (!e.is_regular_file()) continue;
