@@ -456,7 +456,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // is next in order at once; a worker that finds the window of pages in flight full sleeps
     // until half of it is written. When no worker thread can be started at all, the calling
     // thread does the work too, one page at a time.
-    const std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;
+    std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;  // under `mutex`
     constexpr auto kWakeInterval = std::chrono::milliseconds(4);
 
     std::mutex input_mutex;  // the input stream; taken before `mutex`, never after
@@ -548,6 +548,10 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             "\n");
     }
     const bool work_alone = workers.empty();
+    if (workers.size() < jobs) {  // the window sized for the threads there are
+        std::lock_guard lock(mutex);
+        window = static_cast<std::uint64_t>(workers.size()) * 32 + 32;
+    }
 
     auto last_progress = Clock::now() - std::chrono::seconds(1);
     auto draw_progress = [&](bool final) {
