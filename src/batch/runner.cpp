@@ -147,7 +147,7 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
 
 // Temporary files are named `.pressparse-PID-N.tmp` in the directory of their final name: short
 // (any output name fits), hidden, and recognisable by a later run, which removes those whose
-// process is gone (a run killed with SIGKILL).
+// process is gone (a run killed with SIGKILL) from each directory it writes into.
 bool is_stale_temporary(const std::string& name) {
     static constexpr std::string_view kPrefix = ".pressparse-";
     static constexpr std::string_view kSuffix = ".tmp";
@@ -166,12 +166,14 @@ bool is_stale_temporary(const std::string& name) {
     return pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH);
 }
 
+// In one directory (not below it): run once per directory a run writes into, which is where
+// a killed run's temporaries are, as they sit beside the outputs they were to become.
 void remove_stale_temporaries(const fs::path& dir) {
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
         std::error_code ignored;
-        if (it->is_regular_file(ignored) && is_stale_temporary(it->path().filename().string()))
+        if (is_stale_temporary(it->path().filename().string()) && it->is_regular_file(ignored))
             fs::remove(it->path(), ignored);
     }
 }
@@ -401,7 +403,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     settings.cancelled = [&] { return halt.load() || (stop && stop->load()); };
     if (options.output_dir) {
         // Made before the walk starts, so that the walk can recognise it and pass it by (its
-        // files are outputs, not inputs); leftovers of killed runs are removed first.
+        // files are outputs, not inputs).
         std::error_code ec;
         fs::create_directories(*options.output_dir, ec);
         struct stat st {};
@@ -412,7 +414,6 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             return summary;
         }
         settings.excluded_dir = std::pair{st.st_dev, st.st_ino};
-        remove_stale_temporaries(*options.output_dir);
     }
     batch::InputStream inputs(std::move(settings));
     auto list_failed = [&] {
@@ -613,6 +614,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     };
     auto claim = [&](const fs::path& p) { claimed.insert(std::hash<std::string>{}(p.native())); };
     std::uint64_t skipped = 0;
+    std::unordered_set<std::string> cleaned_dirs;  // rid of stale temporaries in this run
 
     // A result to its file. A name another input of this run has written makes the result an
     // error record (`output_collision`), written as NAME.error.json unless that name is taken
@@ -640,6 +642,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         count(r);
         if (target.empty()) return;
         claim(target);
+        if (cleaned_dirs.insert(target.parent_path().native()).second)
+            remove_stale_temporaries(target.parent_path());
         std::string why;
         if (!write_atomically(target, r.text, why)) {
             summary.output_failed = true;

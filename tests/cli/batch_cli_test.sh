@@ -181,11 +181,11 @@ if [[ -f out3/flip.txt.json ]] && [[ ! -e out3/flip.txt.error.json ]]; then ok; 
 
 # kill -9 leaves a temporary; the next run removes it (and never reads outputs back as inputs
 # when the output directory is inside the walked tree).
-mkdir -p tree/out && cp story.txt tree/page.txt
-echo '{"half' >tree/out/.pressparse-4194304-1.tmp
+mkdir -p tree/out/tree && cp story.txt tree/page.txt
+echo '{"half' >tree/out/tree/.pressparse-4194304-1.tmp
 "$bin" -q -r tree --output-dir tree/out 2>"$tmp/err"
 "$bin" -q -r tree --output-dir tree/out --stats 2>"$tmp/err"
-if [[ ! -e tree/out/.pressparse-4194304-1.tmp ]] && grep -q "^pressparse: 1 pages, 0 errors" "$tmp/err" &&
+if [[ ! -e tree/out/tree/.pressparse-4194304-1.tmp ]] && grep -q "^pressparse: 1 pages, 0 errors" "$tmp/err" &&
   [[ $(find tree/out -type f | wc -l) -eq 1 ]]; then
   ok
 else
@@ -263,7 +263,7 @@ done
 # Worker threads that cannot be created (a limit below -j): a warning, and the run goes on, in
 # the calling thread when none can start. (Address space limits and AddressSanitizer do not mix.)
 if ! grep -qa AddressSanitizer "$bin"; then
-  (ulimit -v 1000000 && "$bin" -q -j 1024 --files-from "$tmp/list.txt" >"$tmp/o" 2>"$tmp/err")
+  (ulimit -v 1000000 && MALLOC_ARENA_MAX=2 "$bin" -q -j 1024 --files-from "$tmp/list.txt" >"$tmp/o" 2>"$tmp/err")
   rc=$?
   if [[ $rc -eq 0 ]] && cmp -s "$tmp/o" "$tmp/j1.jsonl" && [[ $(wc -l <"$tmp/err") -eq 1 ]] &&
     grep -q "^pressparse: warning: started [0-9]* of 1024 worker threads" "$tmp/err"; then

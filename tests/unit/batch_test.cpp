@@ -427,17 +427,19 @@ TEST_F(BatchTest, WritingAResultRemovesTheStaleOtherKind) {
 TEST_F(BatchTest, TemporariesOfDeadRunsAreRemoved) {
     const auto pages = make_pages(1);
     const fs::path out = dir_ / "out";
-    // 4194304 is above the largest pid Linux hands out: no such process.
-    write(out / "deep" / ".pressparse-4194304-7.tmp", "{\"half");
-    write(out / ".pressparse-1-7.tmp", "{\"init is alive\"}");  // pid 1 is alive: left alone
-    write(out / "deep" / "keep.tmp", "not ours");
+    // Beside the output the run writes. 4194304 is above the largest pid Linux hands out: no
+    // such process.
+    const fs::path beside = (out / batch::output_name(pages[0])).parent_path();
+    write(beside / ".pressparse-4194304-7.tmp", "{\"half");
+    write(beside / ".pressparse-1-7.tmp", "{\"init is alive\"}");  // pid 1 lives: left alone
+    write(beside / "keep.tmp", "not ours");
     BatchOptions o;
     o.inputs = pages;
     o.output_dir = out.string();
     run(o);
-    EXPECT_FALSE(fs::exists(out / "deep" / ".pressparse-4194304-7.tmp"));
-    EXPECT_TRUE(fs::exists(out / ".pressparse-1-7.tmp"));
-    EXPECT_TRUE(fs::exists(out / "deep" / "keep.tmp"));
+    EXPECT_FALSE(fs::exists(beside / ".pressparse-4194304-7.tmp"));
+    EXPECT_TRUE(fs::exists(beside / ".pressparse-1-7.tmp"));
+    EXPECT_TRUE(fs::exists(beside / "keep.tmp"));
 }
 
 // An output directory inside the walked tree was read back as input.
