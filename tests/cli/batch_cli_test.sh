@@ -262,7 +262,7 @@ done
 
 # Worker threads that cannot be created (a limit below -j): a warning, and the run goes on, in
 # the calling thread when none can start. (Address space limits and AddressSanitizer do not mix.)
-if ! grep -qa AddressSanitizer "$bin"; then
+if ! grep -qa __asan_init "$bin"; then
   (ulimit -v 1000000 && MALLOC_ARENA_MAX=2 "$bin" -q -j 1024 --files-from "$tmp/list.txt" >"$tmp/o" 2>"$tmp/err")
   rc=$?
   if [[ $rc -eq 0 ]] && cmp -s "$tmp/o" "$tmp/j1.jsonl" && [[ $(wc -l <"$tmp/err") -eq 1 ]] &&
