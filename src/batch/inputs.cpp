@@ -161,7 +161,7 @@ InputStream::ListRead InputStream::next_list_entry(std::string& entry) {
 
 // A page on stdin, read in slices as the list is (a terminal or a silent pipe never holds up a
 // run that is stopping): nullopt when cancelled. Throws InputError (Unreadable, TooLarge).
-std::optional<std::string> InputStream::read_stdin() {
+std::optional<std::string> InputStream::read_stdin() const {
     std::string bytes;
     char chunk[64 * 1024];
     for (;;) {

@@ -49,7 +49,7 @@ struct InputSettings {
 };
 
 // The longest line of a file list, in bytes (a path is at most PATH_MAX = 4096 on Linux).
-inline constexpr std::size_t kMaxListLine = 64 * 1024;
+inline constexpr std::size_t kMaxListLine = std::size_t{64} * 1024;
 
 class InputStream {
   public:
@@ -83,7 +83,7 @@ class InputStream {
     ListRead next_list_entry(std::string& entry);
     bool fill_list_buffer();
     bool excluded(const std::filesystem::path& dir) const;
-    std::optional<std::string> read_stdin();
+    std::optional<std::string> read_stdin() const;
 
     InputSettings settings_;
     std::size_t next_input_ = 0;

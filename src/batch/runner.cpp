@@ -5,7 +5,6 @@
 // claimed once per run (a second input landing on a taken name gets an error record instead of
 // overwriting), files appear whole through a temporary name and a rename, and the leftovers of
 // killed runs are removed.
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>

@@ -121,7 +121,7 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
     app.add_option("--input-format", input_format,
                    "How to read pages: auto (from the content), text or html")
         ->check(CLI::IsMember({"auto", "text", "html"}));
-    std::int64_t max_bytes = static_cast<std::int64_t>(pressparse::kDefaultMaxBytes);
+    auto max_bytes = static_cast<std::int64_t>(pressparse::kDefaultMaxBytes);
     app.add_option("--max-bytes", max_bytes,
                    "Refuse pages larger than this many bytes (a positive number)")
         ->capture_default_str();
