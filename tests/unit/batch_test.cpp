@@ -261,6 +261,13 @@ TEST_F(BatchTest, WebArchiveRecordsArePages) {
     EXPECT_EQ(j["input"]["format"], "html");
     EXPECT_EQ(j["headline"], "Мост через Даугаву открыт после ремонта");
     EXPECT_EQ(r.summary.skipped, 3u);  // warcinfo, request, image
+
+    // Under an output directory a record is named as in input.path: ARCHIVE#OFFSET.json.
+    o.output_dir = (dir_ / "out").string();
+    run(o);
+    const std::string path = j["input"]["path"];
+    EXPECT_TRUE(fs::exists(dir_ / "out" / (batch::output_name(path).string() + ".json"))) << path;
+    EXPECT_EQ(files_under(dir_ / "out").size(), 1u);
 }
 
 TEST_F(BatchTest, StopFlagEndsTheRunWithoutHalfResults) {
