@@ -2,7 +2,8 @@
 // decides nothing about pages.
 //
 // Exit status: 0 success; 1 an input could not be extracted (the others were), or `check` found
-// differences; 2 usage error, or the output could not be written; 130 interrupted.
+// differences; 2 usage error, or the output could not be written, or the --files-from list could
+// not be read; 130 interrupted.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -77,12 +78,12 @@ int run(int argc, char** argv) {
   pressparse -r archive/ --glob '*.html'   every page under a directory, as JSON Lines
   pressparse --files-from list.txt -j 8    pages named in a list (- reads the list from stdin)
   pressparse crawl.warc.gz                 every HTML or text response in a web archive
-  pressparse -r pages/ --output-dir out/   one out/…/NAME.json per page; --skip-existing resumes
+  pressparse -r pages/ --output-dir out/   out/pages/…/NAME.html.json per page; --skip-existing resumes
   pressparse --format markdown page.html   the article as Markdown (or: text, jsonl)
   pressparse check data/                   compare pages with their .expected.json files
 
 Exit status: 0 success, 1 some inputs failed (the rest were written) or check found differences,
-2 usage error or output not writable, 130 interrupted.)");
+2 usage error, output not writable or file list unreadable, 130 interrupted.)");
 
     pressparse::BatchOptions batch;
     std::string input_format = "auto";
