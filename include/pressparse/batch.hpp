@@ -35,13 +35,16 @@ struct BatchOptions {
     bool skip_existing = false;  // with output_dir: leave inputs whose output exists
     OutputFormat format = OutputFormat::Json;
     bool pretty = false;          // indent JSON written to files (JSON Lines stay compact)
-    unsigned jobs = 0;            // worker threads; 0: all cores
+    unsigned jobs = 0;            // worker threads; 0: all cores; at most kMaxJobs
     bool fail_fast = false;       // stop at the first input that fails
     bool progress = false;        // a progress line on the error stream
     bool stats = false;           // a closing summary on the error stream
     bool summary_record = false;  // a closing {"summary": …} record in the JSON Lines
     ExtractOptions extract;
 };
+
+// The most worker threads a run may ask for.
+inline constexpr unsigned kMaxJobs = 1024;
 
 struct BatchSummary {
     std::uint64_t pages = 0;     // inputs extracted or failed
@@ -53,6 +56,7 @@ struct BatchSummary {
     bool interrupted = false;    // stopped by a signal (stop flag)
     bool output_failed = false;  // the output could not be written (a fatal error)
     bool output_closed = false;  // the reader of the output went away (broken pipe)
+    bool input_failed = false;   // the --files-from list could not be read (a fatal error)
 };
 
 // Where results go: returns false when a write fails (errno tells why). An empty text asks
@@ -67,8 +71,14 @@ using WriteFn = std::function<bool(std::string_view)>;
 BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const WriteFn& err,
                        const std::atomic<bool>* stop = nullptr);
 
+// Why the options cannot make a run (a one-line reason, for a usage error), or empty: a zero
+// --max-bytes, --skip-existing without an output directory, --jobs over kMaxJobs, a --glob
+// pattern that cannot match as meant (an unclosed '[', an unknown [:class:], a trailing
+// backslash, a '/').
+std::string usage_problem(const BatchOptions& options);
+
 // The exit status for a summary: 0 all good, 1 some inputs failed, 2 a fatal error
-// (output unwritable), 130 interrupted.
+// (output unwritable, file list unreadable), 130 interrupted.
 int exit_status(const BatchSummary& summary);
 
 // True when the options make a single-page run: one input that is a file or "-", no list, no

@@ -13,7 +13,13 @@ inline constexpr std::uint64_t kDefaultMaxBytes = 64ull * 1024 * 1024;
 // Both readers undo gzip compression (a .gz page, detected from its bytes, not its name); the
 // cap then applies to the decompressed size too.
 
-// Reads the whole file. Throws InputError (NotFound, IsDirectory, Unreadable, TooLarge).
+// Opens a regular file for reading, never waiting: a FIFO, socket or device is refused
+// (Unreadable, "not a regular file …") before it is opened. Throws InputError (NotFound,
+// IsDirectory, Unreadable); the caller closes the descriptor.
+int open_regular_file(const std::string& path);
+
+// Reads the whole file (a regular file: see open_regular_file). Throws InputError (NotFound,
+// IsDirectory, Unreadable, TooLarge).
 std::string load_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);
 
 // Reads a stream to its end (stdin). Throws InputError (Unreadable, TooLarge).

@@ -1,13 +1,19 @@
 // The batch runner: N workers that each take the next page from the input stream and run the
 // pipeline on it, and the calling thread as the writer, which writes results strictly in input
 // order. A bounded window of pages in flight keeps memory flat; a failing page becomes an error
-// record and the run goes on.
+// record and the run goes on. With an output directory the writer also owns the names: each is
+// claimed once per run (a second input landing on a taken name gets an error record instead of
+// overwriting), files appear whole through a temporary name and a rename, and the leftovers of
+// killed runs are removed.
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -15,9 +21,12 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
+#include <unordered_set>
 
 #include "inputs.hpp"
+#include "names.hpp"
 #include "pressparse/batch.hpp"
 #include "pressparse/errors.hpp"
 #include "pressparse/json_writer.hpp"
@@ -32,11 +41,13 @@ namespace {
 
 struct Result {
     std::uint64_t seq = 0;
-    std::string path;
+    std::string path;  // as given (bytes, not for display)
+    InputInfo input;   // as error records name it
     fs::path output_name;
     std::string text;  // the formatted article, or the error record
     bool failed = false;
-    std::string message;  // why it failed
+    bool skipped = false;  // --skip-existing: its output is there and complete
+    std::string message;   // why it failed
     std::uint64_t warnings = 0;
     std::uint64_t bytes = 0;
 };
@@ -52,6 +63,28 @@ const char* extension(OutputFormat format) {
     }
 }
 
+// The file an input's result goes to under the output directory: its whole name and the
+// format's extension, or `.error.json` for a failure.
+fs::path output_file(const BatchOptions& options, const fs::path& name, bool failed) {
+    return fs::path(*options.output_dir) /
+           (name.string() + (failed ? ".error.json" : extension(options.format)));
+}
+
+// --skip-existing: an output counts as done only when it is complete. JSON must parse as one
+// object (a file cut short, or empty, does not); Markdown and text must be non-empty and end
+// with their closing newline.
+bool output_complete(const fs::path& path, OutputFormat format) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    const std::string content((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+    if (content.empty() || content.back() != '\n') return false;
+    if (format == OutputFormat::Markdown || format == OutputFormat::Text) return true;
+    return nlohmann::json::accept(content) &&
+           content.find_first_not_of(" \t\r\n") != std::string::npos &&
+           content[content.find_first_not_of(" \t\r\n")] == '{';
+}
+
 // Where a page's output goes, decided once per run by the caller: a file of its own or the whole
 // stdout of a single-page run (JSON may be indented), or a stream shared with other pages (JSON
 // Lines, one line each; Markdown and text documents each after a line naming the page).
@@ -62,13 +95,18 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     r.seq = job.seq;
     r.path = job.path;
     r.output_name = std::move(job.output_name);
-    InputInfo input;
-    input.path = job.path;
+    InputInfo& input = r.input;
+    input.path = batch::lossless_path(job.path);
     input.warc = job.warc;
     if (job.error_code) {
         r.failed = true;
         r.message = job.error_message;
         r.text = error_record(input, *job.error_code, job.error_message) + '\n';
+        return r;
+    }
+    if (sink == Sink::File && options.skip_existing &&
+        output_complete(output_file(options, r.output_name, false), options.format)) {
+        r.skipped = true;
         return r;
     }
     ExtractOptions extract = options.extract;
@@ -77,6 +115,7 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     try {
         Article article = job.bytes ? pressparse::extract(*job.bytes, job.path, extract)
                                     : extract_file(job.path, extract);
+        article.input.path = input.path;
         article.input.warc = job.warc;
         r.warnings = article.warnings.size();
         r.bytes = article.input.bytes;
@@ -97,25 +136,60 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     // shared stream.
     if (sink == Sink::Shared && !r.failed) {
         if (options.format == OutputFormat::Markdown) {
-            r.text.insert(0, "<!-- " + r.path + " -->\n");
+            r.text.insert(0, "<!-- " + batch::printable_path(r.path) + " -->\n");
         } else if (options.format == OutputFormat::Text) {
-            r.text.insert(0, "==> " + r.path + " <==\n");
+            r.text.insert(0, "==> " + batch::printable_path(r.path) + " <==\n");
         }
     }
     if (sink != Sink::Alone || r.text.empty() || r.text.back() != '\n') r.text += '\n';
     return r;
 }
 
+// Temporary files are named `.pressparse-PID-N.tmp` in the directory of their final name: short
+// (any output name fits), hidden, and recognisable by a later run, which removes those whose
+// process is gone (a run killed with SIGKILL) from each directory it writes into.
+bool is_stale_temporary(const std::string& name) {
+    static constexpr std::string_view kPrefix = ".pressparse-";
+    static constexpr std::string_view kSuffix = ".tmp";
+    if (name.size() <= kPrefix.size() + kSuffix.size() || !name.starts_with(kPrefix) ||
+        !name.ends_with(kSuffix))
+        return false;
+    const std::string_view middle(name.data() + kPrefix.size(),
+                                  name.size() - kPrefix.size() - kSuffix.size());
+    const std::size_t dash = middle.find('-');
+    if (dash == 0 || dash == std::string_view::npos || dash > 9 ||
+        middle.find_first_not_of("0123456789-") != std::string_view::npos)
+        return false;
+    const pid_t pid = static_cast<pid_t>(std::stol(std::string(middle.substr(0, dash))));
+    // Our own pid is stale too: a run in a fresh container may get the pid its killed
+    // predecessor had.
+    return pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH);
+}
+
+// In one directory (not below it): run once per directory a run writes into, which is where
+// a killed run's temporaries are, as they sit beside the outputs they were to become.
+void remove_stale_temporaries(const fs::path& dir) {
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        std::error_code ignored;
+        if (is_stale_temporary(it->path().filename().string()) && it->is_regular_file(ignored))
+            fs::remove(it->path(), ignored);
+    }
+}
+
 // Writes `content` to `path` through a temporary file and a rename: a reader (or a killed run)
 // never sees half a file.
 bool write_atomically(const fs::path& path, const std::string& content, std::string& why) {
+    static std::atomic<std::uint64_t> counter{0};
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) {
         why = ec.message();
         return false;
     }
-    const fs::path tmp = path.string() + ".tmp" + std::to_string(::getpid());
+    const fs::path tmp = path.parent_path() / (".pressparse-" + std::to_string(::getpid()) + "-" +
+                                               std::to_string(counter++) + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) {
@@ -174,14 +248,26 @@ std::optional<std::uint64_t> count_inputs(const BatchOptions& o) {
         ++total;
     }
     if (o.files_from) {
-        if (*o.files_from == "-") return std::nullopt;
+        // Only a list in a regular file: a FIFO read here would be read up, and no line is held
+        // (a line may be of any length).
+        std::error_code ec;
+        if (*o.files_from == "-" || !fs::is_regular_file(*o.files_from, ec)) return std::nullopt;
         std::ifstream list(*o.files_from, std::ios::binary);
         if (!list) return std::nullopt;
         const char separator = o.files_from_nul ? '\0' : '\n';
-        std::string line;
-        while (std::getline(list, line, separator)) {
-            if (!line.empty() && line != "\r") ++total;
+        char chunk[64 * 1024];
+        bool in_line = false;  // a line with something besides "\r" has begun
+        while (list.read(chunk, sizeof chunk) || list.gcount() > 0) {
+            for (std::streamsize i = 0; i < list.gcount(); ++i) {
+                if (chunk[i] == separator) {
+                    total += in_line ? 1 : 0;
+                    in_line = false;
+                } else if (chunk[i] != '\r' || o.files_from_nul) {
+                    in_line = true;
+                }
+            }
         }
+        total += in_line ? 1 : 0;
     }
     return total;
 }
@@ -229,6 +315,61 @@ std::string error_record(const InputInfo& input, std::string_view code, std::str
     return dump_json(record);
 }
 
+namespace {
+
+// Why a --glob pattern can never work as meant, or empty. fnmatch reports no errors: an
+// unclosed '[' matches itself, an unknown class or a trailing backslash matches nothing, and a
+// '/' cannot match a file name.
+std::string glob_problem(std::string_view pattern) {
+    static constexpr std::string_view kClasses[] = {"alnum", "alpha", "blank", "cntrl",
+                                                    "digit", "graph", "lower", "print",
+                                                    "punct", "space", "upper", "xdigit"};
+    if (pattern.empty()) return "an empty pattern matches no name";
+    if (pattern.find('/') != std::string_view::npos)
+        return "it is matched against file names, which hold no '/'";
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+            if (++i == pattern.size()) return "it ends with a lone backslash";
+            continue;
+        }
+        if (pattern[i] != '[') continue;
+        std::size_t j = i + 1;
+        if (j < pattern.size() && (pattern[j] == '!' || pattern[j] == '^')) ++j;
+        if (j < pattern.size() && pattern[j] == ']') ++j;  // a leading ']' is a member
+        for (; j < pattern.size() && pattern[j] != ']'; ++j) {
+            if (pattern[j] == '\\') {
+                ++j;
+            } else if (pattern[j] == '[' && j + 1 < pattern.size() &&
+                       (pattern[j + 1] == ':' || pattern[j + 1] == '.' || pattern[j + 1] == '=')) {
+                const char kind = pattern[j + 1];
+                const std::size_t end = pattern.find(std::string{kind, ']'}, j + 2);
+                if (end == std::string_view::npos) break;
+                const std::string_view name = pattern.substr(j + 2, end - j - 2);
+                if (kind == ':' &&
+                    std::find(std::begin(kClasses), std::end(kClasses), name) == std::end(kClasses))
+                    return "unknown character class [:" + std::string(name) + ":]";
+                j = end + 1;
+            }
+        }
+        if (j >= pattern.size()) return "a '[' is not closed (write \\[ for the character)";
+        i = j;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string usage_problem(const BatchOptions& o) {
+    if (o.extract.max_bytes == 0) return "--max-bytes must be a positive number of bytes";
+    if (o.skip_existing && !o.output_dir) return "--skip-existing needs --output-dir";
+    if (o.jobs > kMaxJobs) return "--jobs must be at most " + std::to_string(kMaxJobs);
+    if (o.glob) {
+        const std::string why = glob_problem(*o.glob);
+        if (!why.empty()) return "--glob '" + batch::printable_path(*o.glob) + "': " + why;
+    }
+    return {};
+}
+
 bool is_single_page_run(const BatchOptions& o) {
     if (o.inputs.size() != 1 || o.files_from || o.output_dir || o.format == OutputFormat::JsonLines)
         return false;
@@ -239,7 +380,7 @@ bool is_single_page_run(const BatchOptions& o) {
 }
 
 int exit_status(const BatchSummary& s) {
-    if (s.output_failed) return 2;
+    if (s.output_failed || s.input_failed) return 2;
     if (s.interrupted) return 130;
     return s.errors > 0 ? 1 : 0;
 }
@@ -249,27 +390,54 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     BatchSummary summary;
     const auto started = Clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+    std::atomic<bool> halt{false};  // set under `mutex` below; read anywhere
 
-    batch::InputSettings settings{options.inputs,
-                                  options.recursive,
-                                  options.glob,
-                                  options.files_from,
-                                  options.files_from_nul,
-                                  options.extract.max_bytes,
-                                  options.output_dir.has_value()};
+    batch::InputSettings settings;
+    settings.inputs = options.inputs;
+    settings.recursive = options.recursive;
+    settings.glob = options.glob;
+    settings.files_from = options.files_from;
+    settings.files_from_nul = options.files_from_nul;
+    settings.max_bytes = options.extract.max_bytes;
+    settings.output_names = options.output_dir.has_value();
+    settings.cancelled = [&] { return halt.load() || (stop && stop->load()); };
+    if (options.output_dir) {
+        // Made before the walk starts, so that the walk can recognise it and pass it by (its
+        // files are outputs, not inputs).
+        std::error_code ec;
+        fs::create_directories(*options.output_dir, ec);
+        struct stat st {};
+        if (ec || ::stat(options.output_dir->c_str(), &st) != 0) {
+            summary.output_failed = true;
+            err("pressparse: " + batch::printable_path(*options.output_dir) +
+                ": cannot write: " + (ec ? ec.message() : std::strerror(errno)) + "\n");
+            return summary;
+        }
+        settings.excluded_dir = std::pair{st.st_dev, st.st_ino};
+    }
     batch::InputStream inputs(std::move(settings));
+    auto list_failed = [&] {
+        if (inputs.list_error().empty()) return false;
+        summary.input_failed = true;
+        err("pressparse: " + batch::printable_path(*options.files_from) +
+            ": cannot read the file list: " + inputs.list_error() + "\n");
+        return true;
+    };
 
     // A single page: the bare object (or document), no threads.
     if (is_single_page_run(options)) {
         auto job = inputs.next();
-        if (!job) return summary;
+        if (!job) {
+            summary.interrupted = stop && stop->load();
+            return summary;
+        }
         Result r = process(std::move(*job), options, Sink::Alone);
         summary.pages = 1;
         summary.bytes = r.bytes;
         summary.warnings = r.warnings;
         if (r.failed) {
             ++summary.errors;
-            err("pressparse: " + r.path + ": " + r.message + "\n");
+            err("pressparse: " + batch::printable_path(r.path) + ": " + r.message + "\n");
         } else {
             write_stdout(out, err, r.text, summary);
         }
@@ -287,8 +455,9 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // without need: a worker wakes the writer at most every 4 ms, when the window is full, and
     // before it stops (the writer also looks every 100 ms); the writer writes every result that
     // is next in order at once; a worker that finds the window of pages in flight full sleeps
-    // until half of it is written.
-    const std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;
+    // until half of it is written. When no worker thread can be started at all, the calling
+    // thread does the work too, one page at a time.
+    std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;  // under `mutex`
     constexpr auto kWakeInterval = std::chrono::milliseconds(4);
 
     std::mutex input_mutex;  // the input stream; taken before `mutex`, never after
@@ -301,36 +470,23 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     std::uint64_t written = 0;        // results written (the next seq to write)
     std::uint64_t running = 0;        // pages taken, results not yet published
     unsigned waiting_for_space = 0;
-    bool producing = true;          // the input stream has more
-    std::atomic<bool> halt{false};  // set under the lock; read anywhere
-    std::atomic<std::uint64_t> skipped{0};
+    bool producing = true;  // the input stream has more
     const std::optional<std::uint64_t> known_total =
         options.progress ? count_inputs(options) : std::nullopt;
-
-    auto output_path = [&](const fs::path& name, bool failed) {
-        return fs::path(*options.output_dir) /
-               (name.string() + (failed ? ".error.json" : extension(options.format)));
-    };
 
     // The next page, or nothing when the inputs are done or the run halts.
     auto take = [&]() -> std::optional<batch::Job> {
         std::lock_guard input_lock(input_mutex);
-        for (;;) {
-            if (halt || (stop && stop->load())) break;
+        if (!halt && !(stop && stop->load())) {
             std::optional<batch::Job> job = inputs.next();
-            if (!job) break;
-            if (options.output_dir && options.skip_existing && !job->error_code) {
-                std::error_code ec;
-                if (fs::exists(output_path(job->output_name, false), ec)) {
-                    ++skipped;
-                    continue;
+            if (job) {
+                std::lock_guard lock(mutex);
+                if (!halt) {
+                    job->seq = produced++;
+                    ++running;
+                    return job;
                 }
             }
-            std::lock_guard lock(mutex);
-            if (halt) break;
-            job->seq = produced++;
-            ++running;
-            return job;
         }
         {
             std::lock_guard lock(mutex);
@@ -340,42 +496,62 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         return std::nullopt;
     };
 
-    std::vector<std::thread> workers;
-    for (unsigned w = 0; w < jobs; ++w) {
-        workers.emplace_back([&] {
-            auto last_wake = Clock::now();
-            for (;;) {
-                {
-                    std::unique_lock lock(mutex);
-                    if (produced - written >= window && !halt) {
-                        ++waiting_for_space;
-                        lock.unlock();
-                        result_ready.notify_one();  // only the writer frees space
-                        lock.lock();
-                        space_ready.wait(lock,
-                                         [&] { return halt || produced - written <= window / 2; });
-                        --waiting_for_space;
-                    }
-                    if (halt || !producing) break;
-                }
-                std::optional<batch::Job> job = take();
-                if (!job) break;
-                Result r = process(std::move(*job), options, sink);
-                const auto now = Clock::now();
-                bool wake = false;
-                {
-                    std::lock_guard lock(mutex);
-                    --running;
-                    finished.emplace(r.seq, std::move(r));
-                    wake = now - last_wake >= kWakeInterval || (halt && running == 0);
-                }
-                if (wake) {
-                    result_ready.notify_one();
-                    last_wake = now;
-                }
+    // Takes one page, runs it and publishes its result: false when there is nothing more to do.
+    // `alone`: the calling thread works itself, and must never wait for the writer (itself).
+    auto work_one = [&](bool alone, Clock::time_point& last_wake) {
+        {
+            std::unique_lock lock(mutex);
+            if (!alone && produced - written >= window && !halt) {
+                ++waiting_for_space;
+                lock.unlock();
+                result_ready.notify_one();  // only the writer frees space
+                lock.lock();
+                space_ready.wait(lock, [&] { return halt || produced - written <= window / 2; });
+                --waiting_for_space;
             }
+            if (halt || !producing) return false;
+        }
+        std::optional<batch::Job> job = take();
+        if (!job) return false;
+        Result r = process(std::move(*job), options, sink);
+        const auto now = Clock::now();
+        bool wake = false;
+        {
+            std::lock_guard lock(mutex);
+            --running;
+            finished.emplace(r.seq, std::move(r));
+            wake = now - last_wake >= kWakeInterval || (halt && running == 0);
+        }
+        if (wake && !alone) {
             result_ready.notify_one();
-        });
+            last_wake = now;
+        }
+        return true;
+    };
+
+    // Threads that cannot be started (a process limit below -j) are done without: the run goes
+    // on with those that could, and with none, in the calling thread.
+    std::vector<std::thread> workers;
+    try {
+        for (unsigned w = 0; w < jobs; ++w) {
+            workers.emplace_back([&] {
+                auto last_wake = Clock::now();
+                while (work_one(false, last_wake)) {
+                }
+                result_ready.notify_one();
+            });
+        }
+    } catch (const std::system_error& e) {
+        err("pressparse: warning: started " + std::to_string(workers.size()) + " of " +
+            std::to_string(jobs) + " worker threads (" + e.what() + "); going on with " +
+            (workers.empty() ? std::string("none: the pages are run one by one")
+                             : std::to_string(workers.size())) +
+            "\n");
+    }
+    const bool work_alone = workers.empty();
+    if (workers.size() < jobs) {  // the window sized for the threads there are
+        std::lock_guard lock(mutex);
+        window = static_cast<std::uint64_t>(workers.size()) * 32 + 32;
     }
 
     auto last_progress = Clock::now() - std::chrono::seconds(1);
@@ -419,10 +595,89 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         space_ready.notify_all();
     };
 
+    auto count = [&](const Result& r) {
+        ++summary.pages;
+        summary.warnings += r.warnings;
+        summary.bytes += r.bytes;
+        if (r.failed) {
+            ++summary.errors;
+            draw_progress(true);
+            err("pressparse: " + batch::printable_path(r.path) + ": " + r.message + "\n");
+        }
+    };
+
+    // The output files claimed in this run, as hashes of their paths (8 bytes a name, whatever
+    // its length; two names sharing a 64-bit hash are not to be expected before billions).
+    std::unordered_set<std::size_t> claimed;
+    auto is_claimed = [&](const fs::path& p) {
+        return claimed.contains(std::hash<std::string>{}(p.native()));
+    };
+    auto claim = [&](const fs::path& p) { claimed.insert(std::hash<std::string>{}(p.native())); };
+    std::uint64_t skipped = 0;
+    std::unordered_set<std::string> cleaned_dirs;  // rid of stale temporaries in this run
+
+    // A result to its file. A name another input of this run has written makes the result an
+    // error record (`output_collision`), written as NAME.error.json unless that name is taken
+    // too (then the error is only reported). Writing a result removes the other kind of output
+    // a former run left for the same input (NAME.json for a failure, NAME.error.json for a
+    // success), unless this run wrote it.
+    auto to_file = [&](Result& r) {
+        const fs::path good = output_file(options, r.output_name, false);
+        const fs::path bad = output_file(options, r.output_name, true);
+        fs::path target = r.failed ? bad : good;
+        if (is_claimed(target)) {
+            r.failed = true;
+            r.skipped = false;
+            r.warnings = 0;
+            r.message = "output file " + batch::printable_path(target.string()) +
+                        " is taken by an earlier input of this run";
+            r.text = error_record(r.input, "output_collision", r.message) + '\n';
+            target = is_claimed(bad) ? fs::path() : bad;
+        }
+        if (r.skipped) {
+            claim(target);
+            ++skipped;
+            return;
+        }
+        count(r);
+        if (target.empty()) return;
+        claim(target);
+        if (cleaned_dirs.insert(target.parent_path().native()).second)
+            remove_stale_temporaries(target.parent_path());
+        std::string why;
+        if (!write_atomically(target, r.text, why)) {
+            summary.output_failed = true;
+            err("pressparse: " + batch::printable_path(target.string()) + ": cannot write: " + why +
+                "\n");
+            begin_halt();
+            return;
+        }
+        const fs::path& other = target == good ? bad : good;
+        std::error_code ec;
+        if (!is_claimed(other)) fs::remove(other, ec);
+    };
+
+    // A result to stdout. Once the reader is gone, nothing more is counted or reported: the run
+    // ends quietly, whatever the number of results that were ready at that moment.
+    auto to_stdout = [&](Result& r) {
+        if (!write_stdout(out, err, r.text, summary)) {
+            begin_halt();
+            return;
+        }
+        // A failure is said after its record has reached the reader (or found it gone).
+        if (r.failed && !write_stdout(out, err, {}, summary)) {
+            begin_halt();
+            return;
+        }
+        count(r);
+    };
+
     // The writer: results in input order, every one that is ready taken at once.
     std::vector<Result> ready;
     bool stopped_at_failure = false;
+    Clock::time_point alone_last_wake;
     for (;;) {
+        if (work_alone && !halt) work_one(true, alone_last_wake);
         ready.clear();
         bool wake_workers = false;
         {
@@ -452,29 +707,14 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             continue;
         }
         for (Result& r : ready) {
-            ++summary.pages;
-            summary.warnings += r.warnings;
-            summary.bytes += r.bytes;
-            if (r.failed) {
-                ++summary.errors;
-                draw_progress(true);
-                err("pressparse: " + r.path + ": " + r.message + "\n");
-            }
-            if (!summary.output_failed && !summary.output_closed) {
-                if (options.output_dir) {
-                    std::string why;
-                    const fs::path path = output_path(r.output_name, r.failed);
-                    if (!write_atomically(path, r.text, why)) {
-                        summary.output_failed = true;
-                        err("pressparse: " + path.string() + ": cannot write: " + why + "\n");
-                        begin_halt();
-                    }
-                } else if (!write_stdout(out, err, r.text, summary)) {
-                    begin_halt();
-                }
+            if (summary.output_failed || summary.output_closed) break;
+            if (options.output_dir) {
+                to_file(r);
+            } else {
+                to_stdout(r);
             }
             draw_progress(false);
-            if (r.failed && options.fail_fast) {
+            if (r.failed && options.fail_fast && !summary.output_closed) {
                 stopped_at_failure = true;
                 break;
             }
@@ -499,6 +739,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     for (auto& w : workers)
         w.join();
     if (stop && stop->load()) summary.interrupted = true;
+    if (!summary.interrupted && !summary.output_closed && !stopped_at_failure) list_failed();
 
     summary.skipped = skipped + inputs.skipped_records();
     summary.seconds = elapsed();

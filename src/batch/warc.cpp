@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "pressparse/errors.hpp"
+#include "pressparse/load.hpp"
 
 namespace pressparse {
 
@@ -426,18 +427,7 @@ bool is_http_response_record(const WarcRecord& rec) {
 class ByteStream {
   public:
     explicit ByteStream(const std::string& path) {
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) throw_errno(errno);
-        struct stat st {};
-        if (::fstat(fd_, &st) != 0) {
-            const int err = errno;
-            ::close(fd_);
-            throw_errno(err);
-        }
-        if (S_ISDIR(st.st_mode)) {
-            ::close(fd_);
-            throw InputError(ErrorCode::IsDirectory, "is a directory");
-        }
+        fd_ = open_regular_file(path);
         try {
             in_.resize(kChunk);
             const std::size_t n = read_raw(in_.data(), in_.size());

@@ -2,13 +2,15 @@
 // decides nothing about pages.
 //
 // Exit status: 0 success; 1 an input could not be extracted (the others were), or `check` found
-// differences; 2 usage error, or the output could not be written; 130 interrupted.
+// differences; 2 usage error, or the output could not be written, or the --files-from list could
+// not be read; 130 interrupted.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -17,6 +19,7 @@
 
 #include "pressparse/batch.hpp"
 #include "pressparse/golden.hpp"
+#include "pressparse/load.hpp"
 #include "pressparse/version.hpp"
 
 namespace {
@@ -75,12 +78,12 @@ int run(int argc, char** argv) {
   pressparse -r archive/ --glob '*.html'   every page under a directory, as JSON Lines
   pressparse --files-from list.txt -j 8    pages named in a list (- reads the list from stdin)
   pressparse crawl.warc.gz                 every HTML or text response in a web archive
-  pressparse -r pages/ --output-dir out/   one out/…/NAME.json per page; --skip-existing resumes
+  pressparse -r pages/ --output-dir out/   out/pages/…/NAME.html.json per page; --skip-existing resumes
   pressparse --format markdown page.html   the article as Markdown (or: text, jsonl)
   pressparse check data/                   compare pages with their .expected.json files
 
 Exit status: 0 success, 1 some inputs failed (the rest were written) or check found differences,
-2 usage error or output not writable, 130 interrupted.)");
+2 usage error, output not writable or file list unreadable, 130 interrupted.)");
 
     pressparse::BatchOptions batch;
     std::string input_format = "auto";
@@ -91,20 +94,25 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
                    "Pages, directories or web archives (.warc, .warc.gz); - for a page on stdin");
     app.add_flag("-r,--recursive", batch.recursive, "Descend into subdirectories");
     app.add_option("--glob", batch.glob,
-                   "Only files whose name matches this pattern (e.g. '*.html')");
+                   "While walking, only files whose name matches this pattern (e.g. '*.html'; "
+                   "a pattern that cannot match, such as an unclosed '[', is an error)");
     app.add_option("--files-from", batch.files_from,
-                   "Read input paths from FILE, one per line (- for stdin)");
+                   "Read input paths from FILE, one per line (- for stdin; a line is at most "
+                   "64 KiB; a list that cannot be read ends the run with status 2)");
     app.add_flag("-0,--null", batch.files_from_nul, "The --files-from list is NUL-separated");
     app.add_option("--output-dir", batch.output_dir,
-                   "Write one file per input under DIR, mirroring the input tree");
+                   "Write one file per input under DIR, mirroring the input tree: the input's "
+                   "whole name plus .json (.md, .txt), or .error.json for a failure");
     app.add_flag("--skip-existing", batch.skip_existing,
-                 "With --output-dir: leave inputs whose output exists");
+                 "With --output-dir: leave inputs whose output exists and is complete");
     app.add_option(
            "--format", format,
            "Output: json (one object; JSON Lines for several inputs), jsonl, markdown, text")
         ->check(CLI::IsMember({"json", "jsonl", "markdown", "text"}));
     app.add_flag("--pretty", batch.pretty, "Indent JSON (a single page, or files in --output-dir)");
-    app.add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)");
+    app.add_option("-j,--jobs", batch.jobs,
+                   "Worker threads (default: all cores; at most " +
+                       std::to_string(pressparse::kMaxJobs) + ")");
     app.add_flag("--fail-fast", batch.fail_fast, "Stop at the first input that fails");
     app.add_flag("-q,--quiet", quiet, "No progress line");
     app.add_flag("--stats", batch.stats,
@@ -114,8 +122,9 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
     app.add_option("--input-format", input_format,
                    "How to read pages: auto (from the content), text or html")
         ->check(CLI::IsMember({"auto", "text", "html"}));
-    app.add_option("--max-bytes", batch.extract.max_bytes,
-                   "Refuse pages larger than this many bytes")
+    auto max_bytes = static_cast<std::int64_t>(pressparse::kDefaultMaxBytes);
+    app.add_option("--max-bytes", max_bytes,
+                   "Refuse pages larger than this many bytes (a positive number)")
         ->capture_default_str();
 
     auto* check = app.add_subcommand(
@@ -137,6 +146,8 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
         return code == 0 ? kExitOk : kExitUsage;
     }
 
+    // Zero, and a negative number read as a huge one, are refused rather than taken as "no cap".
+    batch.extract.max_bytes = max_bytes > 0 ? static_cast<std::uint64_t>(max_bytes) : 0;
     if (input_format == "text") batch.extract.format = pressparse::InputFormat::Text;
     if (input_format == "html") batch.extract.format = pressparse::InputFormat::Html;
 
@@ -166,6 +177,10 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
     if (stdin_page && batch.files_from == std::optional<std::string>("-")) {
         std::fprintf(
             stderr, "pressparse: standard input cannot be both a page and the --files-from list\n");
+        return kExitUsage;
+    }
+    if (const std::string problem = pressparse::usage_problem(batch); !problem.empty()) {
+        std::fprintf(stderr, "pressparse: %s (see --help)\n", problem.c_str());
         return kExitUsage;
     }
     if (format == "jsonl") batch.format = pressparse::OutputFormat::JsonLines;

@@ -14,6 +14,8 @@ namespace pressparse {
 
 namespace {
 
+constexpr const char* kNotRegular = "not a regular file (a FIFO, socket or device)";
+
 std::string too_large(std::uint64_t max_bytes) {
     return "larger than the size cap of " + std::to_string(max_bytes) + " bytes";
 }
@@ -77,9 +79,27 @@ void decompress_if_gzip(std::string& bytes, std::uint64_t max_bytes) {
     if (is_gzip(bytes.data(), bytes.size())) bytes = gunzip(bytes, max_bytes);
 }
 
-std::string load_file(const std::string& path, std::uint64_t max_bytes) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+int open_regular_file(const std::string& path) {
+    // Looked at before it is opened (opening a FIFO waits for a writer, opening a device may do
+    // something), and again once open, in case it was replaced in between. O_NONBLOCK keeps the
+    // open itself from waiting.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) throw_errno(errno);
+    if (S_ISDIR(st.st_mode)) throw InputError(ErrorCode::IsDirectory, "is a directory");
+    if (!S_ISREG(st.st_mode)) throw InputError(ErrorCode::Unreadable, kNotRegular);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) throw_errno(errno);
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const int err = errno;
+        ::close(fd);
+        if (!S_ISREG(st.st_mode)) throw InputError(ErrorCode::Unreadable, kNotRegular);
+        throw_errno(err);
+    }
+    return fd;
+}
+
+std::string load_file(const std::string& path, std::uint64_t max_bytes) {
+    const int fd = open_regular_file(path);
     struct FdCloser {
         int fd;
         ~FdCloser() { ::close(fd); }
@@ -87,7 +107,6 @@ std::string load_file(const std::string& path, std::uint64_t max_bytes) {
 
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw_errno(errno);
-    if (S_ISDIR(st.st_mode)) throw InputError(ErrorCode::IsDirectory, "is a directory");
     if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes) {
         throw InputError(ErrorCode::TooLarge, too_large(max_bytes));
     }

@@ -93,7 +93,7 @@ fi
 
 # --output-dir mirrors the tree; --skip-existing resumes.
 "$bin" -q -r "$tmp/pages" --output-dir "$tmp/mirror" --glob '*.txt' 2>/dev/null
-if [[ $(find "$tmp/mirror" -name '*.json' | wc -l) -eq 600 ]] && [[ -f $tmp/mirror/pages/a/p2.json ]]; then ok; else fail "mirror"; fi
+if [[ $(find "$tmp/mirror" -name '*.json' | wc -l) -eq 600 ]] && [[ -f $tmp/mirror/pages/a/p2.txt.json ]]; then ok; else fail "mirror"; fi
 "$bin" -q -r "$tmp/pages" --output-dir "$tmp/mirror" --skip-existing --stats 2>"$tmp/err"
 if grep -q "0 pages, 0 errors, 0 warnings, 600 skipped" "$tmp/err"; then ok; else fail "skip-existing: $(cat "$tmp/err")"; fi
 
@@ -137,6 +137,148 @@ else
 fi
 else
   echo "wget not installed: archive test skipped"
+fi
+
+# --- Issue 10: no output lost without a word ---------------------------------------------
+
+# Output names keep the input's whole name: 6 inputs, 6 files, and a resumed run skips them all.
+bin=$(realpath "$bin")
+mkdir -p "$tmp/names" && cd "$tmp/names" || exit 1
+for n in story.txt story.html story b.error.txt; do cp "$tmp/pages/a/p2.txt" "$n"; done
+gzip -c story.txt >story.txt.gz
+: >b.txt
+"$bin" -q --stats --output-dir out story.txt story.html story story.txt.gz b.txt b.error.txt 2>"$tmp/err"
+rc=$?
+files=$(cd out && find . -type f | sort | tr '\n' ' ')
+if [[ $rc -eq 1 ]] && [[ $files == "./b.error.txt.json ./b.txt.error.json ./story.html.json ./story.json ./story.txt.gz.json ./story.txt.json " ]] &&
+  grep -q "6 pages, 1 errors" "$tmp/err"; then
+  ok
+else
+  fail "whole names: rc=$rc files=$files $(cat "$tmp/err")"
+fi
+"$bin" -q --stats --output-dir out --skip-existing story.txt story.html story story.txt.gz b.error.txt 2>"$tmp/err"
+if grep -q "0 pages, 0 errors, 0 warnings, 5 skipped" "$tmp/err"; then ok; else fail "whole names, resumed: $(cat "$tmp/err")"; fi
+
+# a.txt and ../a.txt are two outputs; the same file named twice is one output and one
+# output_collision record, never an overwrite.
+mkdir -p sub && cp story.txt a.txt && cp story.txt sub/a.txt
+(cd sub && "$bin" -q --output-dir ../out2 a.txt ../a.txt ./a.txt 2>"$tmp/err")
+rc=$?
+if [[ $rc -eq 1 ]] && [[ -f out2/a.txt.json ]] && [[ -f out2/%2E%2E/a.txt.json ]] &&
+  grep -q '"code":"output_collision"' out2/a.txt.error.json &&
+  grep -q '^pressparse: ./a.txt: output file ../out2/a.txt.json is taken by an earlier input of this run$' "$tmp/err"; then
+  ok
+else
+  fail "collision: rc=$rc $(cat "$tmp/err")"
+fi
+
+# An input that changes outcome: the stale output of the other kind goes.
+: >flip.txt
+"$bin" -q --output-dir out3 flip.txt 2>/dev/null
+cp story.txt flip.txt
+"$bin" -q --output-dir out3 flip.txt
+if [[ -f out3/flip.txt.json ]] && [[ ! -e out3/flip.txt.error.json ]]; then ok; else fail "stale error record kept"; fi
+
+# kill -9 leaves a temporary; the next run removes it (and never reads outputs back as inputs
+# when the output directory is inside the walked tree).
+mkdir -p tree/out/tree && cp story.txt tree/page.txt
+echo '{"half' >tree/out/tree/.pressparse-4194304-1.tmp
+"$bin" -q -r tree --output-dir tree/out 2>"$tmp/err"
+"$bin" -q -r tree --output-dir tree/out --stats 2>"$tmp/err"
+if [[ ! -e tree/out/tree/.pressparse-4194304-1.tmp ]] && grep -q "^pressparse: 1 pages, 0 errors" "$tmp/err" &&
+  [[ $(find tree/out -type f | wc -l) -eq 1 ]]; then
+  ok
+else
+  fail "temporaries / output inside the tree: $(cat "$tmp/err") $(find tree/out -type f)"
+fi
+"$bin" -q -r tree --output-dir tree/out --skip-existing --stats 2>"$tmp/err"
+: >tree/out/tree/page.txt.json
+"$bin" -q -r tree --output-dir tree/out --skip-existing --stats 2>>"$tmp/err"
+if [[ $(grep -c "1 skipped" "$tmp/err") -eq 1 ]] && grep -q "1 pages, 0 errors, 0 warnings, 0 skipped" "$tmp/err" &&
+  [[ -s tree/out/tree/page.txt.json ]]; then
+  ok
+else
+  fail "skip-existing with an empty output: $(cat "$tmp/err")"
+fi
+
+# A --files-from that cannot be read is an error (status 2); a line over 64 KiB is a record.
+"$bin" -q --files-from sub story.txt >"$tmp/o" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 2 ]] && [[ $(wc -l <"$tmp/o") -eq 1 ]] &&
+  [[ $(cat "$tmp/err") == "pressparse: sub: cannot read the file list: is a directory" ]]; then
+  ok
+else
+  fail "list is a directory: rc=$rc $(cat "$tmp/err")"
+fi
+{ echo story.txt; head -c 100000 /dev/zero | tr '\0' x; echo; echo story.html; } >long.list
+"$bin" -q --files-from long.list >"$tmp/o" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 1 ]] && [[ $(wc -l <"$tmp/o") -eq 3 ]] && grep -q '"path":"long.list:2"' "$tmp/o" &&
+  [[ $(cat "$tmp/err") == "pressparse: long.list:2: a line of the file list longer than 65536 bytes" ]]; then
+  ok
+else
+  fail "long list line: rc=$rc $(cat "$tmp/err")"
+fi
+
+# Names on stderr are escaped: one line per error, no terminal escapes; input.path is lossless.
+"$bin" -q "$(printf 'evil\npressparse: forged\033[2J')" $'bad\xff' >"$tmp/o" 2>"$tmp/err"
+if [[ $(wc -l <"$tmp/err") -eq 2 ]] && ! grep -q $'\033' "$tmp/err" &&
+  grep -qF 'pressparse: evil\npressparse: forged\x1b[2J: no such file' "$tmp/err" &&
+  grep -qF 'pressparse: bad\xff: no such file' "$tmp/err"; then
+  ok
+else
+  fail "escaped names: $(cat -A "$tmp/err")"
+fi
+cp story.txt $'two\xfe' && cp story.txt $'two\xfd'
+paths=$("$bin" -q $'two\xfe' $'two\xfd' | python3 -c 'import json,sys; print(" ".join(json.loads(l)["input"]["path"] for l in sys.stdin))')
+if [[ $paths == 'two\xfe two\xfd' ]]; then ok; else fail "lossless paths: $paths"; fi
+
+# A FIFO named as input is refused at once; one SIGINT ends a run waiting on a silent list.
+mkfifo fifo
+timeout -s KILL 10 "$bin" -q fifo story.txt >"$tmp/o" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 1 ]] && [[ $(wc -l <"$tmp/o") -eq 2 ]] &&
+  [[ $(cat "$tmp/err") == "pressparse: fifo: not a regular file (a FIFO, socket or device)" ]]; then
+  ok
+else
+  fail "FIFO input: rc=$rc $(cat "$tmp/err")"
+fi
+timeout -s KILL 20 "$bin" -q --files-from fifo 2>"$tmp/err" &
+pid=$!
+sleep 0.5
+kill -INT $pid
+wait $pid
+rc=$?
+if [[ $rc -eq 130 ]]; then ok; else fail "SIGINT while the list is silent: rc=$rc"; fi
+cd - >/dev/null || exit 1
+
+# | head -1 at -j 8 is quiet, as at -j 1: nothing is reported after the reader has gone.
+{ head -200 "$tmp/list.txt"; for i in $(seq 1 2000); do echo "$tmp/missing-$i.txt"; done; } >"$tmp/closing.txt"
+for j in 1 8; do
+  "$bin" -q -j $j --files-from "$tmp/closing.txt" 2>"$tmp/err" | head -1 >/dev/null
+  rc=${PIPESTATUS[0]}
+  if [[ $rc -eq 0 ]] && [[ ! -s $tmp/err ]]; then ok; else fail "head -1 at -j $j: rc=$rc $(head -3 "$tmp/err")"; fi
+done
+
+# Worker threads that cannot be created (a limit below -j): a warning, and the run goes on, in
+# the calling thread when none can start. (Address space limits and AddressSanitizer do not mix.)
+if ! grep -qa __asan_init "$bin"; then
+  (ulimit -v 1000000 && MALLOC_ARENA_MAX=2 "$bin" -q -j 1024 --files-from "$tmp/list.txt" >"$tmp/o" 2>"$tmp/err")
+  rc=$?
+  if [[ $rc -eq 0 ]] && cmp -s "$tmp/o" "$tmp/j1.jsonl" && [[ $(wc -l <"$tmp/err") -eq 1 ]] &&
+    grep -q "^pressparse: warning: started [0-9]* of 1024 worker threads" "$tmp/err"; then
+    ok
+  else
+    fail "thread limit: rc=$rc $(cat "$tmp/err")"
+  fi
+  (ulimit -s 2000000 && ulimit -v 1000000 && "$bin" -q -j 4 --files-from "$tmp/list.txt" >"$tmp/o" 2>"$tmp/err")
+  rc=$?
+  if [[ $rc -eq 0 ]] && cmp -s "$tmp/o" "$tmp/j1.jsonl" &&
+    grep -q "started 0 of 4 worker threads .*going on with none" "$tmp/err"; then
+    ok
+  else
+    fail "no thread at all: rc=$rc $(cat "$tmp/err")"
+  fi
 fi
 
 finish

@@ -62,6 +62,14 @@ expect_error truncated-gzip 1 "^pressparse: $tmp/cut.gz: truncated gzip data$" -
 expect_error too-large 1 "larger than the size cap of 10 bytes" -- --max-bytes 10 data/sample.txt
 expect_error no-input 2 "no input given" --
 expect_error bad-option 2 "" -- --no-such-option data/sample.txt
+# Options that used to do nothing, or the opposite of what was meant, silently (issue 10).
+expect_error max-bytes-negative 2 "^pressparse: --max-bytes must be a positive number of bytes" -- --max-bytes -1 data/sample.txt
+expect_error max-bytes-zero 2 "^pressparse: --max-bytes must be a positive number of bytes" -- --max-bytes 0 data/sample.txt
+expect_error skip-existing-alone 2 "^pressparse: --skip-existing needs --output-dir" -- --skip-existing data/sample.txt
+expect_error glob-unclosed 2 "^pressparse: --glob '\[ab': a '\[' is not closed" -- -r data --glob '[ab'
+expect_error glob-class 2 "unknown character class \[:foo:\]" -- -r data --glob '[[:foo:]]'
+expect_error glob-slash 2 "file names, which hold no '/'" -- -r data --glob 'data/*.txt'
+expect_error jobs-too-many 2 "^pressparse: --jobs must be at most 1024" -- -j 40000 data/sample.txt
 
 # --version and --help.
 if "$bin" --version | grep -qE '^pressparse [0-9]+\.[0-9]+\.[0-9]+$'; then ok; else fail "--version"; fi

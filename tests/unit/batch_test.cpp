@@ -3,6 +3,7 @@
 #include "pressparse/batch.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -10,6 +11,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+
+#include "batch/inputs.hpp"
+#include "batch/names.hpp"
 
 namespace fs = std::filesystem;
 using namespace pressparse;
@@ -51,6 +56,31 @@ class BatchTest : public ::testing::Test {
             paths.push_back(p.string());
         }
         return paths;
+    }
+
+    // The text of page `i` of make_pages.
+    std::string page_text(int i) {
+        std::ifstream in(kData / "sample.txt", std::ios::binary);
+        std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        page.replace(page.find("Мадоне"), std::string("Мадоне").size(),
+                     "Мадоне-" + std::to_string(i));
+        return page;
+    }
+    void write(const fs::path& p, const std::string& text) {
+        fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << text;
+    }
+    static std::string read(const fs::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }
+    std::vector<std::string> files_under(const fs::path& root) {
+        std::vector<std::string> v;
+        for (const auto& e : fs::recursive_directory_iterator(root)) {
+            if (e.is_regular_file()) v.push_back(e.path().lexically_relative(root).string());
+        }
+        std::sort(v.begin(), v.end());
+        return v;
     }
 
     struct Run {
@@ -153,9 +183,9 @@ TEST_F(BatchTest, OutputDirectoryMirrorsTheTreeAndResumes) {
     o.jobs = 3;
     const Run first = run(o);
     EXPECT_EQ(first.out, "");
-    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "page1000.json"));
-    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1001.json"));
-    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1009.error.json"));
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "page1000.txt.json"));
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1001.txt.json"));
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "pages" / "sub" / "page1009.txt.error.json"));
     int files = 0;
     for (const auto& e : fs::recursive_directory_iterator(dir_ / "out")) {
         if (!e.is_regular_file()) continue;
@@ -232,6 +262,13 @@ TEST_F(BatchTest, WebArchiveRecordsArePages) {
     EXPECT_EQ(j["input"]["format"], "html");
     EXPECT_EQ(j["headline"], "Мост через Даугаву открыт после ремонта");
     EXPECT_EQ(r.summary.skipped, 3u);  // warcinfo, request, image
+
+    // Under an output directory a record is named as in input.path: ARCHIVE#OFFSET.json.
+    o.output_dir = (dir_ / "out").string();
+    run(o);
+    const std::string path = j["input"]["path"];
+    EXPECT_TRUE(fs::exists(dir_ / "out" / (batch::output_name(path).string() + ".json"))) << path;
+    EXPECT_EQ(files_under(dir_ / "out").size(), 1u);
 }
 
 // Issue 10: a damaged record ended the archive. Now it is an error record in its place, with
@@ -376,4 +413,298 @@ TEST(BatchSingle, OnePageIsTheBareObject) {
     EXPECT_EQ(out.rfind("{\n  \"schema_version\": 1,", 0), 0u);
     o.format = OutputFormat::JsonLines;
     EXPECT_FALSE(is_single_page_run(o));
+}
+
+// Issue 10: "story.txt", "story.html", "story" and "story.txt.gz" all became out/story.json, and
+// a good page "b.error.txt" collided with b.txt's error record: 4 inputs, 1 file, exit 0.
+TEST_F(BatchTest, OutputNamesKeepTheWholeInputName) {
+    const fs::path in = dir_ / "in";
+    for (const char* name : {"story.txt", "story.html", "story", "b.error.txt"})
+        write(in / name, page_text(1));
+    write(in / "b.txt", "");
+    {
+        std::ofstream gz(in / "story.txt.gz", std::ios::binary);
+        gz << read(in / "story.txt");  // not compressed: the name is what matters here
+    }
+    BatchOptions o;
+    o.inputs = {(in / "story.txt").string(), (in / "story.html").string(),
+                (in / "story").string(),     (in / "story.txt.gz").string(),
+                (in / "b.txt").string(),     (in / "b.error.txt").string()};
+    o.output_dir = (dir_ / "out").string();
+    const Run r = run(o);
+    const fs::path out = dir_ / "out" / batch::output_name(in);
+    EXPECT_EQ(files_under(out),
+              (std::vector<std::string>{"b.error.txt.json", "b.txt.error.json", "story.html.json",
+                                        "story.json", "story.txt.gz.json", "story.txt.json"}));
+    EXPECT_EQ(r.summary.pages, 6u);
+    EXPECT_EQ(r.summary.errors, 1u);
+}
+
+TEST(BatchNames, OutputNamesAreContained) {
+    EXPECT_EQ(batch::output_name("../a.txt"), fs::path("%2E%2E/a.txt"));
+    EXPECT_EQ(batch::output_name("a.txt"), fs::path("a.txt"));
+    EXPECT_EQ(batch::output_name("./x/../../../a.txt"), fs::path("%2E%2E/%2E%2E/a.txt"));
+    EXPECT_EQ(batch::output_name("/abs/a.txt"), fs::path("abs/a.txt"));
+    EXPECT_EQ(batch::output_name("/"), fs::path("input"));
+}
+
+// Two inputs that still map to one name: the second is an error record, never an overwrite.
+TEST_F(BatchTest, AnOutputNameTakenTwiceIsAnErrorRecord) {
+    const auto pages = make_pages(2);
+    BatchOptions o;
+    const std::string again = (dir_ / "pages" / "." / fs::path(pages[0]).filename()).string();
+    o.inputs = {pages[0], again};
+    o.output_dir = (dir_ / "out").string();
+    const Run r = run(o);
+    const fs::path good = dir_ / "out" / (batch::output_name(pages[0]).string() + ".json");
+    const fs::path bad = dir_ / "out" / (batch::output_name(pages[0]).string() + ".error.json");
+    EXPECT_EQ(nlohmann::json::parse(read(good))["input"]["path"], pages[0]);
+    const auto record = nlohmann::json::parse(read(bad));
+    EXPECT_EQ(record["error"]["code"], "output_collision");
+    EXPECT_EQ(record["input"]["path"], again);
+    EXPECT_EQ(r.summary.errors, 1u);
+    EXPECT_EQ(exit_status(r.summary), 1);
+    EXPECT_NE(r.err.find(again + ": output file "), std::string::npos);
+
+    // A good page named like another input's error record.
+    write(dir_ / "c.txt", "");
+    write(dir_ / "c.txt.error", page_text(3));
+    o.inputs = {(dir_ / "c.txt.error").string(), (dir_ / "c.txt").string()};
+    const Run second = run(o);
+    const fs::path c = dir_ / "out" / batch::output_name(dir_ / "c.txt.error.json");
+    EXPECT_FALSE(nlohmann::json::parse(read(c)).contains("error"));
+    EXPECT_EQ(second.summary.errors, 1u);
+    EXPECT_NE(second.err.find("is taken by an earlier input"), std::string::npos);
+}
+
+// An input that changes outcome between runs leaves one output, not a stale one beside it.
+TEST_F(BatchTest, WritingAResultRemovesTheStaleOtherKind) {
+    const fs::path page = dir_ / "p.txt";
+    write(page, "");
+    BatchOptions o;
+    o.inputs = {page.string(), (dir_ / "missing.txt").string()};
+    o.output_dir = (dir_ / "out").string();
+    run(o);
+    const fs::path base = dir_ / "out" / batch::output_name(page);
+    EXPECT_TRUE(fs::exists(base.string() + ".error.json"));
+    write(page, page_text(2));
+    run(o);
+    EXPECT_TRUE(fs::exists(base.string() + ".json"));
+    EXPECT_FALSE(fs::exists(base.string() + ".error.json"));
+    write(page, "");
+    run(o);
+    EXPECT_FALSE(fs::exists(base.string() + ".json"));
+    EXPECT_TRUE(fs::exists(base.string() + ".error.json"));
+}
+
+// kill -9 left NAME.json.tmpPID that no later run removed.
+TEST_F(BatchTest, TemporariesOfDeadRunsAreRemoved) {
+    const auto pages = make_pages(1);
+    const fs::path out = dir_ / "out";
+    // Beside the output the run writes. 4194304 is above the largest pid Linux hands out: no
+    // such process.
+    const fs::path beside = (out / batch::output_name(pages[0])).parent_path();
+    write(beside / ".pressparse-4194304-7.tmp", "{\"half");
+    write(beside / ".pressparse-1-7.tmp", "{\"init is alive\"}");  // pid 1 lives: left alone
+    write(beside / "keep.tmp", "not ours");
+    BatchOptions o;
+    o.inputs = pages;
+    o.output_dir = out.string();
+    run(o);
+    EXPECT_FALSE(fs::exists(beside / ".pressparse-4194304-7.tmp"));
+    EXPECT_TRUE(fs::exists(beside / ".pressparse-1-7.tmp"));
+    EXPECT_TRUE(fs::exists(beside / "keep.tmp"));
+}
+
+// An output directory inside the walked tree was read back as input.
+TEST_F(BatchTest, TheOutputDirectoryIsNotWalked) {
+    make_pages(4);
+    BatchOptions o;
+    o.inputs = {(dir_ / "pages").string()};
+    o.recursive = true;
+    o.output_dir = (dir_ / "pages" / "out").string();
+    const Run first = run(o);
+    EXPECT_EQ(first.summary.pages, 4u);
+    const Run second = run(o);
+    EXPECT_EQ(second.summary.pages, 4u);  // not 8: the outputs are not inputs
+    EXPECT_EQ(files_under(dir_ / "pages" / "out").size(), 4u);
+    // Named itself as the input, it is passed by too.
+    o.inputs = {(dir_ / "pages" / "out").string()};
+    EXPECT_EQ(run(o).summary.pages, 0u);
+}
+
+// --skip-existing took an empty or truncated output as done.
+TEST_F(BatchTest, SkipExistingNeedsACompleteOutput) {
+    const auto pages = make_pages(3);
+    BatchOptions o;
+    o.inputs = pages;
+    o.output_dir = (dir_ / "out").string();
+    run(o);
+    const auto output = [&](int i) {
+        return dir_ / "out" / (batch::output_name(pages[i]).string() + ".json");
+    };
+    const std::string whole = read(output(1));
+    write(output(1), whole.substr(0, whole.size() / 2));
+    write(output(2), "");
+    o.skip_existing = true;
+    const Run r = run(o);
+    EXPECT_EQ(r.summary.skipped, 1u);
+    EXPECT_EQ(r.summary.pages, 2u);
+    EXPECT_EQ(read(output(1)), whole);
+}
+
+// A --files-from that could not be read ended the list silently with exit 0.
+TEST_F(BatchTest, AnUnreadableFileListIsFatal) {
+    const auto pages = make_pages(1);
+    BatchOptions o;
+    o.inputs = pages;
+    o.files_from = (dir_ / "pages").string();  // a directory
+    Run r = run(o);
+    EXPECT_TRUE(r.summary.input_failed);
+    EXPECT_EQ(exit_status(r.summary), 2);
+    EXPECT_NE(r.err.find(": cannot read the file list: is a directory\n"), std::string::npos);
+    EXPECT_EQ(r.lines().size(), 1u);  // what came before is kept
+
+    o.files_from = (dir_ / "no-such-list").string();
+    r = run(o);
+    EXPECT_EQ(exit_status(r.summary), 2);
+}
+
+// A line of the list longer than the cap is an error record; the lines around it are read.
+TEST_F(BatchTest, AFileListLineIsCapped) {
+    const auto pages = make_pages(2);
+    const fs::path list = dir_ / "list.txt";
+    write(list, pages[0] + "\n" + std::string(batch::kMaxListLine + 10, 'x') + "\n" + pages[1] +
+                    "\n" + std::string(3 * batch::kMaxListLine, 'y'));
+    BatchOptions o;
+    o.files_from = list.string();
+    const Run r = run(o);
+    const auto lines = r.lines();
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(nlohmann::json::parse(lines[0])["input"]["path"], pages[0]);
+    const auto two = nlohmann::json::parse(lines[1]);
+    EXPECT_EQ(two["input"]["path"], list.string() + ":2");
+    EXPECT_EQ(two["error"]["code"], "unreadable");
+    EXPECT_EQ(nlohmann::json::parse(lines[2])["input"]["path"], pages[1]);
+    EXPECT_EQ(nlohmann::json::parse(lines[3])["input"]["path"], list.string() + ":4");
+    EXPECT_EQ(exit_status(r.summary), 1);
+}
+
+// Names were printed raw on stderr (a newline forged a second line) and non-UTF-8 bytes became
+// U+FFFD in input.path, so two files could share one.
+TEST_F(BatchTest, NamesAreEscapedOnStderrAndLosslessInJson) {
+    const std::string a = (dir_ / "pages" / "p\xff.txt").string();
+    const std::string b = (dir_ / "pages" / "p\xfe.txt").string();
+    write(a, page_text(1));
+    write(b, page_text(2));
+    const std::string forged = (dir_ / "x\npressparse: y\x1b[2J.txt").string();
+    BatchOptions o;
+    o.inputs = {a, b, forged};
+    const Run r = run(o);
+    const auto lines = r.lines();
+    ASSERT_EQ(lines.size(), 3u);
+    const std::string pa = nlohmann::json::parse(lines[0])["input"]["path"];
+    const std::string pb = nlohmann::json::parse(lines[1])["input"]["path"];
+    EXPECT_NE(pa, pb);
+    EXPECT_EQ(pa, batch::lossless_path(a));
+    EXPECT_NE(pa.find("p\\xff.txt"), std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(lines[2])["input"]["path"], forged);  // JSON escapes itself
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+    EXPECT_NE(r.err.find("x\\npressparse: y\\x1b[2J.txt: no such file"), std::string::npos);
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+}
+
+TEST(BatchNames, EscapesAreReversibleAndPrintable) {
+    EXPECT_EQ(batch::lossless_path("plain/путь.txt"), "plain/путь.txt");
+    EXPECT_EQ(batch::lossless_path("a\\b"), "a\\\\b");
+    EXPECT_EQ(batch::lossless_path("a\xff\xc3("), "a\\xff\\xc3(");
+    EXPECT_EQ(batch::lossless_path("tab\there"), "tab\there");  // valid UTF-8: JSON escapes it
+    EXPECT_EQ(batch::printable_path("tab\there\r\n\x7f\xc2\x9b"),
+              "tab\\there\\r\\n\\x7f\\xc2\\x9b");
+    EXPECT_NE(batch::lossless_path("a\\xff"), batch::lossless_path("a\xff"));
+}
+
+// A FIFO named as input blocked forever.
+TEST_F(BatchTest, AFifoIsNotReadAsAPage) {
+    const fs::path fifo = dir_ / "fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    BatchOptions o;
+    o.inputs = {fifo.string(), make_pages(1)[0]};
+    const Run r = run(o);  // returns: nothing waits for a writer
+    const auto lines = r.lines();
+    ASSERT_EQ(lines.size(), 2u);
+    const auto j = nlohmann::json::parse(lines[0]);
+    EXPECT_EQ(j["error"]["code"], "unreadable");
+    EXPECT_EQ(j["error"]["message"], "not a regular file (a FIFO, socket or device)");
+}
+
+// A run waiting on a list that never comes ends when stopped.
+TEST_F(BatchTest, AStopEndsAWaitForTheFileList) {
+    const fs::path fifo = dir_ / "list.fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    BatchOptions o;
+    o.files_from = fifo.string();
+    o.jobs = 2;
+    std::atomic<bool> stop{false};
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        stop = true;
+    });
+    const Run r = run(o, &stop);
+    stopper.join();
+    EXPECT_TRUE(r.summary.interrupted);
+    EXPECT_EQ(exit_status(r.summary), 130);
+}
+
+// `| head -1` at -j 8 exited 1 with error lines: the results ready when the pipe closed were
+// still reported.
+TEST_F(BatchTest, NothingIsReportedAfterTheOutputCloses) {
+    auto pages = make_pages(20);
+    for (int i = 0; i < 300; ++i)
+        pages.push_back((dir_ / ("missing" + std::to_string(i))).string());
+    BatchOptions o;
+    o.inputs = pages;
+    o.jobs = 8;
+    int writes = 0;
+    std::string err;
+    const auto summary = run_batch(
+        o,
+        [&](std::string_view t) {
+            if (t.empty()) return true;
+            if (++writes <= 3) return true;
+            errno = EPIPE;
+            return false;
+        },
+        [&](std::string_view t) {
+            err.append(t);
+            return true;
+        });
+    EXPECT_TRUE(summary.output_closed);
+    EXPECT_EQ(err, "");
+    EXPECT_EQ(summary.errors, 0u);
+    EXPECT_EQ(exit_status(summary), 0);
+}
+
+TEST(BatchUsage, OptionsThatCannotWorkAreRefused) {
+    BatchOptions o;
+    o.inputs = {"x"};
+    EXPECT_EQ(usage_problem(o), "");
+    o.extract.max_bytes = 0;
+    EXPECT_NE(usage_problem(o), "");
+    o.extract.max_bytes = 10;
+    o.skip_existing = true;
+    EXPECT_EQ(usage_problem(o), "--skip-existing needs --output-dir");
+    o.output_dir = "out";
+    EXPECT_EQ(usage_problem(o), "");
+    o.jobs = kMaxJobs + 1;
+    EXPECT_NE(usage_problem(o), "");
+    o.jobs = 0;
+    for (const char* bad : {"[ab", "*.tx\\", "[[:foo:]]", "a/*", "", "[!]"}) {
+        o.glob = bad;
+        EXPECT_NE(usage_problem(o), "") << bad;
+    }
+    for (const char* good : {"*.html", "[]ab]*", "[!a-c]?.txt", "[[:digit:]]*", "\\[x", "[[]"}) {
+        o.glob = good;
+        EXPECT_EQ(usage_problem(o), "") << good;
+    }
 }
