@@ -363,7 +363,12 @@ def print_result(result: SetResult, show_worst: int, out) -> None:
         print(f"  worst {len(listed)}:", file=out)
         width = max(len(r.id) for r in listed)
         for r in listed:
-            label = r.status if result.metric == "date-day" else f"{r.score:6.3f}"
+            if result.metric == "date-day":
+                label = r.status
+            elif result.metric == "snippets":
+                label = f"{int(-r.score):3d}"  # snippets missed or leaked
+            else:
+                label = f"{r.score:6.3f}"
             if result.metric != "date-day" and r.status == "error":
                 label += " error"
             print(f"    {label}  {r.id:<{width}}  {r.detail}  {r.path}", file=out)
