@@ -1,7 +1,10 @@
 #include "pressparse/pipeline.hpp"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <iostream>
+#include <string>
 
 #include "pressparse/dates.hpp"
 #include "pressparse/decode.hpp"
@@ -24,6 +27,50 @@ bool iequals_prefix(std::string_view s, std::string_view lower_prefix) {
         if (c != lower_prefix[i]) return false;
     }
     return true;
+}
+
+// How much of a page's start the format is decided from, and how many tags of known HTML
+// elements there must make it HTML when it does not open with one.
+constexpr std::size_t kDetectWindow = 8192;
+constexpr int kSeveralTags = 4;
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+
+bool is_ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii_alnum(char c) {
+    return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+// The page's first bytes as far as markup is concerned: a UTF-8 BOM dropped, and the zero bytes
+// and FF/FE of UTF-16 left out, so that "<\0h\0t\0m\0l\0" reads "<html" in either byte order.
+std::string markup_view(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, kDetectWindow);
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    std::string out;
+    out.reserve(head.size());
+    for (const char c : head) {
+        if (c != '\0' && c != '\xFF' && c != '\xFE') out.push_back(c);
+    }
+    return out;
+}
+
+// A well-formed start or end tag at s[at] of an element HTML knows ("<div ", "</P>", "<br/>"):
+// gumbo's table of tag names decides, case-insensitively.
+bool known_tag_at(std::string_view s, std::size_t at) {
+    if (at >= s.size() || s[at] != '<') return false;
+    std::size_t i = at + 1;
+    if (i < s.size() && s[i] == '/') ++i;
+    const std::size_t name = i;
+    if (i >= s.size() || !is_ascii_alpha(s[i])) return false;
+    while (i < s.size() && is_ascii_alnum(s[i]))
+        ++i;
+    if (i >= s.size() || !(is_space(s[i]) || s[i] == '>' || s[i] == '/')) return false;
+    return gumbo_tagn_enum(s.data() + name, static_cast<unsigned>(i - name)) != GUMBO_TAG_UNKNOWN;
 }
 
 // "en-us" → "en-US", "ru_RU" → "ru-RU": BCP 47 casing.
@@ -70,22 +117,32 @@ void apply_metadata(const Metadata& meta, Article& article) {
 }  // namespace
 
 InputFormat detect_format(std::string_view bytes) {
-    // The first characters only: a text page never starts with markup. A BOM, white space and
-    // the zero bytes of UTF-16 are skipped; 64 characters are plenty to compare.
-    std::string_view head = bytes.substr(0, 4096);
-    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-    char ascii[64];
-    std::size_t n = 0;
-    for (const char c : head) {
-        if (c == '\0' || c == '\xFF' || c == '\xFE') continue;
-        if (n == 0 && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) continue;
-        ascii[n++] = c;
-        if (n == sizeof ascii) break;
+    const std::string head = markup_view(bytes);
+    const std::string_view s(head);
+    std::size_t i = 0;
+    // The prolog: white space and comments are passed over (a comment running past the window
+    // is markup enough); a doctype or an XML declaration is markup by itself.
+    while (true) {
+        while (i < s.size() && is_space(s[i]))
+            ++i;
+        const std::string_view rest = s.substr(i);
+        if (iequals_prefix(rest, "<!doctype") || iequals_prefix(rest, "<?xml"))
+            return InputFormat::Html;
+        if (rest.starts_with("<!--")) {
+            const std::size_t close = rest.find("-->", 4);
+            if (close == std::string_view::npos) return InputFormat::Html;
+            i += close + 3;
+            continue;
+        }
+        break;
     }
-    const std::string_view s(ascii, n);
-    for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--",
-                                    "<meta", "<title", "<div", "<p>", "<article"}) {
-        if (iequals_prefix(s, opener)) return InputFormat::Html;
+    if (known_tag_at(s, i)) return InputFormat::Html;
+    // Markup that does not open the page (a line of text, a stray character before it) must be
+    // real markup throughout: several tags of HTML elements. Prose that mentions "<b>" once
+    // stays text.
+    int tags = 0;
+    for (std::size_t at = s.find('<', i); at != std::string_view::npos; at = s.find('<', at + 1)) {
+        if (known_tag_at(s, at) && ++tags == kSeveralTags) return InputFormat::Html;
     }
     return InputFormat::Text;
 }

@@ -23,7 +23,9 @@ struct ExtractOptions {
     std::optional<std::string> url;
 };
 
-// Text or HTML, from the content: a doctype or an <html>/<head>/<body> tag near the start.
+// Text or HTML, from the content: HTML when the page opens (after white space and comments) with
+// a doctype, an XML declaration or a tag of an HTML element, or has several such tags in its
+// first 8 KB; otherwise text.
 InputFormat detect_format(std::string_view bytes);
 
 // Extracts one article from a page's bytes. `path` only names the input in the result.
