@@ -75,14 +75,15 @@ std::optional<std::string> string_of(const json& v) {
     return std::nullopt;
 }
 
-// author: "Name" | {"name": "Name"} | [{"name": …}, …]
-std::optional<std::string> author_of(const json& v) {
+// author: "Name" | {"name": "Name"} | [{"name": …}, …]. Recursion is bounded twice over: the
+// parsed JSON-LD is never deeper than kMaxJsonLdDepth (parse_json_ld cuts it), and so is this walk.
+std::optional<std::string> author_of(const json& v, std::size_t depth = 0) {
     if (v.is_string()) return non_empty(v.get<std::string>());
     if (v.is_object() && v.contains("name")) return string_of(v["name"]);
-    if (v.is_array()) {
+    if (v.is_array() && depth < kMaxJsonLdDepth) {
         std::string names;
         for (const auto& item : v) {
-            if (auto n = author_of(item)) {
+            if (auto n = author_of(item, depth + 1)) {
                 if (!names.empty()) names += ", ";
                 names += *n;
             }
@@ -115,7 +116,34 @@ const json* find_article(const json& root, bool allow_webpage) {
     return nullptr;
 }
 
-std::optional<JsonLd> parse_json_ld(std::string_view raw) {
+// Parses JSON-LD with every array or object deeper than kMaxJsonLdDepth left out (`cut` is set
+// when one was), so that nothing later — walks, comparisons, copies — can recurse without bound.
+// nlohmann's parser itself keeps its nesting on the heap; the callback sees each container open.
+json parse_cut_to_depth(const std::string& text, bool& cut) {
+    const json::parser_callback_t limit = [&cut](int depth, json::parse_event_t event,
+                                                 json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start:
+                if (static_cast<std::size_t>(depth) < kMaxJsonLdDepth) return true;
+                cut = true;
+                return false;
+            case json::parse_event_t::object_end:
+                // A member whose value was left out stays behind as a "discarded" placeholder.
+                if (cut) {
+                    for (auto it = parsed.begin(); it != parsed.end();) {
+                        it = it->is_discarded() ? parsed.erase(it) : std::next(it);
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
+    };
+    return json::parse(text, limit, false);
+}
+
+std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     std::string text(raw);
     // Some pages wrap the JSON in comments or CDATA markers.
     for (std::string_view marker :
@@ -123,7 +151,7 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw) {
         for (auto pos = text.find(marker); pos != std::string::npos; pos = text.find(marker))
             text.erase(pos, marker.size());
     }
-    json root = json::parse(text, nullptr, false);
+    json root = parse_cut_to_depth(text, cut);
     if (root.is_discarded()) return std::nullopt;
     const json* article = find_article(root, false);
     if (!article) article = find_article(root, true);
@@ -341,7 +369,7 @@ std::optional<std::string> name_key(std::string_view name) {
 
 }  // namespace
 
-Metadata extract_metadata(const Document& doc) {
+Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings) {
     Metadata meta;
     std::map<std::string, std::string> values;  // Readability's keys: the last value wins
     std::map<std::string, std::string> other;   // every other meta key: the first value wins
@@ -351,6 +379,7 @@ Metadata extract_metadata(const Document& doc) {
     std::vector<std::string> headings;
     int h1_count = 0;
     std::string only_h1;
+    bool json_ld_cut = false;
 
     if (doc.html() != kNoNode) {
         if (auto lang = non_empty(std::string(doc.attr(doc.html(), "lang")))) meta.language = lang;
@@ -393,7 +422,13 @@ Metadata extract_metadata(const Document& doc) {
                     std::string raw;
                     for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
                         raw.append(doc.node(c).text);
-                    ld = parse_json_ld(raw);
+                    bool cut = false;
+                    ld = parse_json_ld(raw, cut);
+                    if (cut && !json_ld_cut) {
+                        json_ld_cut = true;
+                        warnings.push_back("JSON-LD nested deeper than " +
+                                           std::to_string(kMaxJsonLdDepth) + " levels was cut");
+                    }
                 }
                 continue;
             case GUMBO_TAG_TIME:

@@ -1164,7 +1164,8 @@ HtmlPage read_html(std::string_view utf8) {
     HtmlPage page;
     const Document doc(utf8);
     if (doc.nodes().empty()) return page;
-    page.meta = html::extract_metadata(doc);
+    std::vector<std::string> metadata_warnings;
+    page.meta = html::extract_metadata(doc, metadata_warnings);
     if (doc.flattened()) {
         page.warnings.push_back("markup nested deeper than " + std::to_string(html::kMaxNesting) +
                                 " levels was flattened");
@@ -1174,6 +1175,8 @@ HtmlPage read_html(std::string_view utf8) {
                                 std::to_string(html::kMaxAttributes) +
                                 " of an element were dropped");
     }
+    for (auto& w : metadata_warnings)
+        page.warnings.push_back(std::move(w));
 
     Extractor extractor(doc, page.meta);
     const Extraction extraction = extractor.run();
