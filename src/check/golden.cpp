@@ -7,6 +7,7 @@
 
 #include "pressparse/check.hpp"
 #include "pressparse/errors.hpp"
+#include "pressparse/json_depth.hpp"
 #include "pressparse/json_writer.hpp"
 
 namespace pressparse {
@@ -33,24 +34,6 @@ bool write_file_atomically(const std::string& path, const std::string& content) 
     std::error_code ec;
     fs::rename(tmp, path, ec);
     return !ec;
-}
-
-// The expected document, with arrays and objects deeper than kMaxCompareDepth left out and
-// `too_deep` set (an article is four levels deep: such a file is not an expected article). The
-// parser keeps its nesting on the heap, so measuring this way cannot overflow the stack.
-nlohmann::ordered_json parse_expected(std::istream& in, bool& too_deep) {
-    using json = nlohmann::ordered_json;
-    const json::parser_callback_t limit = [&too_deep](int depth, json::parse_event_t event,
-                                                      json& /*parsed*/) {
-        if (event != json::parse_event_t::object_start &&
-            event != json::parse_event_t::array_start) {
-            return true;
-        }
-        if (static_cast<std::size_t>(depth) < kMaxCompareDepth) return true;
-        too_deep = true;
-        return false;
-    };
-    return json::parse(in, limit);
 }
 
 }  // namespace
@@ -121,23 +104,22 @@ CheckSummary run_golden_check(const std::vector<GoldenCase>& cases, const CheckO
             ++summary.failed;
             continue;
         }
-        nlohmann::ordered_json expected;
-        bool too_deep = false;
-        try {
-            expected = parse_expected(in, too_deep);
-        } catch (const nlohmann::json::exception& e) {
-            report << "FAIL " << c.page << ": " << c.expected << " is not valid JSON: " << e.what()
-                   << "\n";
+        // Cut to kMaxCompareDepth while parsing: an article is four levels deep, and a deeper
+        // file is refused before anything recursive (comparison, printing) can touch it.
+        auto parsed = parse_json_to_depth<nlohmann::ordered_json>(in, kMaxCompareDepth);
+        if (!parsed.error.empty()) {
+            report << "FAIL " << c.page << ": " << c.expected
+                   << " is not valid JSON: " << parsed.error << "\n";
             ++summary.failed;
             continue;
         }
-        if (too_deep) {
+        if (parsed.cut) {
             report << "FAIL " << c.page << ": " << c.expected << " is nested deeper than "
                    << kMaxCompareDepth << " levels\n";
             ++summary.failed;
             continue;
         }
-        const auto differences = compare_json(expected, actual, ignore);
+        const auto differences = compare_json(parsed.value, actual, ignore);
         if (differences.empty()) {
             ++summary.passed;
             continue;

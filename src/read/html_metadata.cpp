@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "pressparse/json_depth.hpp"
 #include "pressparse/unicode.hpp"
 
 namespace pressparse::html {
@@ -116,33 +117,6 @@ const json* find_article(const json& root, bool allow_webpage) {
     return nullptr;
 }
 
-// Parses JSON-LD with every array or object deeper than kMaxJsonLdDepth left out (`cut` is set
-// when one was), so that nothing later — walks, comparisons, copies — can recurse without bound.
-// nlohmann's parser itself keeps its nesting on the heap; the callback sees each container open.
-json parse_cut_to_depth(const std::string& text, bool& cut) {
-    const json::parser_callback_t limit = [&cut](int depth, json::parse_event_t event,
-                                                 json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start:
-            case json::parse_event_t::array_start:
-                if (static_cast<std::size_t>(depth) < kMaxJsonLdDepth) return true;
-                cut = true;
-                return false;
-            case json::parse_event_t::object_end:
-                // A member whose value was left out stays behind as a "discarded" placeholder.
-                if (cut) {
-                    for (auto it = parsed.begin(); it != parsed.end();) {
-                        it = it->is_discarded() ? parsed.erase(it) : std::next(it);
-                    }
-                }
-                return true;
-            default:
-                return true;
-        }
-    };
-    return json::parse(text, limit, false);
-}
-
 std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     std::string text(raw);
     // Some pages wrap the JSON in comments or CDATA markers.
@@ -151,8 +125,12 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
         for (auto pos = text.find(marker); pos != std::string::npos; pos = text.find(marker))
             text.erase(pos, marker.size());
     }
-    json root = parse_cut_to_depth(text, cut);
-    if (root.is_discarded()) return std::nullopt;
+    // Cut to kMaxJsonLdDepth, so that nothing later (walks, comparisons, copies) can recurse
+    // without bound.
+    auto parsed = parse_json_to_depth<json>(text, kMaxJsonLdDepth);
+    if (!parsed.error.empty()) return std::nullopt;
+    cut = parsed.cut;
+    const json root = std::move(parsed.value);
     const json* article = find_article(root, false);
     if (!article) article = find_article(root, true);
     if (!article) return std::nullopt;
