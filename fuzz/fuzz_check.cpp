@@ -1,10 +1,12 @@
 // Fuzzes the golden-file comparison behind `pressparse check` with structure-aware documents
-// (fuzz/json_structure.hpp): an expected and an actual JSON document of up to 16 KiB, nested
-// thousands deep, compared with compare_json and every difference rendered. Checked: no crash (no
-// unbounded recursion in the comparison, the printing or nlohmann's destruction), the comparison is
-// symmetric in what it finds, a document equals itself exactly when it is within the depth the
-// check can vouch for, every report is valid UTF-8, and the expected-file reader's bounded parse
-// cuts exactly the documents deeper than the bound.
+// (fuzz/json_structure.hpp): an expected and an actual JSON document of up to 8 KiB, nested
+// thousands deep (not more: nlohmann copies an ordered object's members, recursively, each time
+// it grows, so parsing a far deeper member followed by another key would overflow the stack in
+// the test harness itself), compared with compare_json and every difference rendered. Checked: no
+// crash (no unbounded recursion in the comparison, the printing or nlohmann's destruction), the
+// comparison is symmetric in what it finds, a document equals itself exactly when it is within the
+// depth the check can vouch for, every report is valid UTF-8, and the expected-file reader's
+// bounded parse cuts exactly the documents deeper than the bound.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,8 +34,8 @@ void check_differences(const std::vector<pressparse::Difference>& differences) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
     pressparse::fuzz::JsonStructure structure(in);
-    const pressparse::fuzz::GeneratedJson expected_text = structure.document(1 << 14);
-    const pressparse::fuzz::GeneratedJson actual_text = structure.document(1 << 14);
+    const pressparse::fuzz::GeneratedJson expected_text = structure.document(1 << 13);
+    const pressparse::fuzz::GeneratedJson actual_text = structure.document(1 << 13);
     json expected, actual;
     try {
         expected = json::parse(expected_text.text);

@@ -55,8 +55,8 @@ struct Step {
 };
 
 // Depth first with an explicit stack, so the differences come in document order and no
-// document, however deep, can exhaust the call stack. Containers below kMaxCompareDepth are
-// compared by their printed form, which says when they are deeper still.
+// document, however deep, can exhaust the call stack. From kMaxCompareDepth down, values are
+// compared whole, once too_deep() has shown that operator== cannot recurse far.
 void compare(const json& expected, const json& actual, const std::vector<std::string>& ignore,
              std::vector<Difference>& out) {
     static const std::string kMissing = "(missing)";
