@@ -10,7 +10,8 @@ set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}  # the preset's directory unless told
-targets=(fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline)
+targets=(fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline fuzz_jsonld
+         fuzz_check)
 cd "$root"
 
 start=$SECONDS

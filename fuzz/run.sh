@@ -7,12 +7,13 @@
 #
 #   fuzz/run.sh fuzz_html 600
 #   targets: fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline
+#            fuzz_jsonld fuzz_check
 set -euo pipefail
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 target=${1:-}
 seconds=${2:-}
-[[ $target =~ ^fuzz_(decode|text|html|dates|pipeline)$ && $seconds =~ ^[0-9]+$ ]] || usage
+[[ $target =~ ^fuzz_(decode|text|html|dates|pipeline|jsonld|check)$ && $seconds =~ ^[0-9]+$ ]] || usage
 shift 2
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -61,6 +61,16 @@ DATES
         done || true  # no such line, or grep cut off by head
     done
     ;;
+  fuzz_jsonld | fuzz_check)
+    # Their bytes are a program for the JSON generator (fuzz/json_structure.hpp): any bytes do.
+    # A few fixed ones (deep nesting, a large @graph, keys and strings) and the fixtures' heads.
+    printf '\x00\x05\xff\xff' >"$dir/builtin-deep"
+    printf '\x00\x06\xff\xff' >"$dir/builtin-graph"
+    printf '\x01\x01\x09\x01\x07\x09\x02\x04\x03\x03' >"$dir/builtin-keys"
+    for f in "${pages[@]}"; do
+      head -c 512 "$f" >"$dir/$(printf '%s' "$f" | md5sum | cut -c1-16)"
+    done
+    ;;
   *)
     for f in "${pages[@]}"; do
       name=$(printf '%s' "$f" | md5sum | cut -c1-16)

@@ -2,6 +2,7 @@
 // readable report that points at the first differing character.
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,6 +17,12 @@ struct Difference {
 
 // Fields never compared: where a page lives is not what was extracted from it.
 inline const std::vector<std::string> kAlwaysIgnored{"input.path"};
+
+// Deepest nesting compared field by field (an article is four levels deep); below it a value is
+// compared whole. A value nesting deeper than this again is printed as "(nested deeper than 64
+// levels)" and always counts as a difference, so neither the comparison nor the report can recurse
+// without bound, whatever the documents hold.
+inline constexpr std::size_t kMaxCompareDepth = 64;
 
 // Differences in document order. A path in `ignore` (exact, e.g. "input.path" or "stats")
 // skips that field and everything below it.

@@ -6,6 +6,7 @@
 // quote, caption, credit, teaser). Roles are still the segmenter's to decide.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,11 @@ struct HtmlPage {
     Metadata meta;
     std::vector<std::string> warnings;
 };
+
+// Deepest nesting of JSON-LD arrays and objects read: schema.org metadata needs a handful of
+// levels; deeper values are left out, with the page warning "JSON-LD nested deeper than 64
+// levels was cut", so no walk over what a page states can exhaust the stack.
+inline constexpr std::size_t kMaxJsonLdDepth = 64;
 
 // Reads UTF-8 HTML. Never throws for bad markup.
 HtmlPage read_html(std::string_view utf8);

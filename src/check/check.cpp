@@ -1,6 +1,8 @@
 #include "pressparse/check.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "pressparse/json_writer.hpp"
 #include "pressparse/unicode.hpp"
@@ -22,42 +24,91 @@ std::string join_key(const std::string& base, const std::string& key) {
     return base.empty() ? key : base + "." + key;
 }
 
-void compare(const json& expected, const json& actual, const std::string& path,
-             const std::vector<std::string>& ignore, std::vector<Difference>& out) {
-    if (ignored(path, ignore)) return;
-    if (expected.is_object() && actual.is_object()) {
-        for (const auto& [key, value] : expected.items()) {
-            const std::string child = join_key(path, key);
-            if (ignored(child, ignore)) continue;
-            if (!actual.contains(key)) {
-                out.push_back({child, dump_json(value), "(missing)"});
-            } else {
-                compare(value, actual.at(key), child, ignore, out);
+// True when `value` nests arrays or objects deeper than kMaxCompareDepth (measured with a loop).
+bool too_deep(const json& value) {
+    std::vector<std::pair<const json*, std::size_t>> stack{{&value, 0}};
+    while (!stack.empty()) {
+        const auto [v, depth] = stack.back();
+        stack.pop_back();
+        if (!v->is_structured()) continue;
+        if (depth >= kMaxCompareDepth) return true;
+        for (const auto& child : *v)
+            stack.emplace_back(&child, depth + 1);
+    }
+    return false;
+}
+
+// A value as JSON text for a report, or a note when it is too deep to print (dump() recurses
+// once per level).
+std::string printable(const json& value) {
+    if (too_deep(value))
+        return "(nested deeper than " + std::to_string(kMaxCompareDepth) + " levels)";
+    return dump_json(value);
+}
+
+// One step of the comparison: two values to compare, or a value on one side only.
+struct Step {
+    const json* expected;  // nullptr: missing from the expected document
+    const json* actual;    // nullptr: missing from the actual document
+    std::string path;
+    std::size_t depth;
+};
+
+// Depth first with an explicit stack, so the differences come in document order and no
+// document, however deep, can exhaust the call stack. From kMaxCompareDepth down, values are
+// compared whole, once too_deep() has shown that operator== cannot recurse far.
+void compare(const json& expected, const json& actual, const std::vector<std::string>& ignore,
+             std::vector<Difference>& out) {
+    static const std::string kMissing = "(missing)";
+    std::vector<Step> stack{{&expected, &actual, "", 0}};
+    std::vector<Step> children;
+    while (!stack.empty()) {
+        Step step = std::move(stack.back());
+        stack.pop_back();
+        if (!step.expected || !step.actual) {
+            out.push_back({step.path, step.expected ? printable(*step.expected) : kMissing,
+                           step.actual ? printable(*step.actual) : kMissing});
+            continue;
+        }
+        if (ignored(step.path, ignore)) continue;
+        const json& e = *step.expected;
+        const json& a = *step.actual;
+        const bool same_container =
+            (e.is_object() && a.is_object()) || (e.is_array() && a.is_array());
+        if (!same_container || step.depth >= kMaxCompareDepth) {
+            // operator== recurses, so a value too deep to print is one the check cannot vouch
+            // for: a difference. Otherwise both sides are within the bound (or of different kinds,
+            // which compare unequal at once).
+            if (too_deep(e) || too_deep(a) || e != a) {
+                const std::string& path = step.path.empty() ? "(document)" : step.path;
+                out.push_back({path, printable(e), printable(a)});
+            }
+            continue;
+        }
+        children.clear();
+        if (e.is_object()) {
+            for (const auto& [key, value] : e.items()) {
+                std::string child = join_key(step.path, key);
+                if (ignored(child, ignore)) continue;
+                const auto found = a.find(key);
+                children.push_back({&value, found == a.end() ? nullptr : &*found, std::move(child),
+                                    step.depth + 1});
+            }
+            for (const auto& [key, value] : a.items()) {
+                std::string child = join_key(step.path, key);
+                if (!e.contains(key) && !ignored(child, ignore))
+                    children.push_back({nullptr, &value, std::move(child), step.depth + 1});
+            }
+        } else {
+            const std::size_t n = std::max(e.size(), a.size());
+            for (std::size_t i = 0; i < n; ++i) {
+                children.push_back({i < e.size() ? &e[i] : nullptr, i < a.size() ? &a[i] : nullptr,
+                                    step.path + "[" + std::to_string(i) + "]", step.depth + 1});
             }
         }
-        for (const auto& [key, value] : actual.items()) {
-            const std::string child = join_key(path, key);
-            if (!expected.contains(key) && !ignored(child, ignore))
-                out.push_back({child, "(missing)", dump_json(value)});
-        }
-        return;
+        for (auto it = children.rbegin(); it != children.rend(); ++it)
+            stack.push_back(std::move(*it));
     }
-    if (expected.is_array() && actual.is_array()) {
-        const std::size_t n = std::max(expected.size(), actual.size());
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::string child = path + "[" + std::to_string(i) + "]";
-            if (i >= actual.size()) {
-                out.push_back({child, dump_json(expected[i]), "(missing)"});
-            } else if (i >= expected.size()) {
-                out.push_back({child, "(missing)", dump_json(actual[i])});
-            } else {
-                compare(expected[i], actual[i], child, ignore, out);
-            }
-        }
-        return;
-    }
-    if (expected != actual)
-        out.push_back({path.empty() ? "(document)" : path, dump_json(expected), dump_json(actual)});
 }
 
 // Code points of a UTF-8 string, for aligning a caret under the first difference.
@@ -76,7 +127,7 @@ std::vector<std::string_view> code_points(std::string_view s) {
 std::vector<Difference> compare_json(const json& expected, const json& actual,
                                      const std::vector<std::string>& ignore) {
     std::vector<Difference> out;
-    compare(expected, actual, "", ignore, out);
+    compare(expected, actual, ignore, out);
     return out;
 }
 

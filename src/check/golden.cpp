@@ -7,6 +7,7 @@
 
 #include "pressparse/check.hpp"
 #include "pressparse/errors.hpp"
+#include "pressparse/json_depth.hpp"
 #include "pressparse/json_writer.hpp"
 
 namespace pressparse {
@@ -103,16 +104,22 @@ CheckSummary run_golden_check(const std::vector<GoldenCase>& cases, const CheckO
             ++summary.failed;
             continue;
         }
-        nlohmann::ordered_json expected;
-        try {
-            expected = nlohmann::ordered_json::parse(in);
-        } catch (const nlohmann::json::exception& e) {
-            report << "FAIL " << c.page << ": " << c.expected << " is not valid JSON: " << e.what()
-                   << "\n";
+        // Cut to kMaxCompareDepth while parsing: an article is four levels deep, and a deeper
+        // file is refused before anything recursive (comparison, printing) can touch it.
+        auto parsed = parse_json_to_depth<nlohmann::ordered_json>(in, kMaxCompareDepth);
+        if (!parsed.error.empty()) {
+            report << "FAIL " << c.page << ": " << c.expected
+                   << " is not valid JSON: " << parsed.error << "\n";
             ++summary.failed;
             continue;
         }
-        const auto differences = compare_json(expected, actual, ignore);
+        if (parsed.cut) {
+            report << "FAIL " << c.page << ": " << c.expected << " is nested deeper than "
+                   << kMaxCompareDepth << " levels\n";
+            ++summary.failed;
+            continue;
+        }
+        const auto differences = compare_json(parsed.value, actual, ignore);
         if (differences.empty()) {
             ++summary.passed;
             continue;

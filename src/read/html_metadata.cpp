@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "pressparse/json_depth.hpp"
 #include "pressparse/unicode.hpp"
 
 namespace pressparse::html {
@@ -75,14 +76,15 @@ std::optional<std::string> string_of(const json& v) {
     return std::nullopt;
 }
 
-// author: "Name" | {"name": "Name"} | [{"name": …}, …]
-std::optional<std::string> author_of(const json& v) {
+// author: "Name" | {"name": "Name"} | [{"name": …}, …]. Recursion is bounded twice over: the
+// parsed JSON-LD is never deeper than kMaxJsonLdDepth (parse_json_ld cuts it), and so is this walk.
+std::optional<std::string> author_of(const json& v, std::size_t depth = 0) {
     if (v.is_string()) return non_empty(v.get<std::string>());
     if (v.is_object() && v.contains("name")) return string_of(v["name"]);
-    if (v.is_array()) {
+    if (v.is_array() && depth < kMaxJsonLdDepth) {
         std::string names;
         for (const auto& item : v) {
-            if (auto n = author_of(item)) {
+            if (auto n = author_of(item, depth + 1)) {
                 if (!names.empty()) names += ", ";
                 names += *n;
             }
@@ -130,14 +132,18 @@ void erase_all(std::string& text, std::string_view marker) {
     text.resize(out);
 }
 
-std::optional<JsonLd> parse_json_ld(std::string_view raw) {
+std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     std::string text(raw);
     // Some pages wrap the JSON in comments or CDATA markers.
     for (std::string_view marker :
          {"<!--"sv, "-->"sv, "//<![CDATA["sv, "//]]>"sv, "<![CDATA["sv, "]]>"sv})
         erase_all(text, marker);
-    json root = json::parse(text, nullptr, false);
-    if (root.is_discarded()) return std::nullopt;
+    // Cut to kMaxJsonLdDepth, so that nothing later (walks, comparisons, copies) can recurse
+    // without bound.
+    auto parsed = parse_json_to_depth<json>(text, kMaxJsonLdDepth);
+    if (!parsed.error.empty()) return std::nullopt;
+    cut = parsed.cut;
+    const json root = std::move(parsed.value);
     const json* article = find_article(root, false);
     if (!article) article = find_article(root, true);
     if (!article) return std::nullopt;
@@ -425,7 +431,7 @@ std::vector<std::size_t> kept_bytes_below(const Document& doc) {
 
 }  // namespace
 
-Metadata extract_metadata(const Document& doc) {
+Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings) {
     Metadata meta;
     std::map<std::string, std::string> values;  // Readability's keys: the last value wins
     std::map<std::string, std::string> other;   // every other meta key: the first value wins
@@ -435,6 +441,7 @@ Metadata extract_metadata(const Document& doc) {
     std::vector<NodeId> headings;  // the first 64 h1/h2, read only if the title needs them
     int h1_count = 0;
     std::string only_h1;
+    bool json_ld_cut = false;
 
     if (doc.html() != kNoNode) {
         if (auto lang = non_empty(std::string(doc.attr(doc.html(), "lang")))) meta.language = lang;
@@ -477,7 +484,13 @@ Metadata extract_metadata(const Document& doc) {
                     std::string raw;
                     for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
                         raw.append(doc.node(c).text);
-                    ld = parse_json_ld(raw);
+                    bool cut = false;
+                    ld = parse_json_ld(raw, cut);
+                    if (cut && !json_ld_cut) {
+                        json_ld_cut = true;
+                        warnings.push_back("JSON-LD nested deeper than " +
+                                           std::to_string(kMaxJsonLdDepth) + " levels was cut");
+                    }
                 }
                 continue;
             case GUMBO_TAG_TIME:

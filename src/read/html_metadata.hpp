@@ -8,13 +8,16 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "html_dom.hpp"
 #include "pressparse/html_reader.hpp"
 
 namespace pressparse::html {
 
-Metadata extract_metadata(const Document& doc);
+// Warnings about the metadata (JSON-LD nested deeper than kMaxJsonLdDepth, cut) are appended to
+// `warnings`.
+Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings);
 
 // The headline in a <title>, read as Readability reads it: a site name after the last separator
 // (" | ", " - ", " / ", " > ", " » ") is dropped unless that leaves four words or fewer; a

@@ -1271,7 +1271,8 @@ HtmlPage read_html(std::string_view utf8) {
     HtmlPage page;
     const Document doc(utf8);
     if (doc.nodes().empty()) return page;
-    page.meta = html::extract_metadata(doc);
+    std::vector<std::string> metadata_warnings;
+    page.meta = html::extract_metadata(doc, metadata_warnings);
     if (doc.flattened()) {
         page.warnings.push_back("markup nested deeper than " + std::to_string(html::kMaxNesting) +
                                 " levels was flattened");
@@ -1285,6 +1286,8 @@ HtmlPage read_html(std::string_view utf8) {
         page.warnings.push_back("page cut off after its first " +
                                 std::to_string(html::kMaxMarkupItems) + " tags and attributes");
     }
+    for (auto& w : metadata_warnings)
+        page.warnings.push_back(std::move(w));
 
     Extractor extractor(doc, page.meta);
     const Extraction extraction = extractor.run();

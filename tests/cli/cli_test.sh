@@ -101,4 +101,20 @@ rm "$tmp/page.expected.json"
 rc=$?
 if [[ $rc -eq 1 ]] && grep -q 'no expected file' "$tmp/report"; then ok; else fail "check without expected file: rc=$rc"; fi
 
+# check with an expected file of 100,000 nested arrays (it once overflowed the stack): that page
+# fails with one clear line, the pages around it are still checked.
+mkdir -p "$tmp/deep"
+for name in a b c; do cp data/sample.txt "$tmp/deep/$name.txt"; done
+"$bin" check --update "$tmp/deep/a.txt" "$tmp/deep/b.txt" "$tmp/deep/c.txt" >/dev/null
+python3 -c 'import sys; sys.stdout.write("[" * 100000 + "]" * 100000)' >"$tmp/deep/b.expected.json"
+"$bin" check "$tmp/deep" >"$tmp/report" 2>&1
+rc=$?
+if [[ $rc -eq 1 ]] &&
+  grep -qx "FAIL $tmp/deep/b.txt: $tmp/deep/b.expected.json is nested deeper than 64 levels" "$tmp/report" &&
+  tail -1 "$tmp/report" | grep -qx '2 passed, 1 failed'; then
+  ok
+else
+  fail "check with a 100,000-deep expected file: rc=$rc $(tail -c 300 "$tmp/report")"
+fi
+
 finish

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
@@ -334,6 +335,63 @@ TEST_F(BatchTest, DamagedArchiveRecordIsAnErrorRecordAndTheRestIsRead) {
         EXPECT_NE(r.err.find("pressparse: " + where + ": damaged archive record: "),
                   std::string::npos)
             << r.err;
+    }
+}
+
+// A page whose JSON-LD author was nested 40,000 deep once overflowed the stack and took the
+// whole batch down (and an archive's other pages with it). Three pages, the hostile one in the
+// middle, give three results, as files and as archive records.
+TEST_F(BatchTest, DeepJsonLdPageInTheMiddleOfABatchIsOneResultOfThree) {
+    const std::string paragraph =
+        "<p>В Даугавпилсе открыли новый мост через реку, сообщили в самоуправлении, и движение "
+        "пустили по обеим полосам.</p>";
+    const std::string deep = std::string(40000, '[') + R"("Анна")" + std::string(40000, ']');
+    const std::string hostile =
+        R"(<html><head><title>Мост через Даугаву открыт после ремонта</title><script type="application/ld+json">{"@type":"NewsArticle","author":)" +
+        deep + "}</script></head><body><article>" + paragraph + "</article></body></html>";
+    const std::string plain =
+        "<html><head><title>Мост через Даугаву открыт после ремонта</title></head><body><article>" +
+        paragraph + "</article></body></html>";
+    const fs::path pages = dir_ / "pages";
+    std::ofstream(pages / "1.html", std::ios::binary) << plain;
+    std::ofstream(pages / "2.html", std::ios::binary) << hostile;
+    std::ofstream(pages / "3.html", std::ios::binary) << plain;
+
+    auto record = [](const std::string& uri, const std::string& html) {
+        const std::string block =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+            std::to_string(html.size()) + "\r\n\r\n" + html;
+        return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+               "\r\nWARC-Date: 2026-07-14T07:00:00Z\r\nWARC-Record-ID: <urn:uuid:" +
+               uri.substr(uri.size() - 1) +
+               ">\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+               std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+    };
+    std::ofstream(dir_ / "crawl.warc", std::ios::binary)
+        << record("http://example.test/1", plain) << record("http://example.test/2", hostile)
+        << record("http://example.test/3", plain);
+
+    for (const auto& inputs :
+         {std::vector<std::string>{(pages / "1.html").string(), (pages / "2.html").string(),
+                                   (pages / "3.html").string()},
+          std::vector<std::string>{(dir_ / "crawl.warc").string()}}) {
+        SCOPED_TRACE(inputs[0]);
+        BatchOptions o;
+        o.inputs = inputs;
+        o.jobs = 2;
+        const Run r = run(o);
+        const auto lines = r.lines();
+        ASSERT_EQ(lines.size(), 3u) << r.err;
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto j = nlohmann::json::parse(lines[i]);
+            EXPECT_FALSE(j.contains("error")) << lines[i];
+            EXPECT_EQ(j["headline"], "Мост через Даугаву открыт после ремонта");
+            const auto& w = j["warnings"];
+            const bool cut = std::find(w.begin(), w.end(),
+                                       "JSON-LD nested deeper than 64 levels was cut") != w.end();
+            EXPECT_EQ(cut, i == 1) << lines[i];
+        }
+        EXPECT_EQ(exit_status(r.summary), 0);
     }
 }
 

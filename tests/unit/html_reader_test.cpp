@@ -334,6 +334,71 @@ TEST(HtmlNesting, HundredThousandLevelsAreFlattenedNotFatal) {
               a.warnings.end());
 }
 
+// A JSON-LD author (or creator, publisher) nested 40,000 arrays deep once overflowed the stack
+// in the recursive author walk. Deep JSON-LD is cut at 64 levels now, with a warning; what sits
+// shallower is still read.
+TEST(HtmlNesting, JsonLdNestedFortyThousandDeepIsCutNotFatal) {
+    const std::string deep =
+        std::string(40000, '[') + R"("Анна Берзиня")" + std::string(40000, ']');
+    for (const std::string key : {"author", "creator", "publisher"}) {
+        SCOPED_TRACE(key);
+        const Article a = from_html(page(
+            R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Мост открыт",
+                 "datePublished":"2026-03-29T12:00:00+03:00","articleSection":"Регионы",")" +
+                key + R"(":)" + deep + "}</script>",
+            kParagraphs));
+        EXPECT_EQ(a.headline, "Мост открыт");
+        EXPECT_EQ(a.date, "2026-03-29T12:00:00+03:00");
+        EXPECT_EQ(a.category, "Регионы");
+        EXPECT_NE(std::find(a.warnings.begin(), a.warnings.end(),
+                            "JSON-LD nested deeper than 64 levels was cut"),
+                  a.warnings.end());
+        EXPECT_EQ(all_body_text(a).find("Берзиня"), std::string::npos);
+    }
+    // Objects too, and inside @graph: the article beside the deep node is still found.
+    std::string objects;
+    for (int i = 0; i < 40000; ++i)
+        objects += R"({"@type":"Thing","name":)";
+    objects += "1" + std::string(40000, '}');
+    const Article g = from_html(page(
+        R"(<script type="application/ld+json">{"@graph":[)" + objects +
+            R"(,{"@type":"NewsArticle","headline":"Мост открыт","author":{"name":"Анна Берзиня"}}]}</script>)",
+        kParagraphs));
+    EXPECT_EQ(g.headline, "Мост открыт");
+    EXPECT_EQ(g.source, "Анна Берзиня");
+    EXPECT_EQ(std::count(g.warnings.begin(), g.warnings.end(),
+                         "JSON-LD nested deeper than 64 levels was cut"),
+              1);
+}
+
+// The fuzzer's first finding: nlohmann's parser callback (the first way the depth was bounded)
+// scans an array again after each object in it, so an @graph of 20,000 nodes took seconds.
+// 100,000 nodes: linear now, a fraction of a second; quadratic, many minutes.
+TEST(HtmlMetadata, JsonLdGraphOfManyNodesIsReadInLinearTime) {
+    std::string graph;
+    for (int i = 0; i < 100000; ++i)
+        graph += R"(,{"@type":"Thing","name":"n"})";
+    const Article a = from_html(page(
+        R"(<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Мост открыт","author":{"name":"Анна Берзиня"}})" +
+            graph + "]}</script>",
+        kParagraphs));
+    EXPECT_EQ(a.headline, "Мост открыт");
+    EXPECT_EQ(a.source, "Анна Берзиня");
+}
+
+TEST(HtmlMetadata, JsonLdWithinTheDepthLimitIsReadWhole) {
+    // 60 levels of arrays around the author: within the limit, nothing cut, no warning.
+    const Article a = from_html(page(
+        R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Мост открыт","author":)" +
+            std::string(60, '[') + R"({"name":"Анна Берзиня"})" + std::string(60, ']') +
+            "}</script>",
+        kParagraphs));
+    EXPECT_EQ(a.source, "Анна Берзиня");
+    EXPECT_EQ(std::find(a.warnings.begin(), a.warnings.end(),
+                        "JSON-LD nested deeper than 64 levels was cut"),
+              a.warnings.end());
+}
+
 TEST(HtmlNesting, LimitKeepsTextAndShallowPagesUntouched) {
     EXPECT_FALSE(html::limit_markup("<div><p>a</p><img src=x><br></div>", 2));
     const auto flat = html::limit_markup("<div><div><div>text</div></div></div>", 2);
