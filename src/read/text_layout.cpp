@@ -127,7 +127,7 @@ Layout detect_layout(std::vector<TextLine>& lines, std::size_t end) {
     // (four bytes a column at most) settles it without measuring anything.
     for (std::size_t i = 0; i < end; ++i) {
         const TextLine& l = lines[i];
-        if (l.text.size() > 4 * kMaxWrapWidth && has_inner_space(l.content)) {
+        if (l.text.size() > std::size_t{4} * kMaxWrapWidth && has_inner_space(l.content)) {
             layout.width = static_cast<int>(l.text.size() / 4);
             return layout;
         }
