@@ -1,14 +1,14 @@
 // Blocks out of the HTML extraction: the chosen article's subtrees cut into blocks at block-level
 // boundaries, each with its hint (heading and level, list item, quote, figure caption and photo
-// credit; a figure without a caption is described by its image's alt text), and the preamble: the
-// short lines between the page's <h1> and the article, where sites print the byline, the date and
-// the section.
+// credit; a figure without a caption is described by its image's alt text), and the preamble: up
+// to six short lines between the page's <h1> and the article, where sites print the byline, the
+// date and the section.
 //
-// Reads: the document and the dead nodes of an extraction (the preamble also runs pass 1 again,
-// with no rule that drops "unlikely" containers, since bylines live in headers). Writes: only the
-// blocks it returns. Must never: decide what is content (the passes did; it writes every live
-// node it is given and nothing else) or a block's role (that is the segmenter's), or recurse
-// (one loop over the subtree with a stack of open elements).
+// Reads: the document and the dead nodes of an extraction (the preamble runs pass 1 again with
+// no rule that drops "unlikely" containers, since bylines live in headers, and looks at no more
+// than 4,096 nodes). Writes: only the blocks it returns. Must never: decide what belongs to the
+// article (the passes did; it writes every live node of the subtrees it is given), give a block
+// its role (that is the segmenter's), or recurse (one loop with a stack of open elements).
 #include <unordered_map>
 
 #include "html_extraction.hpp"

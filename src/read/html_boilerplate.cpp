@@ -1,15 +1,15 @@
 // Pass 1 of the HTML extraction: what is never content. Marks dead the elements that never hold
-// article text — dropped tags (scripts, styles, forms, navigation, embeds), hidden elements,
-// boilerplate class tokens (ads, cookie and consent banners, share bars, comment widgets),
-// teaser lists, the byline, the heading that repeats the page's title — and, when the attempt
-// strips unlikely containers, those that class/id or role call unlikely. On the first attempt it
-// also takes out the visible byline and the teaser lists (their titles, leads and links), which
-// the page keeps apart from the body.
+// article text: dropped tags (head, scripts, styles, embeds, form controls, navigation), hidden
+// elements, boilerplate class tokens (ads, cookie and consent banners, newsletter and paywall
+// boxes, share bars, comment widgets), teaser lists, the first heading that repeats the page's
+// title, and, when the attempt strips unlikely containers, those that class/id or role call
+// unlikely. On the first attempt it also takes the visible byline out (marked dead then only) and
+// collects the teaser lists (titles, leads, links), which the page keeps apart from the body.
 //
 // Reads: the document and the page facts. Writes: the `dead` vector it is given; on the first
 // attempt, the byline, the related links and the teaser bookkeeping of the state. Must never:
-// score, or remove anything but whole subtrees (a dead node's subtree is dead); read a subtree's
-// text when it is too large to be a byline; recurse (one pre-order loop over node ids; a teaser
+// score; mark anything but whole subtrees (a dead node's subtree is dead); build the text of a
+// subtree too large to be a byline; recurse (one pre-order loop over node ids; a teaser
 // container is a contiguous run of them).
 #include <algorithm>
 #include <array>

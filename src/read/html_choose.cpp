@@ -1,14 +1,15 @@
 // Pass 3 of the HTML extraction: the decision between candidates. Takes the five best-scored
 // candidates; when three or more near-best ones (within 75 % of the best) share an ancestor below
 // <body>, that ancestor is the article; then climbs while a parent scores comparably, lets an only
-// child stand for its parent, and adds the siblings that belong with the chosen container (a
-// score above a fifth of its own, a shared class, or paragraph-like text with few links). Falls
-// back to <body> when nothing was scored.
+// child stand for its parent, and adds the siblings that belong with the chosen container: a
+// score (plus a bonus when it shares the container's class) of at least a fifth of the
+// container's and at least 10, or paragraph-like text with few or no links. Falls back to <body>
+// when nothing was scored or <body> scored best.
 //
-// Reads: the document, st.dead, st.agg, st.score, st.scored and st.candidates. Writes: the
-// starting score of the chosen container when it had none (init_score), nothing else. Must
-// never: remove or revive a node, change a candidate's score, or recurse (each climb is a loop up
-// the parent chain, bounded by the depth).
+// Reads: the document, st.dead, st.agg, st.score, st.scored and st.candidates. Writes: only the
+// starting score of the chosen container when it had none (init_score). Must never: remove or
+// revive a node, change a score already given, or recurse (each climb is a loop up the parent
+// chain, bounded by the depth; siblings are one loop).
 #include <algorithm>
 #include <unordered_map>
 

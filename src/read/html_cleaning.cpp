@@ -1,8 +1,8 @@
 // Pass 4 of the HTML extraction: cleaning inside the chosen article. Removes forms and fieldsets
 // that are not content, every <footer> and <aside>, small share bars, <h1>/<h2> whose class/id
-// weighs negative, and, when the attempt cleans conditionally, tables, lists and divs that are
-// mostly links, images, inputs or embeds, or too short for their kind — never what is inside
-// <code> or a data table, never an article root, and never a plain list of images.
+// weighs negative, and, when the attempt cleans conditionally, tables, lists and divs (other than
+// the article's roots) that are mostly links, images, inputs or embeds, or too short for their
+// kind; never what is inside <code> or a data table, never a plain list of images.
 //
 // Reads: the document, the page facts, st.agg and the attempt's flags. Writes: st.dead (whole
 // subtrees only), st.agg of the removed subtree's ancestors up to the article's root (so later
