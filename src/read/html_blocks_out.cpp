@@ -1,0 +1,237 @@
+// Blocks out of the HTML extraction: the chosen article's subtrees cut into blocks at block-level
+// boundaries, each with its hint (heading and level, list item, quote, figure caption and photo
+// credit; a figure without a caption is described by its image's alt text), and the preamble: up
+// to six short lines between the page's <h1> and the article, where sites print the byline, the
+// date and the section.
+//
+// Reads: the document and the dead nodes of an extraction (the preamble runs pass 1 again with
+// no rule that drops "unlikely" containers, since bylines live in headers, and looks at no more
+// than 4,096 nodes). Writes: only the blocks it returns. Must never: decide what belongs to the
+// article (the passes did; it writes every live node of the subtrees it is given), give a block
+// its role (that is the segmenter's), or recurse (one loop with a stack of open elements).
+#include <unordered_map>
+
+#include "html_extraction.hpp"
+#include "pressparse/unicode.hpp"
+
+namespace pressparse::html::extract {
+
+namespace {
+
+// Walks the article's subtrees and cuts them into blocks at block-level boundaries.
+class BlockWriter {
+  public:
+    BlockWriter(const Document& doc, const std::vector<std::uint8_t>& dead)
+        : doc_(doc), dead_(dead) {}
+
+    void write(NodeId root, Blocks& out) {
+        out_ = &out;
+        std::vector<NodeId> open;  // elements entered and not yet left
+        for (NodeId at = root; at != kNoNode;) {
+            const Node& n = doc_.node(at);
+            // Leave the elements that do not contain this node.
+            while (!open.empty() && open.back() != n.parent) {
+                leave(open.back());
+                open.pop_back();
+            }
+            if (dead_[at]) {
+                at = doc_.next(at, root, true);
+                continue;
+            }
+            if (n.kind == Node::Kind::Text) {
+                (credit_depth_ > 0 ? credit_ : text_).append(n.text);
+                at = doc_.next(at, root);
+                continue;
+            }
+            enter(at);
+            open.push_back(at);
+            at = doc_.next(at, root);
+        }
+        while (!open.empty()) {
+            leave(open.back());
+            open.pop_back();
+        }
+        flush();
+    }
+
+  private:
+    void enter(NodeId id) {
+        const Node& n = doc_.node(id);
+        if (n.tag == GUMBO_TAG_BR) {
+            if (last_was_br_) flush();
+            text_ += ' ';
+            last_was_br_ = true;
+            return;
+        }
+        last_was_br_ = false;
+        if (is_block_tag(n.tag) || n.tag == GUMBO_TAG_IMG) flush();
+        switch (n.tag) {
+            case GUMBO_TAG_BLOCKQUOTE:
+                ++quote_;
+                break;
+            case GUMBO_TAG_LI:
+                ++list_item_;
+                break;
+            case GUMBO_TAG_FIGCAPTION:
+                ++caption_;
+                break;
+            case GUMBO_TAG_FIGURE:
+                figures_.push_back({id, false});
+                break;
+            default:
+                if (is_heading(n.tag)) heading_ = static_cast<int>(n.tag - GUMBO_TAG_H1) + 1;
+                break;
+        }
+        if (caption_ > 0 && n.tag != GUMBO_TAG_FIGCAPTION) {
+            const std::string cls = lower_ascii(doc_.attr(id, "class"));
+            if (!cls.empty() && contains_any(cls, kCreditHints)) ++credit_depth_;
+        }
+        if (n.tag == GUMBO_TAG_FIGCAPTION && !figures_.empty()) figures_.back().has_caption = true;
+    }
+
+    void leave(NodeId id) {
+        const Node& n = doc_.node(id);
+        if (n.tag == GUMBO_TAG_BR) return;
+        if (caption_ > 0 && n.tag != GUMBO_TAG_FIGCAPTION) {
+            const std::string cls = lower_ascii(doc_.attr(id, "class"));
+            if (!cls.empty() && contains_any(cls, kCreditHints) && credit_depth_ > 0)
+                --credit_depth_;
+        }
+        if (is_block_tag(n.tag)) flush();
+        switch (n.tag) {
+            case GUMBO_TAG_BLOCKQUOTE:
+                --quote_;
+                break;
+            case GUMBO_TAG_LI:
+                --list_item_;
+                break;
+            case GUMBO_TAG_FIGCAPTION:
+                --caption_;
+                break;
+            case GUMBO_TAG_FIGURE:
+                // A figure without a caption is described by its image's alt text.
+                if (!figures_.empty()) {
+                    if (!figures_.back().has_caption) {
+                        for (NodeId c = id; c != kNoNode; c = doc_.next(c, id)) {
+                            if (doc_.node(c).tag == GUMBO_TAG_IMG && !dead_[c]) {
+                                std::string alt = unicode::fold_whitespace(doc_.attr(c, "alt"));
+                                if (!alt.empty()) push(std::move(alt), BlockHint::Caption, 0, {});
+                                break;
+                            }
+                        }
+                    }
+                    figures_.pop_back();
+                }
+                break;
+            default:
+                if (is_heading(n.tag)) heading_ = 0;
+                break;
+        }
+    }
+
+    void flush() {
+        std::string text = unicode::fold_whitespace(text_);
+        std::string credit = unicode::fold_whitespace(credit_);
+        text_.clear();
+        credit_.clear();
+        if (text.empty() && credit.empty()) return;
+        BlockHint hint = BlockHint::None;
+        int level = 0;
+        if (caption_ > 0) {
+            hint = BlockHint::Caption;
+        } else if (heading_ > 0) {
+            hint = BlockHint::Heading;
+            level = heading_;
+        } else if (list_item_ > 0) {
+            hint = BlockHint::ListItem;
+        } else if (quote_ > 0) {
+            hint = BlockHint::Quote;
+        }
+        if (text.empty()) {
+            push(std::move(credit), BlockHint::Credit, 0, {});
+        } else {
+            push(std::move(text), hint, level, std::move(credit));
+        }
+    }
+
+    void push(std::string text, BlockHint hint, int level, std::string credit) {
+        Block b;
+        b.text = std::move(text);
+        b.gap_before = true;
+        b.hint = hint;
+        b.level = level;
+        b.credit = std::move(credit);
+        out_->push_back(std::move(b));
+    }
+
+    struct Figure {
+        NodeId id;
+        bool has_caption;
+    };
+    const Document& doc_;
+    const std::vector<std::uint8_t>& dead_;
+    Blocks* out_ = nullptr;
+    std::string text_, credit_;
+    int quote_ = 0, list_item_ = 0, caption_ = 0, heading_ = 0, credit_depth_ = 0;
+    bool last_was_br_ = false;
+    std::vector<Figure> figures_;
+};
+
+}  // namespace
+
+Blocks write_blocks(const Document& doc, const Extraction& e) {
+    Blocks out;
+    BlockWriter writer(doc, e.dead);
+    for (NodeId r : e.roots)
+        writer.write(r, out);
+    return out;
+}
+
+Blocks preamble(ExtractionState& st, const Extraction& e) {
+    Blocks out;
+    const NodeId body = st.doc.body();
+    if (e.roots.empty() || body == kNoNode) return out;
+    const NodeId stop = e.roots.front();
+    NodeId h1 = kNoNode;
+    for (NodeId id = body; id != kNoNode && id < stop; id = st.doc.next(id, body)) {
+        if (st.doc.node(id).tag == GUMBO_TAG_H1) {
+            h1 = id;
+            break;
+        }
+    }
+    if (h1 == kNoNode) return out;
+    std::unordered_map<NodeId, bool> holds_stop;  // ancestors of the article's first root
+    for (NodeId a = stop; a != kNoNode; a = st.doc.node(a).parent)
+        holds_stop[a] = true;
+    if (holds_stop.contains(h1)) return out;
+
+    // Page furniture only: nothing "unlikely" is dropped here, since bylines live in headers.
+    std::vector<std::uint8_t> dead;
+    mark_dead(st, Flags{false, false, false}, dead, false);
+    BlockWriter writer(st.doc, dead);
+    constexpr std::size_t kMaxLines = 6;
+    constexpr int kMaxTokens = 20;
+    int visited = 0;
+    for (NodeId at = st.doc.next(h1, body, true); at != kNoNode && at != stop && visited < 4096;
+         ++visited) {
+        if (holds_stop.contains(at)) {
+            at = st.doc.next(at, body);  // go inside, towards the article
+            continue;
+        }
+        if (!dead[at] && st.doc.node(at).kind == Node::Kind::Element) {
+            Blocks lines;
+            writer.write(at, lines);
+            for (auto& b : lines) {
+                if (out.size() >= kMaxLines) return out;
+                if (unicode::count_tokens(b.text, kMaxTokens) > kMaxTokens)
+                    return out;  // that is body text, not a byline
+                b.hint = BlockHint::Preamble;
+                out.push_back(std::move(b));
+            }
+        }
+        at = st.doc.next(at, body, true);
+    }
+    return out;
+}
+
+}  // namespace pressparse::html::extract

@@ -1,0 +1,234 @@
+// Pass 1 of the HTML extraction: what is never content. Marks dead the elements that never hold
+// article text: dropped tags (head, scripts, styles, embeds, form controls, navigation), hidden
+// elements, boilerplate class tokens (ads, cookie and consent banners, newsletter and paywall
+// boxes, share bars, comment widgets), teaser lists, the first heading that repeats the page's
+// title, and, when the attempt strips unlikely containers, those that class/id or role call
+// unlikely. On the first attempt it also takes the visible byline out (marked dead then only) and
+// collects the teaser lists (titles, leads, links), which the page keeps apart from the body.
+//
+// Reads: the document and the page facts. Writes: the `dead` vector it is given; on the first
+// attempt, the byline, the related links and the teaser bookkeeping of the state. Must never:
+// score; mark anything but whole subtrees (a dead node's subtree is dead); build the text of a
+// subtree too large to be a byline; recurse (one pre-order loop over node ids; a teaser
+// container is a contiguous run of them).
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "html_extraction.hpp"
+#include "pressparse/unicode.hpp"
+
+namespace pressparse::html::extract {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+// Bounds of a byline element's subtree, far above any byline (under 100 characters): beyond them
+// its text is not built at all.
+constexpr double kMaxBylineText = 4000;
+constexpr std::size_t kMaxBylineNodes = 50000;
+
+bool visible(const ExtractionState& st, NodeId id) {
+    if (st.doc.has_attr(id, "hidden")) return false;
+    if (st.doc.attr(id, "aria-hidden") == "true" &&
+        st.match[id].find("fallback-image") == std::string::npos)
+        return false;
+    const std::string_view style = st.doc.attr(id, "style");
+    if (!style.empty()) {
+        std::string s = lower_ascii(style);
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        if (s.find("display:none") != std::string::npos ||
+            s.find("visibility:hidden") != std::string::npos)
+            return false;
+    }
+    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
+}
+
+bool check_byline(ExtractionState& st, NodeId id) {
+    const std::string_view rel = st.doc.attr(id, "rel");
+    const std::string_view itemprop = st.doc.attr(id, "itemprop");
+    const std::string& match = st.match[id];
+    const bool hinted = rel == "author" || itemprop.find("author") != std::string_view::npos ||
+                        contains_any(match, std::array{"byline"sv, "author"sv, "dateline"sv,
+                                                       "writtenby"sv, "p-author"sv});
+    if (!hinted) return false;
+    // The author's name inside an author card, when marked; else the whole text. Nested
+    // author containers share their text, so what would be too long is never built: a
+    // subtree with more than kMaxBylineText characters (a byline has under 100) or more than
+    // kMaxBylineNodes nodes is no byline, and a name element already refused is not read again.
+    std::string text;
+    const Subtree& t = st.subtree[id];
+    if (t.first_name != kNoNode) {
+        if (t.first_name == st.refused_name) return false;
+        if (st.subtree[t.first_name].text <= kMaxBylineText) text = st.doc.text(t.first_name);
+        if (text.empty() || unicode::count_characters(text) >= 100) {
+            st.refused_name = t.first_name;
+            return false;
+        }
+    } else {
+        if (t.text == 0 || t.text > kMaxBylineText || t.nodes > kMaxBylineNodes) return false;
+        text = st.doc.text(id);
+        if (text.empty() || unicode::count_characters(text) >= 100) return false;
+    }
+    st.byline = text;
+    return true;
+}
+
+// A link's address as the page writes it (resolved against the page's address later), or
+// none for an empty or in-page one.
+std::optional<std::string> link_target(const ExtractionState& st, NodeId link) {
+    const std::string_view href = unicode::trim(st.doc.attr(link, "href"));
+    if (href.empty() || href.front() == '#' || href.size() > 4096) return std::nullopt;
+    return std::string(href);
+}
+
+// Teaser lists: each link with a title-sized text is a related article; the rest of its item
+// (when long enough) is the lead. The item is the nearest li/article below the container, or
+// else the link's parent. Only an item holding no other title link has a lead: the text of an
+// item of many links is theirs, not a lead (and copying it per link would make the output
+// quadratic). Items with one link each are disjoint, so each item's text is read once.
+void collect_teasers(ExtractionState& st, NodeId container) {
+    // The container's subtree is a contiguous run of ids (the nodes are in document order).
+    const std::uint32_t depth = st.doc.node(container).depth;
+    NodeId end = container + 1;
+    while (end < st.n && st.doc.node(end).depth > depth)
+        ++end;
+    if (st.item_of.size() < st.n) {
+        st.item_of.assign(st.n, kNoNode);
+        st.links_below.assign(st.n, 0);
+    }
+    struct Link {
+        NodeId item;
+        std::string title;
+        bool outside = false;  // the container is the link, its item is above it
+        NodeId id = kNoNode;   // the link element
+    };
+    std::vector<Link> links;
+    std::unordered_map<NodeId, std::size_t> last_link_of_item;
+    st.item_of[container] = kNoNode;
+    st.links_below[container] = 0;
+    if (st.doc.node(container).tag == GUMBO_TAG_A) {
+        std::string title = st.doc.text(container);
+        if (unicode::count_tokens(title, 3) >= 3 && title.size() <= 400) {
+            NodeId item = st.doc.node(container).parent;
+            for (NodeId at = item; at != kNoNode; at = st.doc.node(at).parent) {
+                if (st.doc.node(at).tag == GUMBO_TAG_LI ||
+                    st.doc.node(at).tag == GUMBO_TAG_ARTICLE) {
+                    item = at;
+                    break;
+                }
+            }
+            links.push_back(Link{item, std::move(title), true, container});
+        }
+    }
+    for (NodeId id = container + 1; id < end; ++id) {
+        const Node& node = st.doc.node(id);
+        const bool is_item = node.kind == Node::Kind::Element &&
+                             (node.tag == GUMBO_TAG_LI || node.tag == GUMBO_TAG_ARTICLE);
+        st.item_of[id] = is_item ? id : st.item_of[node.parent];
+        st.links_below[id] = 0;
+        if (node.kind != Node::Kind::Element || node.tag != GUMBO_TAG_A) continue;
+        std::string title = st.doc.text(id);
+        if (unicode::count_tokens(title, 3) < 3 || title.size() > 400) continue;
+        const NodeId item =
+            st.item_of[node.parent] != kNoNode ? st.item_of[node.parent] : node.parent;
+        // A title printed twice in one item (an image link and a heading link) is one title.
+        auto [last, first_in_item] = last_link_of_item.try_emplace(item, links.size());
+        if (first_in_item || links[last->second].title != title) st.links_below[id] = 1;
+        last->second = links.size();
+        links.push_back(Link{item, std::move(title), false, id});
+    }
+    for (NodeId id = end; id-- > container + 1;)
+        st.links_below[st.doc.node(id).parent] += st.links_below[id];
+    for (Link& link : links) {
+        std::optional<std::string> lead;
+        // An item above the container may hold any number of links: it has a lead only when
+        // it holds no other link at all.
+        const bool one_title = link.outside
+                                   ? link.item != kNoNode && st.subtree[link.item].links == 1
+                                   : link.item != container && st.links_below[link.item] == 1;
+        if (one_title) {
+            std::string item_text = st.doc.text(link.item);
+            const auto pos = item_text.find(link.title);
+            if (pos != std::string::npos) item_text.erase(pos, link.title.size());
+            item_text = unicode::fold_whitespace(item_text);
+            if (unicode::count_tokens(item_text, 6) >= 6) lead = std::move(item_text);
+        }
+        if (st.related_titles.insert(link.title).second) {
+            st.related.push_back(
+                Related{std::move(link.title), std::move(lead), link_target(st, link.id)});
+        }
+    }
+}
+
+}  // namespace
+
+void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
+               bool first_attempt) {
+    dead.assign(st.n, 0);
+    std::vector<std::uint8_t> in_table_or_code(st.n, 0);
+    bool title_header_removed = false;
+    for (NodeId id = 0; id < st.n; ++id) {
+        const Node& node = st.doc.node(id);
+        const NodeId parent = node.parent;
+        if (parent != kNoNode) {
+            if (dead[parent]) {
+                dead[id] = 1;
+                continue;
+            }
+            in_table_or_code[id] = in_table_or_code[parent];
+        }
+        if (node.kind != Node::Kind::Element) continue;
+        const GumboTag tag = node.tag;
+        if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE) in_table_or_code[id] = 1;
+        if (is_dropped_tag(tag) || !visible(st, id)) {
+            dead[id] = 1;
+            continue;
+        }
+        const std::string& match = st.match[id];
+        if (!match.empty() && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
+            if (has_class_token(match, kBoilerplateTokens)) {
+                dead[id] = 1;
+                continue;
+            }
+            if (contains_any(match, kTeaserHints) && tag != GUMBO_TAG_BODY &&
+                tag != GUMBO_TAG_HTML &&
+                !contains_any(match, std::array{"article-body"sv, "post-content"sv})) {
+                if (first_attempt) collect_teasers(st, id);
+                dead[id] = 1;
+                continue;
+            }
+        }
+        if (first_attempt && !st.byline && check_byline(st, id)) {
+            dead[id] = 1;
+            continue;
+        }
+        if (!title_header_removed && (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) &&
+            st.title_words) {
+            const std::string heading = st.doc.text(id);
+            if (st.title_words->covering(heading) > 0.75 &&
+                st.title_words->covered_by(heading) > 0.75) {
+                title_header_removed = true;
+                dead[id] = 1;
+                continue;
+            }
+        }
+        if (flags.strip_unlikely) {
+            if (!match.empty() && contains_any(match, kUnlikely) &&
+                !contains_any(match, kMaybeCandidate) && !in_table_or_code[id] &&
+                tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A && tag != GUMBO_TAG_HTML) {
+                dead[id] = 1;
+                continue;
+            }
+            const std::string role = lower_ascii(st.doc.attr(id, "role"));
+            if (!role.empty() && std::find(kUnlikelyRoles.begin(), kUnlikelyRoles.end(), role) !=
+                                     kUnlikelyRoles.end()) {
+                dead[id] = 1;
+                continue;
+            }
+        }
+    }
+}
+
+}  // namespace pressparse::html::extract

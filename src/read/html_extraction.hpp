@@ -1,0 +1,166 @@
+// Finding the article in an HTML page: the state the stages share and the stages themselves.
+//
+// The approach is that of Mozilla's Readability, re-done over the flat DOM of html_dom.hpp. One
+// file per stage, in the order they run (html_reader.cpp drives them):
+//   html_hints        class/id tables, tag predicates, the text measure;
+//   html_extraction   the page facts computed once (this state);
+//   html_boilerplate  pass 1: drop what is never content (scripts, hidden elements, navigation,
+//                     ads, share bars, comment widgets, cookie banners, teaser lists — the latter
+//                     kept aside as related links; the byline taken out) and, on the first
+//                     attempt, "unlikely" containers by class/id;
+//   html_scoring      aggregates, then pass 2: score paragraphs into their ancestors (commas,
+//                     length; class/id weight; tag kind), damped by link density;
+//   html_choose       pass 3: the best container and the siblings that belong with it;
+//   html_cleaning     pass 4: clean inside it conditionally (lists and divs that are mostly links,
+//                     images or forms);
+//   html_blocks_out   the article and the lines above it cut into blocks with hints;
+//   html_reader       the attempts (under 500 characters: again with fewer rules, keeping the
+//                     longest) and the page put together.
+// Every pass is a loop over node ids (pre-order), never recursion. Aggregates (text length, link
+// text, commas, element counts) are computed bottom-up once per attempt and kept current when
+// conditional cleaning removes a subtree.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "html_dom.hpp"
+#include "html_hints.hpp"
+#include "html_metadata.hpp"
+#include "pressparse/blocks.hpp"
+#include "pressparse/html_reader.hpp"
+
+namespace pressparse::html::extract {
+
+// An attempt that finds fewer characters of article than this is tried again with fewer rules.
+inline constexpr std::size_t kCharThreshold = 500;
+
+// The rules an attempt applies; each retry turns one more off.
+struct Flags {
+    bool strip_unlikely = true;
+    bool weight_classes = true;
+    bool clean_conditionally = true;
+};
+
+// Per node, of its live subtree: what scoring and cleaning weigh.
+struct Agg {
+    float text = 0;  // characters of text (white space runs count one)
+    float link = 0;  // characters inside links (fragment links weigh 0.3)
+    std::uint32_t commas = 0;
+    std::uint32_t p = 0, img = 0, li = 0, input = 0, embed = 0;
+    float heading_text = 0;
+    float li_text = 0;
+    bool block_child = false;  // a descendant that stops a div from being a paragraph
+
+    void add(const Agg& o) {
+        text += o.text;
+        link += o.link;
+        commas += o.commas;
+        p += o.p;
+        img += o.img;
+        li += o.li;
+        input += o.input;
+        embed += o.embed;
+        heading_text += o.heading_text;
+        li_text += o.li_text;
+    }
+    void subtract(const Agg& o) {
+        text -= o.text;
+        link -= o.link;
+        commas -= std::min(commas, o.commas);
+        p -= std::min(p, o.p);
+        img -= std::min(img, o.img);
+        li -= std::min(li, o.li);
+        input -= std::min(input, o.input);
+        embed -= std::min(embed, o.embed);
+        heading_text -= o.heading_text;
+        li_text -= o.li_text;
+    }
+};
+
+// Per node, of its whole subtree (dead or not), computed once per page.
+struct Subtree {
+    std::size_t nodes = 0;
+    std::size_t links = 0;        // <a> elements
+    double text = 0;              // measure() length of all its text
+    NodeId first_name = kNoNode;  // first element with itemprop=name, in document order
+};
+
+// The outcome of one attempt.
+struct Extraction {
+    std::vector<NodeId> roots;  // the article: these subtrees, in order
+    std::vector<std::uint8_t> dead;
+    float text_length = 0;
+};
+
+// What the stages of one page's extraction share. Vectors are indexed by NodeId.
+struct ExtractionState {
+    // Computes the page facts (html_extraction.cpp).
+    ExtractionState(const Document& document, const Metadata& metadata);
+
+    // The page, and its facts: set once, read by every stage.
+    const Document& doc;
+    const Metadata& meta;
+    std::size_t n;
+    std::vector<std::string> match;  // lower-cased "class id", empty when neither
+    std::vector<TextStats> text_stats;
+    std::vector<Subtree> subtree;
+    std::optional<SimilarityText> title_words;  // the page's title, tokenised once
+
+    // One attempt's work, rewritten by each attempt.
+    std::vector<std::uint8_t> dead;  // pass 1 sets, pass 4 adds removed subtrees
+    std::vector<Agg> agg;            // aggregates; pass 4 keeps them current
+    std::vector<float> score;        // pass 2 (and pass 3, for the container it picks)
+    std::vector<std::uint8_t> scored;
+    std::vector<NodeId> candidates;                         // scored nodes, in scoring order
+    std::vector<std::uint8_t> protected_nodes, data_table;  // pass 4
+
+    // Found by pass 1 on the first attempt only, and kept.
+    NodeId refused_name = kNoNode;  // a name element whose text is no byline
+    std::optional<std::string> byline;
+    std::vector<Related> related;
+    std::unordered_set<std::string> related_titles;
+    std::vector<NodeId> item_of;             // teaser lists: the teaser item holding a node
+    std::vector<std::uint32_t> links_below;  // teaser lists: title links in a subtree
+    bool attempted = false;
+};
+
+// ----- pass 1 (html_boilerplate.cpp) -----
+// Marks in `dead` what is never content under `flags`. On the first attempt it also takes the
+// byline and the teaser lists into the state.
+void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
+               bool first_attempt);
+
+// ----- aggregates and pass 2 (html_scoring.cpp) -----
+// st.agg from the live nodes of st.dead.
+void aggregate(ExtractionState& st);
+// st.score, st.scored and st.candidates from the paragraphs of the live nodes.
+void score_all(ExtractionState& st, const Flags& flags);
+// Gives `id` its starting score (by tag and class/id), once.
+void init_score(ExtractionState& st, NodeId id, const Flags& flags);
+float link_density(const ExtractionState& st, NodeId id);
+int class_weight(const ExtractionState& st, NodeId id, const Flags& flags);
+// A <p>, or a <div> with nothing block-like inside: what Readability treats as a paragraph.
+bool is_p_like(const ExtractionState& st, NodeId id);
+
+// ----- pass 3 (html_choose.cpp) -----
+// The article's roots: the best candidate (or the ancestor it stands for) and its siblings.
+std::vector<NodeId> choose(ExtractionState& st, const Flags& flags);
+
+// ----- pass 4 (html_cleaning.cpp) -----
+// Removes from the article's subtrees what is not its text, keeping st.agg current.
+void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& flags);
+
+// ----- blocks out (html_blocks_out.cpp) -----
+// The blocks of an extraction.
+Blocks write_blocks(const Document& doc, const Extraction& e);
+// The short lines between the page's <h1> and the article body, where sites print the byline,
+// the date and the section: blocks marked Preamble, for the segmenter to recognise or drop.
+Blocks preamble(ExtractionState& st, const Extraction& e);
+
+}  // namespace pressparse::html::extract

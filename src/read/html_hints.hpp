@@ -1,0 +1,126 @@
+// Hints of the HTML extraction: the class/id and role tables that say what a container is likely
+// to be, the tag predicates, and the text measure every stage counts with.
+//
+// Reads: the strings, tags and text it is handed. Writes: nothing; pure functions and constant
+// tables. Must never: look at a node's neighbours or subtree (that is the stages' work), or turn a
+// site's class name into a selector the extraction depends on: a class name here is a hint that
+// adds to the generic rules, so a wrong guess degrades to the generic scorer.
+#pragma once
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pressparse::html::extract {
+
+// Substrings of class/id that mark a container as unlikely to hold the article (Readability's).
+inline constexpr auto kUnlikely = std::to_array<std::string_view>(
+    {"-ad-",       "ai2html", "banner",    "breadcrumbs",  "combx",    "comment",  "community",
+     "cover-wrap", "disqus",  "extra",     "footer",       "gdpr",     "header",   "legends",
+     "menu",       "related", "remark",    "replies",      "rss",      "shoutbox", "sidebar",
+     "skyscraper", "social",  "sponsor",   "supplemental", "ad-break", "agegate",  "pagination",
+     "pager",      "popup",   "yom-remote"});
+// …unless they also say this.
+inline constexpr auto kMaybeCandidate = std::to_array<std::string_view>(
+    {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"});
+
+inline constexpr auto kNegative = std::to_array<std::string_view>(
+    {"-ad-",  "hidden",   "banner",  "combx",      "comment",  "com-",     "contact", "footer",
+     "gdpr",  "masthead", "media",   "meta",       "outbrain", "promo",    "related", "scroll",
+     "share", "shoutbox", "sidebar", "skyscraper", "sponsor",  "shopping", "tags",    "widget"});
+inline constexpr auto kPositive = std::to_array<std::string_view>(
+    {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+     "post", "text", "blog", "story"});
+
+// Whole class tokens that are never article text, whatever else the element says. Press.lv's
+// own ad containers are among them (post-content-inner--ad-block, ads--banner).
+inline constexpr auto kBoilerplateTokens =
+    std::to_array<std::string_view>({"ad",
+                                     "ads",
+                                     "advert",
+                                     "advertisement",
+                                     "adsbygoogle",
+                                     "ad-block",
+                                     "ads--banner",
+                                     "post-content-inner--ad-block",
+                                     "banner",
+                                     "cookie",
+                                     "cookies",
+                                     "cookie-banner",
+                                     "cookie-notice",
+                                     "consent",
+                                     "newsletter",
+                                     "subscribe",
+                                     "subscription",
+                                     "paywall",
+                                     "share",
+                                     "shares",
+                                     "sharing",
+                                     "share-buttons",
+                                     "social-share",
+                                     "social-links",
+                                     "comments",
+                                     "comment-list",
+                                     "comments-area",
+                                     "print-only",
+                                     "visually-hidden",
+                                     "sr-only",
+                                     "screen-reader-text"});
+
+// Class/id substrings of teaser lists ("read also", "related", "more news").
+inline constexpr auto kTeaserHints = std::to_array<std::string_view>(
+    {"related", "teaser", "more-news", "more-stories", "read-also", "readalso", "also-read",
+     "recommend", "popular", "similar", "see-also", "more-articles", "latest-news"});
+
+inline constexpr auto kUnlikelyRoles = std::to_array<std::string_view>(
+    {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"});
+
+inline constexpr auto kCreditHints = std::to_array<std::string_view>(
+    {"credit", "copyright", "photographer", "photo-source", "image-source", "author", "source"});
+
+// True when `s` contains one of the table's strings.
+bool contains_any(std::string_view s, auto const& table) {
+    return std::any_of(table.begin(), table.end(),
+                       [&](std::string_view t) { return s.find(t) != std::string_view::npos; });
+}
+
+// True when one of the space-separated tokens of a lower-cased class list is in the table.
+bool has_class_token(std::string_view cls_lower, auto const& table) {
+    std::size_t i = 0;
+    while (i < cls_lower.size()) {
+        while (i < cls_lower.size() && cls_lower[i] == ' ')
+            ++i;
+        const std::size_t start = i;
+        while (i < cls_lower.size() && cls_lower[i] != ' ')
+            ++i;
+        const std::string_view token = cls_lower.substr(start, i - start);
+        if (!token.empty() && std::find(table.begin(), table.end(), token) != table.end())
+            return true;
+    }
+    return false;
+}
+
+std::string lower_ascii(std::string_view s);
+
+inline bool is_heading(GumboTag t) {
+    return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+}
+
+// Never content, whatever their attributes.
+bool is_dropped_tag(GumboTag t);
+
+// Elements that make a <div> more than a paragraph.
+bool is_div_to_p_blocker(GumboTag t);
+
+struct TextStats {
+    float length = 0;  // characters, a run of white space counting one, leading white space none
+    std::uint32_t commas = 0;  // commas of any script
+};
+
+TextStats measure(std::string_view text);
+
+}  // namespace pressparse::html::extract
