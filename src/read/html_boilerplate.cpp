@@ -45,6 +45,26 @@ bool visible(const ExtractionState& st, NodeId id) {
     return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
 }
 
+// An inline element (a link, a span) inside a paragraph, with words of the paragraph's sentences
+// around it: a phrase of the paragraph, whatever its class says, never a teaser of its own (a
+// teaser's link stands alone in its item, or beside a heading, an image or a lead of its own
+// block). At most kMaxInlineClimb inline ancestors are climbed to find the paragraph.
+constexpr double kRunningTextAround = 20;
+constexpr int kMaxInlineClimb = 8;
+
+bool inside_running_text(const ExtractionState& st, NodeId id) {
+    if (is_block_tag(st.doc.node(id).tag)) return false;
+    NodeId at = st.doc.node(id).parent;
+    for (int climbed = 0; at != kNoNode && climbed < kMaxInlineClimb; ++climbed) {
+        const GumboTag tag = st.doc.node(at).tag;
+        if (tag == GUMBO_TAG_P)
+            return st.subtree[at].text - st.subtree[id].text >= kRunningTextAround;
+        if (is_block_tag(tag)) return false;
+        at = st.doc.node(at).parent;
+    }
+    return false;
+}
+
 bool check_byline(ExtractionState& st, NodeId id) {
     const std::string_view rel = st.doc.attr(id, "rel");
     const std::string_view itemprop = st.doc.attr(id, "itemprop");
@@ -194,7 +214,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             }
             if (contains_any(match, kTeaserHints) && tag != GUMBO_TAG_BODY &&
                 tag != GUMBO_TAG_HTML &&
-                !contains_any(match, std::array{"article-body"sv, "post-content"sv})) {
+                !contains_any(match, std::array{"article-body"sv, "post-content"sv}) &&
+                !inside_running_text(st, id)) {
                 if (first_attempt) collect_teasers(st, id);
                 dead[id] = 1;
                 continue;

@@ -534,3 +534,21 @@ TEST(HtmlLimits, PageOfMillionsOfElementsIsCutOffWithAWarning) {
                         "page cut off after its first 500000 tags and attributes"),
               a.warnings.end());
 }
+
+TEST(HtmlStructure, ParagraphWithAnInlineLinkStaysWholeInTheBody) {
+    // The link's class says "related"; in the middle of a sentence it is a phrase of the
+    // paragraph, not a teaser.
+    const Article a = from_html(page(
+        "<title>Мост через Даугаву открыт после ремонта</title>",
+        "<article>" + kParagraphs +
+            "<p>Подробнее о проекте можно прочитать в <a href=\"/plan\" class=\"related-article\">"
+            "отчёте городской думы о ремонте</a>, опубликованном в прошлом месяце.</p></article>"
+            "<ul class=\"related\"><li><a href=\"/1\">В Резекне выбрали лучший двор "
+            "города</a></li></ul>"));
+    EXPECT_NE(all_body_text(a).find("Подробнее о проекте можно прочитать в отчёте городской думы "
+                                    "о ремонте, опубликованном в прошлом месяце."),
+              std::string::npos)
+        << all_body_text(a);
+    ASSERT_EQ(a.related.size(), 1u);
+    EXPECT_EQ(a.related[0].title, "В Резекне выбрали лучший двор города");
+}
