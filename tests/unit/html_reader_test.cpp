@@ -552,3 +552,37 @@ TEST(HtmlStructure, ParagraphWithAnInlineLinkStaysWholeInTheBody) {
     ASSERT_EQ(a.related.size(), 1u);
     EXPECT_EQ(a.related[0].title, "В Резекне выбрали лучший двор города");
 }
+
+TEST(HtmlBoilerplate, PrintOnlyContentIsNotHidden) {
+    // Marked for print, shown to screen readers: only hidden/aria-hidden/display:none hide.
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "<div class=\"print-only\"><p>Мост построила рижская фирма, которая выиграла "
+                 "конкурс, объявленный весной.</p></div></article>"));
+    EXPECT_NE(all_body_text(a).find("Мост построила рижская фирма"), std::string::npos)
+        << all_body_text(a);
+}
+
+TEST(HtmlBoilerplate, ArticleInsideNoscriptIsRead) {
+    // A page that prints its post for readers without scripts only; a short noscript notice
+    // stays out.
+    const Article a =
+        from_html(page("<title>Мост через Даугаву открыт после ремонта</title>",
+                       "<noscript><p>Включите JavaScript, чтобы увидеть страницу.</p></noscript>"
+                       "<div class=\"post-body\"><script>render()</script><noscript>" +
+                           kParagraphs + "</noscript></div>"));
+    const std::string text = all_body_text(a);
+    EXPECT_NE(text.find("В Даугавпилсе открыли новый мост"), std::string::npos) << text;
+    EXPECT_NE(text.find("автобусы теперь ходят чаще"), std::string::npos) << text;
+    EXPECT_EQ(text.find("JavaScript"), std::string::npos) << text;
+
+    // Beside an article of its own, paragraphs in a <noscript> are a notice, not the article.
+    const Article shown = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs + kParagraphs + kParagraphs +
+                 "</article><noscript><p>Для работы сайта, как и для показа видео, нужен "
+                 "JavaScript.</p><p>Включите его в настройках браузера, и страница покажет всё, "
+                 "что сейчас скрыто.</p></noscript>"));
+    EXPECT_EQ(all_body_text(shown).find("JavaScript"), std::string::npos) << all_body_text(shown);
+}
