@@ -586,3 +586,27 @@ TEST(HtmlBoilerplate, ArticleInsideNoscriptIsRead) {
                  "что сейчас скрыто.</p></noscript>"));
     EXPECT_EQ(all_body_text(shown).find("JavaScript"), std::string::npos) << all_body_text(shown);
 }
+
+TEST(HtmlStructure, ListsAndTablesBesideTheParagraphsStayInTheBody) {
+    // Ingredients, numbered steps and a specification table next to the scored paragraphs, in
+    // the same article; a list of tag links after them stays out.
+    const Article a = from_html(page(
+        "<title>Мост через Даугаву открыт после ремонта</title>",
+        "<article><div class=\"intro\">" + kParagraphs +
+            "</div><div class=\"ingredients\"><h3>Состав</h3><ul><li>500 граммов муки</li>"
+            "<li>два яйца</li></ul></div><ol><li>Смешать муку с яйцами.</li><li>Влить молоко и "
+            "размешать.</li></ol><table><tr><td>Длина</td><td>300 метров</td></tr><tr><td>Ширина"
+            "</td><td>20 метров</td></tr></table><ul><li><a href=\"/t/1\">Даугавпилс</a></li>"
+            "<li><a href=\"/t/2\">Мосты</a></li></ul></article>"));
+    std::vector<std::pair<std::string, std::string>> tail;
+    for (std::size_t i = 3; i < a.body.size(); ++i)
+        tail.emplace_back(to_string(a.body[i].type), a.body[i].text.value_or(""));
+    EXPECT_EQ(tail, (std::vector<std::pair<std::string, std::string>>{
+                        {"subheading", "Состав"},
+                        {"list_item", "500 граммов муки"},
+                        {"list_item", "два яйца"},
+                        {"list_item", "Смешать муку с яйцами."},
+                        {"list_item", "Влить молоко и размешать."},
+                        {"paragraph", "Длина 300 метров"},
+                        {"paragraph", "Ширина 20 метров"}}));
+}
