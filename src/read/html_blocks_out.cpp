@@ -1,8 +1,8 @@
 // Blocks out of the HTML extraction: the chosen article's subtrees cut into blocks at block-level
-// boundaries, each with its hint (heading and level, list item, quote, figure caption and photo
-// credit; a figure without a caption is described by its image's alt text), and the preamble: up
-// to six short lines between the page's <h1> and the article, where sites print the byline, the
-// date and the section.
+// boundaries (a table's row is one block, its cells a line), each with its hint (heading and
+// level, list item, quote, figure caption and photo credit; a figure without a caption is described
+// by its image's alt text), and the preamble: up to six short lines between the page's <h1> and the
+// article, where sites print the byline, the date and the section.
 //
 // Reads: the document and the dead nodes of an extraction (the preamble runs pass 1 again with
 // no rule that drops "unlikely" containers, since bylines live in headers, and looks at no more
@@ -17,6 +17,12 @@
 namespace pressparse::html::extract {
 
 namespace {
+
+// Table cells are no boundaries of their own: a row's cells make one block, its rows (and the
+// blocks inside a cell) cut it.
+bool is_cell(GumboTag t) {
+    return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
+}
 
 // Walks the article's subtrees and cuts them into blocks at block-level boundaries.
 class BlockWriter {
@@ -64,7 +70,11 @@ class BlockWriter {
             return;
         }
         last_was_br_ = false;
-        if (is_block_tag(n.tag) || n.tag == GUMBO_TAG_IMG) flush();
+        if (is_cell(n.tag)) {
+            text_ += ' ';  // a row's cells are one line: "Length 300 m"
+        } else if (is_block_tag(n.tag) || n.tag == GUMBO_TAG_IMG) {
+            flush();
+        }
         switch (n.tag) {
             case GUMBO_TAG_BLOCKQUOTE:
                 ++quote_;
@@ -97,7 +107,7 @@ class BlockWriter {
             if (!cls.empty() && contains_any(cls, kCreditHints) && credit_depth_ > 0)
                 --credit_depth_;
         }
-        if (is_block_tag(n.tag)) flush();
+        if (is_block_tag(n.tag) && !is_cell(n.tag)) flush();
         switch (n.tag) {
             case GUMBO_TAG_BLOCKQUOTE:
                 --quote_;

@@ -1,10 +1,12 @@
 // Pass 1 of the HTML extraction: what is never content. Marks dead the elements that never hold
-// article text: dropped tags (head, scripts, styles, embeds, form controls, navigation), hidden
-// elements, boilerplate class tokens (ads, cookie and consent banners, newsletter and paywall
-// boxes, share bars, comment widgets), teaser lists, the first heading that repeats the page's
-// title, and, when the attempt strips unlikely containers, those that class/id or role call
-// unlikely. On the first attempt it also takes the visible byline out (marked dead then only) and
-// collects the teaser lists (titles, leads, links), which the page keeps apart from the body.
+// article text: dropped tags (head, scripts, styles, embeds, form controls, navigation; a
+// <noscript> only when it holds no paragraphs of an article's length), hidden elements (hidden,
+// aria-hidden, display:none, visibility:hidden — not content marked for print only), boilerplate
+// class tokens (ads, cookie and consent banners, newsletter and paywall boxes, share bars, comment
+// widgets), teaser lists, the first heading that repeats the page's title, and, when the attempt
+// strips unlikely containers, those that class/id or role call unlikely. On the first attempt it
+// also takes the visible byline out (marked dead then only) and collects the teaser lists (titles,
+// leads, links), which the page keeps apart from the body.
 //
 // Reads: the document and the page facts. Writes: the `dead` vector it is given; on the first
 // attempt, the byline, the related links and the teaser bookkeeping of the state. Must never:
@@ -43,6 +45,51 @@ bool visible(const ExtractionState& st, NodeId id) {
             return false;
     }
     return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
+}
+
+// An inline element (a link, a span) inside a paragraph, with words of the paragraph's sentences
+// around it: a phrase of the paragraph, whatever its class says, never a teaser of its own (a
+// teaser's link stands alone in its item, or beside a heading, an image or a lead of its own
+// block). At most kMaxInlineClimb inline ancestors are climbed to find the paragraph.
+constexpr double kRunningTextAround = 20;
+constexpr int kMaxInlineClimb = 8;
+
+bool inside_running_text(const ExtractionState& st, NodeId id) {
+    if (is_block_tag(st.doc.node(id).tag)) return false;
+    NodeId at = st.doc.node(id).parent;
+    for (int climbed = 0; at != kNoNode && climbed < kMaxInlineClimb; ++climbed) {
+        const GumboTag tag = st.doc.node(at).tag;
+        if (tag == GUMBO_TAG_P)
+            return st.subtree[at].text - st.subtree[id].text >= kRunningTextAround;
+        if (is_block_tag(tag)) return false;
+        at = st.doc.node(at).parent;
+    }
+    return false;
+}
+
+// A <noscript> the page puts its article in (some blog platforms print the posts there for
+// readers without scripts): gumbo parses its content as markup, as a browser without scripts
+// does, so it is read when it holds paragraphs and a good part of the page's text, as an article
+// printed there would — not a "please enable JavaScript" notice or a consent text next to an
+// article of its own. Only its first kMaxNoscriptScan nodes are looked at.
+constexpr double kMinNoscriptText = 200;
+constexpr double kMinNoscriptShare = 0.25;  // of the page's text outside scripts and styles
+constexpr int kMinNoscriptParagraphs = 2;
+constexpr std::size_t kMaxNoscriptScan = 4096;
+
+bool holds_article_markup(const ExtractionState& st, NodeId id) {
+    const double text = st.subtree[id].text;
+    if (text < kMinNoscriptText || text < kMinNoscriptShare * st.readable_text) return false;
+    std::size_t seen = 0;
+    int paragraphs = 0;
+    for (NodeId at = st.doc.next(id, id); at != kNoNode && seen < kMaxNoscriptScan;
+         at = st.doc.next(at, id), ++seen) {
+        const Node& n = st.doc.node(at);
+        if (n.kind == Node::Kind::Element && n.tag == GUMBO_TAG_P &&
+            ++paragraphs >= kMinNoscriptParagraphs)
+            return true;
+    }
+    return false;
 }
 
 bool check_byline(ExtractionState& st, NodeId id) {
@@ -182,7 +229,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
         if (node.kind != Node::Kind::Element) continue;
         const GumboTag tag = node.tag;
         if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE) in_table_or_code[id] = 1;
-        if (is_dropped_tag(tag) || !visible(st, id)) {
+        if ((is_dropped_tag(tag) && !(tag == GUMBO_TAG_NOSCRIPT && holds_article_markup(st, id))) ||
+            !visible(st, id)) {
             dead[id] = 1;
             continue;
         }
@@ -194,7 +242,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             }
             if (contains_any(match, kTeaserHints) && tag != GUMBO_TAG_BODY &&
                 tag != GUMBO_TAG_HTML &&
-                !contains_any(match, std::array{"article-body"sv, "post-content"sv})) {
+                !contains_any(match, std::array{"article-body"sv, "post-content"sv}) &&
+                !inside_running_text(st, id)) {
                 if (first_attempt) collect_teasers(st, id);
                 dead[id] = 1;
                 continue;

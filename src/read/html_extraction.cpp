@@ -1,6 +1,7 @@
 // The page facts of the HTML extraction, computed once per page before any attempt: each
 // element's lower-cased class and id, each text node's measure, each subtree's size, text length
-// and first itemprop=name element, and the page's title as words.
+// and first itemprop=name element, the text of the page outside scripts and styles, and the
+// page's title as words.
 //
 // Reads: the document and its metadata. Writes: the page facts of ExtractionState, nothing
 // else. Must never: depend on what a pass decides (these facts hold for every attempt), or
@@ -27,7 +28,12 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
     text_stats.resize(n);
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = doc.node(id);
-        if (node.kind == Node::Kind::Text) text_stats[id] = measure(node.text);
+        if (node.kind != Node::Kind::Text) continue;
+        text_stats[id] = measure(node.text);
+        const GumboTag holder =
+            node.parent != kNoNode ? doc.node(node.parent).tag : GUMBO_TAG_UNKNOWN;
+        if (holder != GUMBO_TAG_SCRIPT && holder != GUMBO_TAG_STYLE && holder != GUMBO_TAG_TEMPLATE)
+            readable_text += text_stats[id].length;
     }
     // Per subtree, bottom up (children have larger ids than their parent): its size, its
     // text length and its first itemprop=name element, so that nested author containers

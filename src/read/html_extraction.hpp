@@ -110,6 +110,7 @@ struct ExtractionState {
     std::vector<std::string> match;  // lower-cased "class id", empty when neither
     std::vector<TextStats> text_stats;
     std::vector<Subtree> subtree;
+    double readable_text = 0;                   // the page's text outside scripts and styles
     std::optional<SimilarityText> title_words;  // the page's title, tokenised once
 
     // One attempt's work, rewritten by each attempt.

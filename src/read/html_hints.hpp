@@ -66,7 +66,6 @@ inline constexpr auto kBoilerplateTokens =
                                      "comments",
                                      "comment-list",
                                      "comments-area",
-                                     "print-only",
                                      "visually-hidden",
                                      "sr-only",
                                      "screen-reader-text"});

@@ -534,3 +534,79 @@ TEST(HtmlLimits, PageOfMillionsOfElementsIsCutOffWithAWarning) {
                         "page cut off after its first 500000 tags and attributes"),
               a.warnings.end());
 }
+
+TEST(HtmlStructure, ParagraphWithAnInlineLinkStaysWholeInTheBody) {
+    // The link's class says "related"; in the middle of a sentence it is a phrase of the
+    // paragraph, not a teaser.
+    const Article a = from_html(page(
+        "<title>Мост через Даугаву открыт после ремонта</title>",
+        "<article>" + kParagraphs +
+            "<p>Подробнее о проекте можно прочитать в <a href=\"/plan\" class=\"related-article\">"
+            "отчёте городской думы о ремонте</a>, опубликованном в прошлом месяце.</p></article>"
+            "<ul class=\"related\"><li><a href=\"/1\">В Резекне выбрали лучший двор "
+            "города</a></li></ul>"));
+    EXPECT_NE(all_body_text(a).find("Подробнее о проекте можно прочитать в отчёте городской думы "
+                                    "о ремонте, опубликованном в прошлом месяце."),
+              std::string::npos)
+        << all_body_text(a);
+    ASSERT_EQ(a.related.size(), 1u);
+    EXPECT_EQ(a.related[0].title, "В Резекне выбрали лучший двор города");
+}
+
+TEST(HtmlBoilerplate, PrintOnlyContentIsNotHidden) {
+    // Marked for print, shown to screen readers: only hidden/aria-hidden/display:none hide.
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "<div class=\"print-only\"><p>Мост построила рижская фирма, которая выиграла "
+                 "конкурс, объявленный весной.</p></div></article>"));
+    EXPECT_NE(all_body_text(a).find("Мост построила рижская фирма"), std::string::npos)
+        << all_body_text(a);
+}
+
+TEST(HtmlBoilerplate, ArticleInsideNoscriptIsRead) {
+    // A page that prints its post for readers without scripts only; a short noscript notice
+    // stays out.
+    const Article a =
+        from_html(page("<title>Мост через Даугаву открыт после ремонта</title>",
+                       "<noscript><p>Включите JavaScript, чтобы увидеть страницу.</p></noscript>"
+                       "<div class=\"post-body\"><script>render()</script><noscript>" +
+                           kParagraphs + "</noscript></div>"));
+    const std::string text = all_body_text(a);
+    EXPECT_NE(text.find("В Даугавпилсе открыли новый мост"), std::string::npos) << text;
+    EXPECT_NE(text.find("автобусы теперь ходят чаще"), std::string::npos) << text;
+    EXPECT_EQ(text.find("JavaScript"), std::string::npos) << text;
+
+    // Beside an article of its own, paragraphs in a <noscript> are a notice, not the article.
+    const Article shown = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs + kParagraphs + kParagraphs +
+                 "</article><noscript><p>Для работы сайта, как и для показа видео, нужен "
+                 "JavaScript.</p><p>Включите его в настройках браузера, и страница покажет всё, "
+                 "что сейчас скрыто.</p></noscript>"));
+    EXPECT_EQ(all_body_text(shown).find("JavaScript"), std::string::npos) << all_body_text(shown);
+}
+
+TEST(HtmlStructure, ListsAndTablesBesideTheParagraphsStayInTheBody) {
+    // Ingredients, numbered steps and a specification table next to the scored paragraphs, in
+    // the same article; a list of tag links after them stays out.
+    const Article a = from_html(page(
+        "<title>Мост через Даугаву открыт после ремонта</title>",
+        "<article><div class=\"intro\">" + kParagraphs +
+            "</div><div class=\"ingredients\"><h3>Состав</h3><ul><li>500 граммов муки</li>"
+            "<li>два яйца</li></ul></div><ol><li>Смешать муку с яйцами.</li><li>Влить молоко и "
+            "размешать.</li></ol><table><tr><td>Длина</td><td>300 метров</td></tr><tr><td>Ширина"
+            "</td><td>20 метров</td></tr></table><ul><li><a href=\"/t/1\">Даугавпилс</a></li>"
+            "<li><a href=\"/t/2\">Мосты</a></li></ul></article>"));
+    std::vector<std::pair<std::string, std::string>> tail;
+    for (std::size_t i = 3; i < a.body.size(); ++i)
+        tail.emplace_back(to_string(a.body[i].type), a.body[i].text.value_or(""));
+    EXPECT_EQ(tail, (std::vector<std::pair<std::string, std::string>>{
+                        {"subheading", "Состав"},
+                        {"list_item", "500 граммов муки"},
+                        {"list_item", "два яйца"},
+                        {"list_item", "Смешать муку с яйцами."},
+                        {"list_item", "Влить молоко и размешать."},
+                        {"paragraph", "Длина 300 метров"},
+                        {"paragraph", "Ширина 20 метров"}}));
+}
