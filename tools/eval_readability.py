@@ -489,7 +489,7 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def _resolve_binary(name: str) -> str:
+def resolve_binary(name: str) -> str:
     path = Path(name)
     if os.sep not in name and not path.exists():
         found = shutil.which(name)
@@ -503,7 +503,7 @@ def _resolve_binary(name: str) -> str:
     return str(path.resolve())
 
 
-def _check_writable_parent(option: str, name: str | None) -> None:
+def check_writable_parent(option: str, name: str | None) -> None:
     if name is None:
         return
     parent = Path(name).resolve().parent
@@ -517,7 +517,7 @@ def run(argv, out=sys.stdout, timeout: float = TIMEOUT_SECONDS) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.show_worst < 0:
         raise UsageError("--show-worst must be 0 or more")
-    binary = _resolve_binary(args.pressparse)
+    binary = resolve_binary(args.pressparse)
     cases_dir = Path(args.cases)
     if not cases_dir.is_dir():
         raise UsageError(f"cases directory not found: {args.cases}")
@@ -525,8 +525,8 @@ def run(argv, out=sys.stdout, timeout: float = TIMEOUT_SECONDS) -> int:
     if not cases:
         raise UsageError(f"no cases (sub-directories with a source.html) in {args.cases}")
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
-    _check_writable_parent("--report", args.report)
-    _check_writable_parent("--write-baseline", args.write_baseline)
+    check_writable_parent("--report", args.report)
+    check_writable_parent("--write-baseline", args.write_baseline)
     page_floor = (baseline.get("per_page_f1_floor", DEFAULT_PAGE_FLOOR) if baseline
                   else DEFAULT_PAGE_FLOOR)
     # per_page_f1_floor to write: kept from the file being replaced, else from --baseline.

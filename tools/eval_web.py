@@ -42,7 +42,6 @@ import dataclasses
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,7 +51,10 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_readability import floor3, write_json_atomically  # noqa: E402
+# One tool family: the usage error, the binary and output-path checks and the floor and atomic
+# writing helpers are eval_readability's.
+from eval_readability import (UsageError, check_writable_parent, floor3,  # noqa: E402
+                              resolve_binary, write_json_atomically)
 
 TIMEOUT_SECONDS = 600.0
 DEFAULT_SHOW_WORST = 10
@@ -64,10 +66,6 @@ EXIT_USAGE = 2
 METRICS = ("tokens", "snippets", "date-day")
 FLOOR_KEYS = ("f1", "max_errors", "max_read_as_text")
 TSV_COLUMNS = ("set", "id", "status", "score", "detail", "page")
-
-
-class UsageError(Exception):
-    """A problem with the command line, its files or the pressparse run: exit status 2."""
 
 
 # --------------------------------------------------------------------------- texts and metrics
@@ -408,20 +406,6 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def resolve_binary(name: str) -> str:
-    path = Path(name)
-    if os.sep not in name and not path.exists():
-        found = shutil.which(name)
-        if found is None:
-            raise UsageError(f"pressparse binary not found: {name}")
-        return found
-    if not path.is_file():
-        raise UsageError(f"pressparse binary not found: {name}")
-    if not os.access(path, os.X_OK):
-        raise UsageError(f"pressparse binary is not executable: {name}")
-    return str(path.resolve())
-
-
 def run(argv, out=sys.stdout) -> int:
     args = parse_args(argv)
     if args.jobs < 1:
@@ -433,8 +417,7 @@ def run(argv, out=sys.stdout) -> int:
     binary = resolve_binary(args.pressparse)
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     for option, name in (("--report", args.report), ("--write-baseline", args.write_baseline)):
-        if name is not None and not Path(name).resolve().parent.is_dir():
-            raise UsageError(f"{option}: directory {Path(name).resolve().parent} does not exist")
+        check_writable_parent(option, name)
     set_dirs = [Path(d) for d in args.sets]
     for d in set_dirs:
         meta, _ = load_set(d)
