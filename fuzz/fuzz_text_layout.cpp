@@ -103,14 +103,6 @@ std::string lay_out(std::string_view text_in, const Steering& s, const std::uint
     return out;
 }
 
-std::string leftover(std::string_view line, const text::LinkList& links) {
-    std::string t = links.found() ? text::strip_link_markers(line, links.urls.size(), nullptr)
-                                  : std::string(line);
-    for (std::size_t at = t.find("(BUTTON) "); at != std::string::npos; at = t.find("(BUTTON) "))
-        t.erase(at, 9);
-    return unicode::fold_whitespace(t);
-}
-
 void check_page(const std::string& page) {
     fuzz::check_utf8(page, "laid-out page");
     auto lines = text::split_lines(page);
@@ -131,7 +123,7 @@ void check_page(const std::string& page) {
     }
     for (std::size_t i = 0; i < links.first_line; ++i) {
         if (lines[i].blank() || covered[i]) continue;
-        if (!leftover(lines[i].text, links).empty())
+        if (!text::dump_text(lines[i].text, links, nullptr).empty())
             fuzz::fail("a non-blank line is in no block", lines[i].text);
     }
 

@@ -46,18 +46,8 @@ bool starts_item(const TextLine& line, const Layout& layout) {
 // "TitleTitle" or "Title Title" → "Title" (a teaser's title printed twice: the link around its
 // picture and the link text, saved side by side). Only titles of more than one word.
 std::string collapse_doubled(std::string text) {
-    const std::size_t n = text.size();
-    for (const std::size_t sep : {std::size_t{0}, std::size_t{1}}) {
-        if (n < 7 || (n - sep) % 2 != 0) continue;
-        const std::size_t half = (n - sep) / 2;
-        if (sep == 1 && text[half] != ' ') continue;
-        const std::string_view a(text.data(), half);
-        const std::string_view b(text.data() + half + sep, half);
-        if (a == b && has_inner_space(a)) {
-            text.resize(half);
-            return text;
-        }
-    }
+    const std::string_view half = rules::printed_twice(text, true);
+    if (!half.empty() && has_inner_space(half)) text.resize(half.size());
     return text;
 }
 
@@ -89,9 +79,7 @@ bool ends_in_word(std::string_view text) {
 // "Фото: Имя", is as likely the end of a wrapped caption). It starts a block of its own even
 // where the line before it fills the width, as a wrapped line would.
 bool stands_alone(const TextLine& line, const LinkList& links) {
-    const std::string text = unicode::fold_whitespace(
-        links.found() ? strip_link_markers(line.text, links.urls.size(), nullptr)
-                      : std::string(line.text));
+    const std::string text = dump_text(line.text, links, nullptr);
     if (rules::classify_chrome(text) != rules::Chrome::None) return true;
     return unicode::count_tokens(text, 1) == 1 && !rules::ends_sentence(text) &&
            rules::is_credit_line(text);
@@ -120,6 +108,13 @@ struct OpenBlock {
 };
 
 }  // namespace
+
+std::string dump_text(std::string_view raw, const LinkList& links, std::size_t* first_link) {
+    if (first_link) *first_link = 0;
+    std::string text =
+        links.found() ? strip_link_markers(raw, links.urls.size(), first_link) : std::string(raw);
+    return unicode::fold_whitespace(drop_form_labels(std::move(text)));
+}
 
 Layout detect_layout(std::vector<TextLine>& lines, std::size_t end) {
     Layout layout;
@@ -201,14 +196,10 @@ Blocks group_blocks(const std::vector<TextLine>& lines, std::size_t end, const L
         cur.open = false;
         std::string text;
         if (browser_dump) {
-            std::string raw =
-                cur.block.line_count > 1 ? std::move(cur.raw) : std::string(cur.first);
-            if (links.found()) {
-                std::size_t first = 0;
-                raw = strip_link_markers(raw, links.urls.size(), &first);
-                if (first > 0) cur.block.url = links.urls[first - 1];
-            }
-            text = unicode::fold_whitespace(drop_form_labels(std::move(raw)));
+            std::size_t first = 0;
+            text = dump_text(cur.block.line_count > 1 ? std::string_view(cur.raw) : cur.first,
+                             links, &first);
+            if (first > 0) cur.block.url = links.urls[first - 1];
         } else {
             text = unicode::fold_whitespace(cur.first);  // one line: nothing joined
         }

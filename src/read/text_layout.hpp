@@ -12,6 +12,8 @@
 // within one word of the widest line; in one-paragraph-per-line text it ends anywhere.
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "pressparse/blocks.hpp"
@@ -24,6 +26,11 @@ struct Layout {
     int width = 0;        // the widest line of more than one word, in columns
     int body_indent = 0;  // the indent of most long lines (three spaces in lynx's dumps)
 };
+
+// The text of a line (or of lines joined) of a text browser's dump: link markers of `links`
+// removed (`first_link` receives the number of one at the very start, 0 if none), lynx's form
+// labels ("(BUTTON) ") dropped, white space folded.
+std::string dump_text(std::string_view raw, const LinkList& links, std::size_t* first_link);
 
 // The layout of lines[0, end). Measures the lines' widths on the way: all of them when the
 // text is wrapped; when it is not, it stops at the first line too wide to be wrapped text.

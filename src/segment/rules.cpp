@@ -436,6 +436,17 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view printed_twice(std::string_view text, bool glued) {
+    const std::size_t n = text.size();
+    if (n < 7) return {};
+    const std::size_t sep = n % 2;  // an odd length has the space between the halves
+    if (sep == 0 && !glued) return {};
+    const std::size_t half = (n - sep) / 2;
+    if ((sep == 1 && text[half] != ' ') || text.substr(0, half) != text.substr(half + sep))
+        return {};
+    return text.substr(0, half);
+}
+
 bool ends_sentence(std::string_view text) {
     std::string_view s = strip_closers(text);
     if (s.empty()) return false;

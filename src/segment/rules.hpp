@@ -73,6 +73,11 @@ struct CaptionSplit {
 };
 std::optional<CaptionSplit> split_trailing_credit(std::string_view text);
 
+// "S S" (or, when `glued`, also "SS") of at least seven bytes: S, the text printed twice — an
+// image's alt text beside its caption, a title linked from its picture and its text. An empty
+// view when the text is not that.
+std::string_view printed_twice(std::string_view text, bool glued);
+
 // Ends with sentence punctuation (. ! ? … ; : ,) possibly followed by closing quotes/brackets.
 bool ends_sentence(std::string_view text);
 // Last meaningful character is one of . , ; : (a subheading never ends like that).

@@ -191,16 +191,6 @@ BodyBlock plain(BlockType type, std::string text) {
     return block;
 }
 
-// "S S" → "S": a description printed twice in one run of text (an image's alt text, then its
-// caption, on one line).
-std::string undouble(const std::string& text) {
-    const std::size_t n = text.size();
-    if (n % 2 == 0 || n < 7) return text;
-    const std::size_t half = n / 2;
-    if (text[half] != ' ' || text.compare(0, half, text, half + 1, half) != 0) return text;
-    return text.substr(0, half);
-}
-
 // Roles of body blocks, decided one by one with a look at the next block.
 std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, std::size_t end,
                                      const PageContext& page, Roles* roles) {
@@ -243,7 +233,12 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
         if (auto split = rules::split_trailing_credit(b.text);
             split &&
             (b.hint == BlockHint::Caption || unicode::count_tokens(split->description, 60) <= 60)) {
-            if (!page.markup) split->description = undouble(split->description);
+            if (!page.markup) {
+                // A description printed twice in one run of text (an image's alt text, then its
+                // caption, on one line): once.
+                const std::size_t once = rules::printed_twice(split->description, false).size();
+                if (once > 0) split->description.resize(once);
+            }
             body.push_back(caption(split->description.empty()
                                        ? std::nullopt
                                        : std::optional<std::string>(split->description),
