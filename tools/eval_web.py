@@ -24,15 +24,17 @@ and scores its JSON Lines by the set's metric, the way the field computes it:
   positive.
 
 Also counted: errors (an error record, or no record for the page), empty texts (errors
-included), and HTML pages read as text dumps (input.format "text" for an .html page).
+included), HTML pages read as text dumps (input.format "text" for an .html page), and, with
+--schema, records that the project's JSON Schema rejects (validated against #/$defs/record,
+format checking on; needs python3-jsonschema).
 
 --baseline gates the run on the floors pinned per set name (exit 1 when one is missed):
-"f1" (a minimum), "max_errors" and "max_read_as_text" (maxima). --write-baseline records the
+"f1" (a minimum), "max_errors", "max_read_as_text" and "max_invalid" (maxima). --write-baseline records the
 current figures of the sets evaluated (F1 rounded down at the third decimal, counts as they
 are), keeping the entries of other sets.
 
 Exit status: 0 scored (and every floor met), 1 a floor missed, 2 a usage error or pressparse
-could not be run. Standard library only (Python 3.11).
+could not be run. Standard library only (Python 3.11), and jsonschema for --schema.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ EXIT_GATE_FAILED = 1
 EXIT_USAGE = 2
 
 METRICS = ("tokens", "snippets", "date-day")
-FLOOR_KEYS = ("f1", "max_errors", "max_read_as_text")
+FLOOR_KEYS = ("f1", "max_errors", "max_read_as_text", "max_invalid")
 TSV_COLUMNS = ("set", "id", "status", "score", "detail", "page")
 
 
@@ -161,8 +163,13 @@ class SetResult:
     errors: int
     empty: int
     read_as_text: int
+    rejected: list[str]  # "ID: reason" per record the schema rejects (none when not validated)
     counts: dict
     results: list[PageResult]
+
+    @property
+    def invalid(self) -> int:
+        return len(self.rejected)
 
 
 def load_set(set_dir: Path) -> tuple[dict, list[dict]]:
@@ -227,12 +234,41 @@ def run_pressparse(binary: str, paths: list[str], jobs: int,
     return parse_records(proc.stdout.decode("utf-8", "replace"))
 
 
+def load_validator(schema_path: str):
+    """A validator of JSON Lines records (#/$defs/record of the schema, formats checked)."""
+    try:
+        import jsonschema
+    except ImportError:
+        raise UsageError("--schema needs the jsonschema module (python3-jsonschema)") from None
+    try:
+        schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"--schema {schema_path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UsageError(f"--schema {schema_path}: not valid JSON ({exc})") from None
+    cls = jsonschema.Draft202012Validator
+    return cls(dict(schema, **{"$ref": "#/$defs/record"}), format_checker=cls.FORMAT_CHECKER)
+
+
+def schema_error(validator, record: dict) -> str | None:
+    """The most relevant reason the schema rejects the record, in one line, or None."""
+    if validator is None:
+        return None
+    import jsonschema
+    error = jsonschema.exceptions.best_match(validator.iter_errors(record))
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+    return f"at {where}: {error.message}"
+
+
 def score_set(set_dir: Path, meta: dict, truth: list[dict],
-              records: dict[str, dict]) -> SetResult:
+              records: dict[str, dict], validator=None) -> SetResult:
     metric = meta["metric"]
     with_comments = bool(meta.get("comments_in_truth"))
     results = []
     errors = empty = read_as_text = 0
+    rejected = []
     sum_p = sum_r = sum_f = 0.0
     counts = Counter()
     for t in truth:
@@ -240,6 +276,9 @@ def score_set(set_dir: Path, meta: dict, truth: list[dict],
         record = records.get(path)
         failed = record is None or "error" in record
         text = None
+        reason = None if record is None else schema_error(validator, record)
+        if reason:
+            rejected.append(f"{t['id']}: {reason}")
         if failed:
             errors += 1
         else:
@@ -276,15 +315,15 @@ def score_set(set_dir: Path, meta: dict, truth: list[dict],
     else:
         precision, recall, f1 = count_prf(counts["tp"], counts["fp"], counts["fn"])
     return SetResult(meta["name"], metric, n, precision, recall, f1, errors, empty,
-                     read_as_text, dict(counts), results)
+                     read_as_text, rejected, dict(counts), results)
 
 
 def evaluate(binary: str, set_dir: Path, jobs: int,
-             timeout: float = TIMEOUT_SECONDS) -> SetResult:
+             timeout: float = TIMEOUT_SECONDS, validator=None) -> SetResult:
     meta, truth = load_set(set_dir)
     records = run_pressparse(binary, [page_path(set_dir, t["id"]) for t in truth], jobs,
                              timeout)
-    return score_set(set_dir, meta, truth, records)
+    return score_set(set_dir, meta, truth, records, validator)
 
 
 # --------------------------------------------------------------------------- baseline
@@ -321,7 +360,8 @@ def check_floors(result: SetResult, floors: dict) -> list[str]:
         failures.append(f"{result.name}: F1 {result.f1:.4f} is below the floor "
                         f"{floors['f1']:.4f} by {floors['f1'] - result.f1:.4f}")
     for key, value, what in (("max_errors", result.errors, "errors"),
-                             ("max_read_as_text", result.read_as_text, "HTML pages read as text")):
+                             ("max_read_as_text", result.read_as_text, "HTML pages read as text"),
+                             ("max_invalid", result.invalid, "records the schema rejects")):
         if value > floors[key]:
             failures.append(f"{result.name}: {what} {value} exceed {key} {int(floors[key])} "
                             f"by {value - int(floors[key])}")
@@ -330,7 +370,7 @@ def check_floors(result: SetResult, floors: dict) -> list[str]:
 
 def make_floors(result: SetResult) -> dict:
     return {"f1": floor3(result.f1), "max_errors": result.errors,
-            "max_read_as_text": result.read_as_text}
+            "max_read_as_text": result.read_as_text, "max_invalid": result.invalid}
 
 
 # --------------------------------------------------------------------------- output
@@ -355,7 +395,10 @@ def print_result(result: SetResult, show_worst: int, out) -> None:
               f"leaked {c.get('fp', 0)}", file=out)
     print(f"  P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}", file=out)
     print(f"  errors {result.errors}  empty texts {result.empty}  "
-          f"HTML read as text {result.read_as_text}", file=out)
+          f"HTML read as text {result.read_as_text}  schema rejects {result.invalid}",
+          file=out)
+    for line in result.rejected[:show_worst]:
+        print(f"    rejected {line}", file=out)
     listed = worst(result, show_worst)
     if listed:
         print(f"  worst {len(listed)}:", file=out)
@@ -394,13 +437,17 @@ def parse_args(argv):
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
                         help="pressparse worker threads (default: number of CPUs)")
     parser.add_argument("--baseline", metavar="FILE.json",
-                        help="floors per set name: f1, max_errors, max_read_as_text; "
+                        help="floors per set name: f1, max_errors, max_read_as_text, "
+                             "max_invalid; "
                              "exit 1 if one is missed")
     parser.add_argument("--write-baseline", metavar="FILE.json",
                         help="write the current figures of these sets as their floors")
     parser.add_argument("--show-worst", type=int, default=DEFAULT_SHOW_WORST, metavar="N",
                         help=f"list the N worst pages of each set (default {DEFAULT_SHOW_WORST})")
     parser.add_argument("--report", metavar="FILE.tsv", help="per-page results, worst first")
+    parser.add_argument("--schema", metavar="FILE.json",
+                        help="validate every record against this JSON Schema's record "
+                             "definition and count the ones it rejects")
     parser.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, metavar="S",
                         help=f"longest pressparse run per set (default {TIMEOUT_SECONDS:g} s)")
     return parser.parse_args(argv)
@@ -424,7 +471,8 @@ def run(argv, out=sys.stdout) -> int:
         if baseline is not None and meta["name"] not in baseline:
             raise UsageError(f"baseline {args.baseline}: no floors for set {meta['name']}")
 
-    results = [evaluate(binary, d, args.jobs, args.timeout) for d in set_dirs]
+    validator = load_validator(args.schema) if args.schema else None
+    results = [evaluate(binary, d, args.jobs, args.timeout, validator) for d in set_dirs]
     for r in results:
         print_result(r, args.show_worst, out)
     if args.report:

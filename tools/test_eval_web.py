@@ -201,6 +201,34 @@ class ScoreSetTest(unittest.TestCase):
         self.assertAlmostEqual(s.f1, 2 / 6)
         self.assertEqual([r.id for r in ew.worst(s, 10)], ["b", "d", "c", "e"])
 
+    def test_schema_rejections_are_counted(self):
+        try:
+            import jsonschema  # noqa: F401
+        except ImportError:
+            self.skipTest("python3-jsonschema is not installed")
+        schema = Path(self.tmp.name) / "schema.json"
+        # A record's date must be a calendar date or a date-time with its offset.
+        schema.write_text(json.dumps({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$defs": {"record": {"type": "object", "properties": {"date": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]{8}([+-][0-9]{2}:[0-9]{2}))?$"}}}}}))
+        validator = ew.load_validator(str(schema))
+        truth = [{"id": "a", "date": "2020-01-02"}, {"id": "b", "date": "2020-01-02"},
+                 {"id": "c", "date": "2020-01-02"}]
+        d = make_set(self.tmp.name, "days", "date-day", truth)
+        meta, loaded = ew.load_set(d)
+        p = {t["id"]: ew.page_path(d, t["id"]) for t in truth}
+        records = {p["a"]: record(p["a"], date="2020-01-02T10:00:00+02:00"),
+                   p["b"]: record(p["b"], date="2020-01-02T10:00:00"),
+                   p["c"]: record(p["c"], date="2020-01-02")}
+        s = ew.score_set(d, meta, loaded, records, validator)
+        self.assertEqual(s.invalid, 1)
+        self.assertTrue(s.rejected[0].startswith("b: at date: "), s.rejected)
+        self.assertEqual(ew.score_set(d, meta, loaded, records).invalid, 0)
+        with self.assertRaises(ew.UsageError):
+            ew.load_validator(str(Path(self.tmp.name) / "none.json"))
+
     def test_parse_records(self):
         out = "\n".join([json.dumps({"input": {"path": "x"}, "body": []}), "not json",
                          json.dumps({"summary": {}}), json.dumps([1]), ""])
@@ -221,12 +249,13 @@ class ScoreSetTest(unittest.TestCase):
             ew.load_set(bad)
 
 
-def result_of(f1=0.8, errors=0, as_text=0):
-    return ew.SetResult("toy", "tokens", 10, f1, f1, f1, errors, 0, as_text, {}, [])
+def result_of(f1=0.8, errors=0, as_text=0, invalid=0):
+    rejected = [f"p{i}: at date: bad" for i in range(invalid)]
+    return ew.SetResult("toy", "tokens", 10, f1, f1, f1, errors, 0, as_text, rejected, {}, [])
 
 
 class BaselineTest(unittest.TestCase):
-    FLOORS = {"f1": 0.75, "max_errors": 1, "max_read_as_text": 2}
+    FLOORS = {"f1": 0.75, "max_errors": 1, "max_read_as_text": 2, "max_invalid": 0}
 
     def test_pass(self):
         self.assertEqual(ew.check_floors(result_of(0.75, 1, 2), self.FLOORS), [])
@@ -238,11 +267,14 @@ class BaselineTest(unittest.TestCase):
                          ["toy: errors 3 exceed max_errors 1 by 2"])
         self.assertEqual(ew.check_floors(result_of(as_text=3), self.FLOORS),
                          ["toy: HTML pages read as text 3 exceed max_read_as_text 2 by 1"])
+        self.assertEqual(ew.check_floors(result_of(invalid=2), self.FLOORS),
+                         ["toy: records the schema rejects 2 exceed max_invalid 0 by 2"])
 
     def test_make_floors_round_down_and_pass(self):
         r = result_of(0.81479, 2, 5)
         floors = ew.make_floors(r)
-        self.assertEqual(floors, {"f1": 0.814, "max_errors": 2, "max_read_as_text": 5})
+        self.assertEqual(floors, {"f1": 0.814, "max_errors": 2, "max_read_as_text": 5,
+                                  "max_invalid": 0})
         self.assertEqual(ew.check_floors(r, floors), [])
 
     def test_load_baseline_rejects_bad_files(self):
@@ -332,12 +364,14 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual([r.split("\t")[1] for r in rows[1:]], ["p2", "p1"])
 
     def test_write_then_gate(self):
-        other = {"elsewhere": {"f1": 0.5, "max_errors": 0, "max_read_as_text": 0}}
+        other = {"elsewhere": {"f1": 0.5, "max_errors": 0, "max_read_as_text": 0,
+                               "max_invalid": 0}}
         self.baseline.write_text(json.dumps(other))
         proc = self.tool("--write-baseline", str(self.baseline), str(self.set))
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(json.loads(self.baseline.read_text()),
-                         dict(other, toy={"f1": 0.833, "max_errors": 0, "max_read_as_text": 1}))
+                         dict(other, toy={"f1": 0.833, "max_errors": 0, "max_read_as_text": 1,
+                                          "max_invalid": 0}))
         proc = self.tool("--baseline", str(self.baseline), str(self.set))
         self.assertEqual(proc.returncode, 0, proc.stdout)
         self.assertIn("baseline: all floors met", proc.stdout)

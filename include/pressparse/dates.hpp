@@ -51,7 +51,8 @@ std::optional<std::string> to_iso_riga(const LocalDateTime& value, std::string* 
 // Normalises a timestamp a page states in its metadata ("2015-07-24T05:36:09+0100",
 // "2015-07-24 05:36", "2015-07-24", "Fri, 24 Jul 2015 05:36:09 GMT", "July 24, 2015",
 // "6 февраля, 2026 11:49") to ISO 8601, keeping the stated offset ("Z" becomes "+00:00"). A time
-// without an offset is read as Riga time when `riga_local` is set, else printed without one.
+// without an offset is read as Riga time when `riga_local` is set; otherwise it names no instant,
+// and only its date is returned ("2015-07-24 05:36" is "2015-07-24").
 // `warning` as for to_iso_riga, when a time is read as Riga time.
 std::optional<std::string> normalize_timestamp(std::string_view text, bool riga_local,
                                                std::string* warning = nullptr);

@@ -499,18 +499,16 @@ std::optional<std::string> normalize_timestamp(std::string_view text_in, bool ri
     const LocalDateTime& v = st->local;
     LocalDateTime date_only{v.year, v.month, v.day, std::nullopt, std::nullopt};
     if (!to_iso_riga(date_only)) return std::nullopt;
-    if (!v.hour) return to_iso_riga(date_only);
+    // A wall time without an offset is not an instant: unless it is Riga's, the day alone is
+    // stated (the printed time stays in date_text).
+    if (!v.hour || (!st->offset_minutes && !riga_local)) return to_iso_riga(date_only);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", v.year, v.month, v.day, *v.hour,
                   v.minute.value_or(0), std::min(st->second, 59));
     if (st->offset_minutes) return std::string(buf) + format_offset(*st->offset_minutes);
-    if (riga_local) {
-        auto iso = to_iso_riga(v, warning);
-        if (iso && iso->size() > 19 && st->second != 0)
-            iso->replace(17, 2, std::string(buf + 17, 2));
-        return iso;
-    }
-    return std::string(buf);
+    auto iso = to_iso_riga(v, warning);
+    if (iso && iso->size() > 19 && st->second != 0) iso->replace(17, 2, std::string(buf + 17, 2));
+    return iso;
 }
 
 }  // namespace pressparse::dates

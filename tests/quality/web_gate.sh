@@ -13,4 +13,5 @@ if [[ ! -f $set_dir/truth.jsonl ]]; then
   exit 77
 fi
 exec python3 "$root/tools/eval_web.py" --pressparse "$bin" --jobs "$jobs" \
-  --baseline "$root/tests/quality/web-baseline.json" --show-worst 5 "$set_dir"
+  --baseline "$root/tests/quality/web-baseline.json" --schema "$root/schema/article.schema.json" \
+  --show-worst 5 "$set_dir"

@@ -464,7 +464,9 @@ TEST(Timestamps, StatedFormsNormalised) {
     EXPECT_EQ(normalize_timestamp("2015-07-24T05:36:09+0100", false), "2015-07-24T05:36:09+01:00");
     EXPECT_EQ(normalize_timestamp("2015-07-24T05:36:09.123Z", false), "2015-07-24T05:36:09+00:00");
     EXPECT_EQ(normalize_timestamp("2015-07-24", false), "2015-07-24");
-    EXPECT_EQ(normalize_timestamp("2015-07-24 05:36", false), "2015-07-24T05:36:00");
+    EXPECT_EQ(normalize_timestamp("2015-07-24 05:36", false), "2015-07-24");
+    EXPECT_EQ(normalize_timestamp("2015-07-24T05:36:09", false), "2015-07-24");
+    EXPECT_EQ(normalize_timestamp("July 24, 2015 5:36 PM", false), "2015-07-24");
     EXPECT_EQ(normalize_timestamp("2015-07-24 05:36", true), "2015-07-24T05:36:00+03:00");
     EXPECT_EQ(normalize_timestamp("Fri, 24 Jul 2015 05:36:09 GMT", false),
               "2015-07-24T05:36:09+00:00");
