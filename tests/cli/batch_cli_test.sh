@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Batch runs through the command line: JSON Lines, exit codes, broken pipes, full disks,
 # unwritable output directories, Ctrl-C in the middle of a run, and the GNU parallel recipe
-# from the README (several local workers over --files-from chunks, merged output equal to one
+# from docs/scaling.md (several local workers over --files-from chunks, merged output equal to one
 # single-process run).
 # Usage: batch_cli_test.sh PATH/TO/pressparse   (run from the repository root)
 set -uo pipefail
