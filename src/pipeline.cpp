@@ -93,13 +93,25 @@ bool mentions_press_lv(const std::optional<std::string>& s) {
     return s && unicode::to_lower(*s).find("press.lv") != std::string::npos;
 }
 
+bool press_lv_host(const std::optional<std::string>& host) {
+    return host && (*host == "press.lv" || host->ends_with(".press.lv"));
+}
+
 // Fields an HTML page states about itself; the segmenter fills in what they leave open.
 void apply_metadata(const Metadata& meta, Article& article) {
-    // A page that names no site at all is taken for a saved Press.lv page.
-    const bool press_lv = mentions_press_lv(meta.site_name) || mentions_press_lv(meta.url) ||
-                          mentions_press_lv(article.url) ||
-                          (!meta.site_name && !meta.url && !article.url);
-    article.site = press_lv ? std::optional<std::string>("Press.lv") : meta.site_name;
+    // The site: Press.lv only on evidence (its host, its name as the site name, its name in the
+    // page's title); otherwise the name the page states, else the host of its address.
+    const std::optional<std::string> address = article.url ? article.url : meta.url;
+    const std::optional<std::string> host = address ? url::host(*address) : std::nullopt;
+    const bool press_lv = press_lv_host(host) || mentions_press_lv(meta.site_name) ||
+                          mentions_press_lv(meta.document_title);
+    if (press_lv) {
+        article.site = "Press.lv";
+    } else if (meta.site_name) {
+        article.site = meta.site_name;
+    } else {
+        article.site = host;
+    }
     if (!article.url) article.url = meta.url;
     article.language = bcp47(meta.language);
     article.headline = meta.title;

@@ -127,4 +127,23 @@ std::string resolve(std::string_view base_text, std::string_view ref_text) {
     return out;
 }
 
+std::optional<std::string> host(std::string_view address) {
+    const Parts p = split(address);
+    if (!p.scheme || !p.authority) return std::nullopt;
+    std::string_view h = *p.authority;
+    if (const auto at = h.rfind('@'); at != std::string_view::npos) h.remove_prefix(at + 1);
+    if (!h.empty() && h.front() == '[') {  // an IPv6 literal keeps its brackets
+        h = h.substr(0, h.find(']') == std::string_view::npos ? h.size() : h.find(']') + 1);
+    } else if (const auto colon = h.find(':'); colon != std::string_view::npos) {
+        h = h.substr(0, colon);
+    }
+    while (!h.empty() && h.back() == '.')
+        h.remove_suffix(1);
+    if (h.empty()) return std::nullopt;
+    std::string out(h);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace pressparse::url

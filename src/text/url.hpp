@@ -1,6 +1,7 @@
 // Addresses: a reference on a page resolved against the page's own address.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,9 @@ namespace pressparse::url {
 // "https://x.lv/a/b"). `ref` is returned as it is when it has a scheme of its own or when
 // `base` has none (no absolute address to resolve against).
 std::string resolve(std::string_view base, std::string_view ref);
+
+// The host of an absolute address ("https://user@News.Example.org:8080/a" is
+// "news.example.org"), in lower case; nullopt when the address has no scheme or no host.
+std::optional<std::string> host(std::string_view address);
 
 }  // namespace pressparse::url

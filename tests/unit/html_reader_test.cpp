@@ -612,3 +612,32 @@ TEST(HtmlStructure, ListsAndTablesBesideTheParagraphsStayInTheBody) {
                         {"paragraph", "Длина 300 метров"},
                         {"paragraph", "Ширина 20 метров"}}));
 }
+
+// The site is Press.lv only on evidence; otherwise what the page states, else its host, else null.
+TEST(HtmlMetadata, SiteIsPressLvOnlyOnEvidence) {
+    const std::string body =
+        "<article><h1>Мост открыт</h1><p>Мост через реку открыли после "
+        "ремонта, который длился полгода и стоил городу немало.</p></article>";
+    EXPECT_EQ(from_html(page("<title>Мост открыт</title>", body)).site, std::nullopt);
+    EXPECT_EQ(from_html(page("<title>Мост открыт</title><link rel=\"canonical\" "
+                             "href=\"https://News.Example.org:8443/a/b\">",
+                             body))
+                  .site,
+              "news.example.org");
+    EXPECT_EQ(from_html(page("<meta property=\"og:site_name\" content=\"Example News\">"
+                             "<link rel=\"canonical\" href=\"https://news.example.org/a\">",
+                             body))
+                  .site,
+              "Example News");
+    EXPECT_EQ(from_html(page("<title>Мост открыт - Press.lv</title>", body)).site, "Press.lv");
+    EXPECT_EQ(from_html(page("<link rel=\"canonical\" href=\"https://www.press.lv/post/x\">"
+                             "<meta property=\"og:site_name\" content=\"PRESS\">",
+                             body))
+                  .site,
+              "Press.lv");
+    // A host that merely contains the name is not the site.
+    EXPECT_EQ(
+        from_html(page("<link rel=\"canonical\" href=\"https://notpress.lv.example.com/\">", body))
+            .site,
+        "notpress.lv.example.com");
+}

@@ -248,3 +248,14 @@ TEST(Urls, ResolvedAgainstThePage) {
     EXPECT_EQ(resolve("https://example.lv", "a"), "https://example.lv/a");
     EXPECT_EQ(resolve("not absolute", "/post/2"), "/post/2");
 }
+
+TEST(Urls, HostOfAnAbsoluteAddress) {
+    using pressparse::url::host;
+    EXPECT_EQ(host("https://user:pw@News.Example.org:8080/a?b#c"), "news.example.org");
+    EXPECT_EQ(host("http://example.lv."), "example.lv");
+    EXPECT_EQ(host("http://[2001:db8::1]:80/x"), "[2001:db8::1]");
+    EXPECT_EQ(host("//example.lv/a"), std::nullopt);  // no scheme
+    EXPECT_EQ(host("/news/a"), std::nullopt);
+    EXPECT_EQ(host("mailto:someone@example.lv"), std::nullopt);
+    EXPECT_EQ(host("https:///a"), std::nullopt);
+}
