@@ -71,6 +71,8 @@ struct Article {
     std::vector<BodyBlock> body;
     std::vector<Related> related;
     Stats stats;
+    // SimHash of the body's words (pressparse/fingerprint.hpp), 16 hex digits; null without a body.
+    std::optional<std::string> fingerprint;
     std::vector<std::string> warnings;
 };
 

@@ -40,6 +40,7 @@ struct BatchOptions {
     bool progress = false;        // a progress line on the error stream
     bool stats = false;           // a closing summary on the error stream
     bool summary_record = false;  // a closing {"summary": …} record in the JSON Lines
+    bool dedupe = false;  // a page whose URL or fingerprint an earlier page had: duplicate record
     ExtractOptions extract;
 };
 
@@ -47,11 +48,12 @@ struct BatchOptions {
 inline constexpr unsigned kMaxJobs = 1024;
 
 struct BatchSummary {
-    std::uint64_t pages = 0;     // inputs extracted or failed
-    std::uint64_t errors = 0;    // inputs that failed
-    std::uint64_t warnings = 0;  // warnings over all articles
-    std::uint64_t skipped = 0;   // --skip-existing, and archive records that are not pages
-    std::uint64_t bytes = 0;     // page bytes read
+    std::uint64_t pages = 0;       // inputs extracted or failed
+    std::uint64_t errors = 0;      // inputs that failed
+    std::uint64_t warnings = 0;    // warnings over all articles
+    std::uint64_t skipped = 0;     // --skip-existing, and archive records that are not pages
+    std::uint64_t duplicates = 0;  // --dedupe: pages given as duplicate records
+    std::uint64_t bytes = 0;       // page bytes read
     double seconds = 0;
     bool interrupted = false;    // stopped by a signal (stop flag)
     bool output_failed = false;  // the output could not be written (a fatal error)
@@ -72,9 +74,9 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
                        const std::atomic<bool>* stop = nullptr);
 
 // Why the options cannot make a run (a one-line reason, for a usage error), or empty: a zero
-// --max-bytes, --skip-existing without an output directory, --jobs over kMaxJobs, a --glob
-// pattern that cannot match as meant (an unclosed '[', an unknown [:class:], a trailing
-// backslash, a '/').
+// --max-bytes, --skip-existing without an output directory, --dedupe with Markdown or text, --jobs
+// over kMaxJobs, a --glob pattern that cannot match as meant (an unclosed '[', an unknown
+// [:class:], a trailing backslash, a '/').
 std::string usage_problem(const BatchOptions& options);
 
 // The exit status for a summary: 0 all good, 1 some inputs failed, 2 a fatal error
@@ -90,5 +92,8 @@ std::string format_article(const Article& article, OutputFormat format, bool pre
 
 // "{"input": {...}, "error": {"code": …, "message": …}}", one line.
 std::string error_record(const InputInfo& input, std::string_view code, std::string_view message);
+
+// "{"input": {...}, "duplicate_of": "<input.path of the first>"}", one line.
+std::string duplicate_record(const InputInfo& input, std::string_view first);
 
 }  // namespace pressparse

@@ -46,8 +46,18 @@ struct ScriptCounts {
 };
 ScriptCounts count_scripts(std::string_view utf8);
 
+// Receives each word that count_words finds, in order, as UTF-16.
+class WordSink {
+  public:
+    virtual void word(std::u16string_view w) = 0;
+
+  protected:
+    ~WordSink() = default;
+};
+
 // Number of words by ICU's word break rules (segments with letters, numbers, kana or ideographs).
-int count_words(std::string_view utf8);
+// Each word is also passed to `sink` when one is given.
+int count_words(std::string_view utf8, WordSink* sink = nullptr);
 
 // Number of user-perceived characters (extended grapheme clusters).
 int count_characters(std::string_view utf8);

@@ -23,12 +23,15 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "inputs.hpp"
 #include "names.hpp"
 #include "pressparse/batch.hpp"
 #include "pressparse/errors.hpp"
+#include "pressparse/fingerprint.hpp"
 #include "pressparse/json_writer.hpp"
 #include "pressparse/render.hpp"
 
@@ -50,6 +53,9 @@ struct Result {
     std::string message;   // why it failed
     std::uint64_t warnings = 0;
     std::uint64_t bytes = 0;
+    // --dedupe: what identifies the article (its fingerprint, its address without a fragment).
+    std::optional<std::uint64_t> fingerprint;
+    std::optional<std::string> address;
 };
 
 const char* extension(OutputFormat format) {
@@ -119,6 +125,10 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
         article.input.warc = job.warc;
         r.warnings = article.warnings.size();
         r.bytes = article.input.bytes;
+        if (options.dedupe) {
+            if (article.fingerprint) r.fingerprint = std::stoull(*article.fingerprint, nullptr, 16);
+            if (article.url) r.address = article.url->substr(0, article.url->find('#'));
+        }
         const OutputFormat format =
             options.format == OutputFormat::JsonLines ? OutputFormat::Json : options.format;
         r.text = format_article(article, format, sink != Sink::Shared && options.pretty);
@@ -232,6 +242,7 @@ nlohmann::ordered_json summary_json(const BatchSummary& s) {
         {"pages", s.pages},
         {"errors", s.errors},
         {"warnings", s.warnings},
+        {"duplicates", s.duplicates},
         {"seconds", std::round(s.seconds * 1000) / 1000},
         {"pages_per_second", std::round(static_cast<double>(s.pages) / secs * 10) / 10},
         {"mb_per_second", std::round(static_cast<double>(s.bytes) / 1e6 / secs * 100) / 100}};
@@ -302,17 +313,30 @@ std::string format_article(const Article& article, OutputFormat format, bool pre
     return to_json_string(article, pretty);
 }
 
-std::string error_record(const InputInfo& input, std::string_view code, std::string_view message) {
+namespace {
+
+// The "input" object of a record that stands in for an article: the path and the archive record.
+nlohmann::ordered_json record_input(const InputInfo& input) {
     nlohmann::ordered_json in{{"path", input.path}};
     if (input.warc) {
         in["warc"] = nlohmann::ordered_json{{"target_uri", input.warc->target_uri},
                                             {"date", input.warc->date},
                                             {"record_id", input.warc->record_id}};
     }
-    nlohmann::ordered_json record{
-        {"input", std::move(in)},
-        {"error", nlohmann::ordered_json{{"code", code}, {"message", message}}}};
-    return dump_json(record);
+    return in;
+}
+
+}  // namespace
+
+std::string error_record(const InputInfo& input, std::string_view code, std::string_view message) {
+    return dump_json(nlohmann::ordered_json{
+        {"input", record_input(input)},
+        {"error", nlohmann::ordered_json{{"code", code}, {"message", message}}}});
+}
+
+std::string duplicate_record(const InputInfo& input, std::string_view first) {
+    return dump_json(
+        nlohmann::ordered_json{{"input", record_input(input)}, {"duplicate_of", first}});
 }
 
 namespace {
@@ -362,6 +386,8 @@ std::string glob_problem(std::string_view pattern) {
 std::string usage_problem(const BatchOptions& o) {
     if (o.extract.max_bytes == 0) return "--max-bytes must be a positive number of bytes";
     if (o.skip_existing && !o.output_dir) return "--skip-existing needs --output-dir";
+    if (o.dedupe && (o.format == OutputFormat::Markdown || o.format == OutputFormat::Text))
+        return "--dedupe needs a JSON format (its duplicate records are JSON)";
     if (o.jobs > kMaxJobs) return "--jobs must be at most " + std::to_string(kMaxJobs);
     if (o.glob) {
         const std::string why = glob_problem(*o.glob);
@@ -657,6 +683,39 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         if (!is_claimed(other)) fs::remove(other, ec);
     };
 
+    // --dedupe, in input order (so the first of a set of copies wins at any -j): a page whose
+    // address or fingerprint (within NearIndex::kMaxDistance bits) an earlier page of the run had
+    // becomes a duplicate record naming that page. Kept per distinct page: its input path (in
+    // one arena), an entry of the fingerprint index and one of the address table.
+    fingerprint::NearIndex near_copies;
+    std::unordered_map<std::size_t, std::uint32_t> by_address;  // hash of the address → page
+    std::string first_paths;                                    // input.path of each page, …
+    std::vector<std::size_t> first_path_ends;                   // … and where each ends
+    auto dedupe = [&](Result& r) {
+        if (!options.dedupe || r.failed || r.skipped) return;
+        const std::size_t address_hash = r.address ? std::hash<std::string>{}(*r.address) : 0;
+        std::optional<std::uint32_t> first;
+        if (r.address) {
+            if (const auto it = by_address.find(address_hash); it != by_address.end())
+                first = it->second;
+        }
+        if (!first && r.fingerprint) first = near_copies.find(*r.fingerprint);
+        if (first) {
+            const std::size_t begin = *first == 0 ? 0 : first_path_ends[*first - 1];
+            const std::string_view path =
+                std::string_view(first_paths).substr(begin, first_path_ends[*first] - begin);
+            r.text = duplicate_record(r.input, path) + '\n';
+            r.warnings = 0;
+            ++summary.duplicates;
+            return;
+        }
+        const auto id = static_cast<std::uint32_t>(first_path_ends.size());
+        first_paths += r.input.path;
+        first_path_ends.push_back(first_paths.size());
+        if (r.address) by_address.emplace(address_hash, id);
+        if (r.fingerprint) near_copies.add(*r.fingerprint, id);
+    };
+
     // A result to stdout. Once the reader is gone, nothing more is counted or reported: the run
     // ends quietly, whatever the number of results that were ready at that moment.
     auto to_stdout = [&](Result& r) {
@@ -708,6 +767,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         }
         for (Result& r : ready) {
             if (summary.output_failed || summary.output_closed) break;
+            dedupe(r);
             if (options.output_dir) {
                 to_file(r);
             } else {
@@ -752,15 +812,16 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     if (options.stats) {
         char buf[256];
         const double secs = summary.seconds > 0 ? summary.seconds : 1e-9;
+        const std::string duplicates =
+            options.dedupe ? ", " + std::to_string(summary.duplicates) + " duplicates" : "";
         std::snprintf(buf, sizeof buf,
-                      "pressparse: %llu pages, %llu errors, %llu warnings, %llu skipped in %.2f s "
-                      "(%.1f pages/s, "
-                      "%.2f MB/s)\n",
+                      "pressparse: %llu pages, %llu errors, %llu warnings, %llu skipped%s in "
+                      "%.2f s (%.1f pages/s, %.2f MB/s)\n",
                       static_cast<unsigned long long>(summary.pages),
                       static_cast<unsigned long long>(summary.errors),
                       static_cast<unsigned long long>(summary.warnings),
-                      static_cast<unsigned long long>(summary.skipped), summary.seconds,
-                      static_cast<double>(summary.pages) / secs,
+                      static_cast<unsigned long long>(summary.skipped), duplicates.c_str(),
+                      summary.seconds, static_cast<double>(summary.pages) / secs,
                       static_cast<double>(summary.bytes) / 1e6 / secs);
         err(buf);
     }

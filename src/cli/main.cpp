@@ -119,6 +119,9 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
                  "Print a summary (pages, errors, warnings, time, pages/s, MB/s) to stderr");
     app.add_flag("--summary-record", batch.summary_record,
                  "End the JSON Lines with a {\"summary\": …} record");
+    app.add_flag("--dedupe", batch.dedupe,
+                 "A page whose canonical URL or body fingerprint (within 3 bits) an earlier page "
+                 "had gives {\"input\": …, \"duplicate_of\": PATH} instead of an article");
     app.add_option("--input-format", input_format,
                    "How to read pages: auto (from the content), text or html")
         ->check(CLI::IsMember({"auto", "text", "html"}));
@@ -179,13 +182,13 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
             stderr, "pressparse: standard input cannot be both a page and the --files-from list\n");
         return kExitUsage;
     }
+    if (format == "jsonl") batch.format = pressparse::OutputFormat::JsonLines;
+    if (format == "markdown") batch.format = pressparse::OutputFormat::Markdown;
+    if (format == "text") batch.format = pressparse::OutputFormat::Text;
     if (const std::string problem = pressparse::usage_problem(batch); !problem.empty()) {
         std::fprintf(stderr, "pressparse: %s (see --help)\n", problem.c_str());
         return kExitUsage;
     }
-    if (format == "jsonl") batch.format = pressparse::OutputFormat::JsonLines;
-    if (format == "markdown") batch.format = pressparse::OutputFormat::Markdown;
-    if (format == "text") batch.format = pressparse::OutputFormat::Text;
     batch.progress = !quiet && ::isatty(STDERR_FILENO) && !pressparse::is_single_page_run(batch);
 
     static char out_buffer[1 << 16];

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "pressparse/dates.hpp"
+#include "pressparse/fingerprint.hpp"
 #include "pressparse/language.hpp"
 #include "pressparse/segment.hpp"
 #include "pressparse/unicode.hpp"
@@ -510,7 +511,9 @@ void finish_article(Article& article) {
         all_text += *block.text;
         all_text += '\n';
     }
-    stats.words = unicode::count_words(all_text);
+    fingerprint::SimHash simhash;
+    stats.words = unicode::count_words(all_text, &simhash);
+    if (const auto fp = simhash.value()) article.fingerprint = fingerprint::to_hex(*fp);
     constexpr int kWordsPerMinute = 180;
     stats.reading_minutes = (stats.words + kWordsPerMinute - 1) / kWordsPerMinute;
     article.stats = stats;

@@ -347,7 +347,7 @@ ScriptCounts count_scripts(std::string_view utf8) {
     return counts;
 }
 
-int count_words(std::string_view utf8) {
+int count_words(std::string_view utf8, WordSink* sink) {
     if (utf8.empty()) return 0;
     icu::BreakIterator& it = thread_break_iterator(true);
     // ICU's break rules run over UTF-16 about half again as fast as over a UTF-8 UText, so the
@@ -369,8 +369,16 @@ int count_words(std::string_view utf8) {
     int words = 0;
     if (U_SUCCESS(status)) {
         it.first();
-        while (it.next() != icu::BreakIterator::DONE) {
-            if (it.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) ++words;
+        int32_t start = 0;
+        for (int32_t end = it.next(); end != icu::BreakIterator::DONE;
+             start = end, end = it.next()) {
+            if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+            ++words;
+            if (sink) {
+                sink->word(
+                    std::u16string_view(reinterpret_cast<const char16_t*>(utf16.get()) + start,
+                                        static_cast<std::size_t>(end - start)));
+            }
         }
     }
     utext_close(text);

@@ -63,6 +63,7 @@ nlohmann::ordered_json to_json(const Article& a) {
                         {"words", a.stats.words},
                         {"characters", a.stats.characters},
                         {"reading_minutes", a.stats.reading_minutes}};
+    out["fingerprint"] = optional_value(a.fingerprint);
     out["warnings"] = a.warnings;
     return out;
 }
@@ -176,7 +177,7 @@ bool all_strings_valid(const Article& a) {
         return false;
     }
     for (const auto* f : {&a.site, &a.url, &a.language, &a.headline, &a.source, &a.date,
-                          &a.date_text, &a.category}) {
+                          &a.date_text, &a.category, &a.fingerprint}) {
         if (!ok_opt(*f)) return false;
     }
     for (const auto& b : a.body) {
@@ -288,6 +289,8 @@ std::string to_json_string(const Article& a, bool pretty) {
     w.key("reading_minutes");
     w.number(a.stats.reading_minutes);
     w.end('}');
+    w.key("fingerprint");
+    w.optional(a.fingerprint);
     w.key("warnings");
     w.begin('[');
     for (const auto& warning : a.warnings) {

@@ -115,8 +115,22 @@ def main(argv):
             expect_valid(record, json.loads(line), f"batch JSON Lines record {i + 1}")
     except (OSError, subprocess.TimeoutExpired, ValueError) as e:
         report(False, "batch run", str(e))
-    summary_record = {"summary": {"pages": 120, "errors": 2, "warnings": 7, "seconds": 1.5,
-                                  "pages_per_second": 80.0, "mb_per_second": 0.36}}
+    summary_record = {"summary": {"pages": 120, "errors": 2, "warnings": 7, "duplicates": 3,
+                                  "seconds": 1.5, "pages_per_second": 80.0,
+                                  "mb_per_second": 0.36}}
+    duplicate_record = {"input": {"path": "pages/copy.html"}, "duplicate_of": "pages/first.html"}
+    # Real duplicate records from a --dedupe run: the same page twice.
+    try:
+        run = subprocess.run([binary, "--dedupe", "-q", "data/sample.txt", "data/sample.txt"],
+                             cwd=root, capture_output=True, timeout=60)
+        lines = run.stdout.decode("utf-8").splitlines()
+        report(run.returncode == 0 and len(lines) == 2 and
+               json.loads(lines[1]).get("duplicate_of") == "data/sample.txt",
+               "--dedupe run of one page twice", f"exit {run.returncode}, {lines[1:]}")
+        for i, line in enumerate(lines):
+            expect_valid(record, json.loads(line), f"--dedupe JSON Lines record {i + 1}")
+    except (OSError, subprocess.TimeoutExpired, ValueError, IndexError) as e:
+        report(False, "--dedupe run", str(e))
     warc_article = copy.deepcopy(base)
     warc_article["input"]["warc"] = {
         "target_uri": "https://example.invalid/novosti/12345",
@@ -125,6 +139,10 @@ def main(argv):
     }
     expect_valid(record, error_record, "error record as a record")
     expect_valid(record, summary_record, "summary record as a record")
+    expect_valid(record, duplicate_record, "duplicate record as a record")
+    expect_invalid(article, duplicate_record, "duplicate record as an article")
+    expect_invalid(record, {"input": {"path": "x"}, "duplicate_of": 3}, "duplicate_of not a path")
+    expect_invalid(record, dict(base, fingerprint="XYZ"), "fingerprint not 16 hex digits")
     expect_valid(record, base, "article as a record")
     expect_valid(article, warc_article, "article with input.warc")
     expect_valid(record, warc_article, "article with input.warc as a record")

@@ -15,7 +15,7 @@ TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
     EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "input", "site", "url", "language",
                                               "headline", "source", "date", "date_text",
                                               "date_source", "category", "comments", "body",
-                                              "related", "stats", "warnings"}));
+                                              "related", "stats", "fingerprint", "warnings"}));
     EXPECT_EQ(j["schema_version"], 1);
     EXPECT_TRUE(j["headline"].is_null());
     EXPECT_TRUE(j["body"].is_array());

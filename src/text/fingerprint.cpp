@@ -1,0 +1,107 @@
+// SimHash fingerprints of article text and the pigeonhole index over them (see fingerprint.hpp).
+#include "pressparse/fingerprint.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+
+namespace pressparse::fingerprint {
+
+namespace {
+
+// A 64-bit mix with full avalanche (the splitmix64 finaliser), so that shingle hashes vote on
+// every bit evenly.
+std::uint64_t mix(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+// FNV-1a over the word's code units, simply case folded (one code unit to one), then mixed.
+std::uint64_t word_hash(std::u16string_view w) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char16_t c : w) {
+        const auto folded = static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+        h = (h ^ (folded & 0xFFFFU)) * 0x100000001b3ULL;
+    }
+    return mix(h);
+}
+
+}  // namespace
+
+void SimHash::vote(std::uint64_t hash) {
+    for (int bit = 0; bit < 64; ++bit)
+        votes_[static_cast<std::size_t>(bit)] += ((hash >> bit) & 1U) != 0 ? 1 : -1;
+}
+
+void SimHash::word(std::u16string_view w) {
+    const std::uint64_t h = word_hash(w);
+    ++words_;
+    if (words_ >= 3) vote(mix(previous_[0] * 31 + previous_[1] * 0x9E3779B97F4A7C15ULL + h));
+    previous_[0] = previous_[1];
+    previous_[1] = h;
+}
+
+std::optional<std::uint64_t> SimHash::value() const {
+    if (words_ == 0) return std::nullopt;
+    if (words_ < 3) {  // one shingle of the words there are
+        SimHash short_text;
+        short_text.vote(mix(previous_[0] * 31 + previous_[1] * 0x9E3779B97F4A7C15ULL));
+        return short_text.value_of_votes();
+    }
+    return value_of_votes();
+}
+
+std::uint64_t SimHash::value_of_votes() const {
+    std::uint64_t fp = 0;
+    for (int bit = 0; bit < 64; ++bit) {
+        if (votes_[static_cast<std::size_t>(bit)] > 0) fp |= std::uint64_t{1} << bit;
+    }
+    return fp;
+}
+
+std::optional<std::uint64_t> of_text(std::string_view utf8) {
+    SimHash h;
+    unicode::count_words(utf8, &h);
+    return h.value();
+}
+
+std::string to_hex(std::uint64_t value) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(value));
+    return buf;
+}
+
+int distance(std::uint64_t a, std::uint64_t b) {
+    return std::popcount(a ^ b);
+}
+
+std::optional<std::uint32_t> NearIndex::find(std::uint64_t fp) const {
+    std::optional<std::uint32_t> best;  // the earliest position found
+    if (const auto same = exact_.find(fp); same != exact_.end()) best = same->second;
+    for (int i = 0; i < kSlices; ++i) {
+        const auto& table = slices_[static_cast<std::size_t>(i)];
+        const auto it = table.find(slice(fp, i));
+        if (it == table.end()) continue;
+        const std::size_t n = std::min(it->second.size(), kMaxScan);
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t pos = it->second[k];
+            if (best && pos >= *best) break;  // positions are in the order added
+            if (distance(entries_[pos].fp, fp) <= kMaxDistance) best = pos;
+        }
+    }
+    if (!best) return std::nullopt;
+    return entries_[*best].id;
+}
+
+void NearIndex::add(std::uint64_t fp, std::uint32_t id) {
+    const auto pos = static_cast<std::uint32_t>(entries_.size());
+    entries_.push_back({fp, id});
+    exact_.try_emplace(fp, pos);
+    for (int i = 0; i < kSlices; ++i)
+        slices_[static_cast<std::size_t>(i)][slice(fp, i)].push_back(pos);
+}
+
+}  // namespace pressparse::fingerprint
