@@ -179,6 +179,13 @@ void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& f
 // ----- blocks out (html_blocks_out.cpp) -----
 // The blocks of an extraction.
 Blocks write_blocks(const Document& doc, const Extraction& e);
+// The body cut from the JSON-LD articleBody, when the page states one of at least
+// kMinJsonLdBody characters and the markup's `body` is a stub of it (under kStubBody
+// characters, or under kStubShare of it); else nullopt.
+inline constexpr double kMinJsonLdBody = 200;
+inline constexpr double kStubBody = 200;
+inline constexpr double kStubShare = 0.5;
+std::optional<Blocks> json_ld_body(const Metadata& meta, const Blocks& body);
 // The short lines between the page's <h1> and the article body, where sites print the byline,
 // the date and the section: blocks marked Preamble, for the segmenter to recognise or drop.
 Blocks preamble(ExtractionState& st, const Extraction& e);

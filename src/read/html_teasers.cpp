@@ -2,7 +2,8 @@
 // A teaser run is a container whose content is a run of links with titles of several words, each
 // perhaps with a short lead, and little else (no long text outside the items, links a good share
 // of its text); with a heading over other articles ("Другие новости", "Lesen Sie auch", …) just
-// before it or opening it, one such link is enough, else it takes three. A "read also" box is a
+// before it or opening it, one such link is enough, else it takes three; and the page must have
+// paragraphs of an article outside it, and more text outside it than in it. A "read also" box is a
 // short block that opens with such a phrase and is mostly links. Both are marked once per page;
 // pass 1 takes their links as related articles and leaves them out of the body, with the heading.
 // The phrases are a data file (teaser_headings.txt), matched after white space folding, NFC and
@@ -37,6 +38,12 @@ constexpr double kMaxLoose = 200;
 constexpr double kMinLinkShare = 0.25;
 constexpr double kMinMeanTitle = 20;
 constexpr std::uint32_t kMinItems = 3;
+// A run stands beside an article: the page has kMinArticleBeside characters of paragraphs (blocks
+// with kMinParagraph characters of their own text) outside it. A page that is a list of
+// teasers (a section's front) keeps them.
+constexpr double kMinParagraph = 80;
+constexpr double kMinArticleBeside = 250;
+constexpr double kMaxPageShare = 0.5;  // of the page's text, at most, in one run
 // A heading over a run, or a box's opening: at most this many characters.
 constexpr double kMaxHeadingText = 80;
 // A "read also" box: at most kMaxBoxText characters, links at least kMinBoxLinkShare of what
@@ -120,6 +127,7 @@ struct RunSums {
     std::uint32_t items = 0;
     double max_other = 0;
     double loose = 0;
+    double paragraphs = 0;  // text of the blocks with kMinParagraph characters of their own
 };
 
 }  // namespace
@@ -160,6 +168,8 @@ void find_teasers(ExtractionState& st) {
                 s.title_text = s.text;
             }
         }
+        if (node.kind == Node::Kind::Element && is_block_tag(node.tag) && line[id] >= kMinParagraph)
+            s.paragraphs += line[id];
         if (s.titles == 1) {
             s.items = 1;
             s.max_other = s.text - s.title_text;
@@ -179,6 +189,7 @@ void find_teasers(ExtractionState& st) {
         p.items += s.items;
         p.max_other = std::max(p.max_other, s.max_other);
         p.loose += s.loose;
+        p.paragraphs += s.paragraphs;
     }
 
     // Per node, the element just before it among its siblings, with no text between them.
@@ -206,6 +217,8 @@ void find_teasers(ExtractionState& st) {
         return is_teaser_phrase(st.doc.text(id));
     };
 
+    const double page_paragraphs = st.doc.root() == kNoNode ? 0 : sums[st.doc.root()].paragraphs;
+    const double page_text = st.doc.root() == kNoNode ? 0 : sums[st.doc.root()].text;
     for (NodeId id = st.doc.root(); id != kNoNode;) {
         const Node& node = st.doc.node(id);
         if (node.kind != Node::Kind::Element || is_dropped_tag(node.tag)) {
@@ -216,7 +229,9 @@ void find_teasers(ExtractionState& st) {
         // A run: items of a title and a short lead, little else.
         if (!never_a_run(node.tag) && s.titles >= 1 && s.max_other <= kMaxLead &&
             s.loose <= kMaxLoose && s.title_text >= kMinLinkShare * s.text &&
-            s.title_text >= kMinMeanTitle * static_cast<double>(s.titles)) {
+            s.title_text >= kMinMeanTitle * static_cast<double>(s.titles) &&
+            page_paragraphs - s.paragraphs >= kMinArticleBeside &&
+            s.text <= kMaxPageShare * page_text) {
             const NodeId before = previous[id];
             const bool headed_before = heading_over(before);
             NodeId first = node.first_child;
