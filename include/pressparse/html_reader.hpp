@@ -28,6 +28,9 @@ struct Metadata {
     std::optional<std::string> language;        // <html lang>, JSON-LD inLanguage, og:locale
     std::optional<std::string> category;        // article:section, JSON-LD articleSection
     std::optional<std::string> document_title;  // <title> as printed
+    // JSON-LD articleBody of the article node, as stated (line breaks kept); the body when the
+    // markup gives only a stub of it.
+    std::optional<std::string> article_body;
 };
 
 struct HtmlPage {

@@ -65,6 +65,10 @@ int count_characters(std::string_view utf8);
 // Lower-cases with ICU's root locale rules.
 std::string to_lower(std::string_view utf8);
 
+// NFC, then ICU's default case folding, then NFC again: two texts that differ only in case or
+// composition fold to the same string (for matching phrases, not for output).
+std::string fold_case(std::string_view utf8);
+
 // Number of whitespace-separated tokens (cheap; for heuristics, not for statistics). Stops
 // counting past `limit`: the result is then limit + 1, enough to compare with the limit.
 int count_tokens(std::string_view text, int limit = 1 << 30);

@@ -4,6 +4,9 @@
 // by its image's alt text), and the preamble: up to six short lines between the page's <h1> and the
 // article, where sites print the byline, the date and the section.
 //
+// When the article found in the markup is a stub of the JSON-LD articleBody the page states,
+// that text is the body instead, a paragraph a line (or its blocks, when it holds markup).
+//
 // Reads: the document and the dead nodes of an extraction (the preamble runs pass 1 again with
 // no rule that drops "unlikely" containers, since bylines live in headers, and looks at no more
 // than 4,096 nodes). Writes: only the blocks it returns. Must never: decide what belongs to the
@@ -194,6 +197,52 @@ Blocks write_blocks(const Document& doc, const Extraction& e) {
     BlockWriter writer(doc, e.dead);
     for (NodeId r : e.roots)
         writer.write(r, out);
+    return out;
+}
+
+std::optional<Blocks> json_ld_body(const Metadata& meta, const Blocks& body) {
+    if (!meta.article_body) return std::nullopt;
+    const std::string& stated = *meta.article_body;
+    const double stated_length = measure(stated).length;
+    if (stated_length < kMinJsonLdBody) return std::nullopt;
+    double found = 0;
+    for (const Block& b : body) {
+        if (b.hint != BlockHint::Caption && b.hint != BlockHint::Credit)
+            found += measure(b.text).length;
+    }
+    if (found >= kStubBody && found >= kStubShare * stated_length) return std::nullopt;
+    Blocks out;
+    if (stated.find("</") != std::string::npos || stated.find("<br") != std::string::npos) {
+        // Markup in the statement: its blocks, as the article's would be.
+        const Document fragment(stated);
+        if (fragment.body() == kNoNode) return std::nullopt;
+        Extraction e;
+        e.roots = {fragment.body()};
+        e.dead.assign(fragment.nodes().size(), 0);
+        for (NodeId id = 0; id < fragment.nodes().size(); ++id) {
+            const Node& n = fragment.node(id);
+            if (n.parent != kNoNode && e.dead[n.parent]) e.dead[id] = 1;
+            if (n.kind == Node::Kind::Element && is_dropped_tag(n.tag)) e.dead[id] = 1;
+        }
+        out = write_blocks(fragment, e);
+    } else {
+        // Plain text: a paragraph a line.
+        std::size_t start = 0;
+        while (start <= stated.size()) {
+            std::size_t end = stated.find('\n', start);
+            if (end == std::string::npos) end = stated.size();
+            std::string text =
+                unicode::fold_whitespace(std::string_view(stated).substr(start, end - start));
+            if (!text.empty()) {
+                Block b;
+                b.text = std::move(text);
+                b.gap_before = true;
+                out.push_back(std::move(b));
+            }
+            start = end + 1;
+        }
+    }
+    if (out.empty()) return std::nullopt;
     return out;
 }
 

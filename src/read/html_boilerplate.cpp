@@ -3,10 +3,10 @@
 // <noscript> only when it holds no paragraphs of an article's length), hidden elements (hidden,
 // aria-hidden, display:none, visibility:hidden — not content marked for print only), boilerplate
 // class tokens (ads, cookie and consent banners, newsletter and paywall boxes, share bars, comment
-// widgets), teaser lists, the first heading that repeats the page's title, and, when the attempt
-// strips unlikely containers, those that class/id or role call unlikely. On the first attempt it
-// also takes the visible byline out (marked dead then only) and collects the teaser lists (titles,
-// leads, links), which the page keeps apart from the body.
+// widgets), teaser lists (by class, or as html_teasers found them), the first heading that repeats
+// the page's title, and, when the attempt strips unlikely containers, those that class/id or role
+// call unlikely. On the first attempt it also takes the visible byline out (marked dead then only)
+// and collects the teaser lists (titles, leads, links), which the page keeps apart from the body.
 //
 // Reads: the document and the page facts. Writes: the `dead` vector it is given; on the first
 // attempt, the byline, the related links and the teaser bookkeeping of the state. Must never:
@@ -214,6 +214,7 @@ void collect_teasers(ExtractionState& st, NodeId container) {
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
                bool first_attempt) {
     dead.assign(st.n, 0);
+    if (st.teaser_kind.size() != st.n) find_teasers(st);
     std::vector<std::uint8_t> in_table_or_code(st.n, 0);
     bool title_header_removed = false;
     for (NodeId id = 0; id < st.n; ++id) {
@@ -231,6 +232,11 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
         if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE) in_table_or_code[id] = 1;
         if ((is_dropped_tag(tag) && !(tag == GUMBO_TAG_NOSCRIPT && holds_article_markup(st, id))) ||
             !visible(st, id)) {
+            dead[id] = 1;
+            continue;
+        }
+        if (st.teaser_kind[id] != TeaserKind::None) {
+            if (first_attempt && st.teaser_kind[id] != TeaserKind::Heading) collect_teasers(st, id);
             dead[id] = 1;
             continue;
         }

@@ -4,10 +4,13 @@
 // file per stage, in the order they run (html_reader.cpp drives them):
 //   html_hints        class/id tables, tag predicates, the text measure;
 //   html_extraction   the page facts computed once (this state);
+//   html_teasers      for pass 1, once per page: teaser runs and "read also" boxes found by
+//                     structure and by their heading phrases (teaser_headings.txt), whatever
+//                     their class names say;
 //   html_boilerplate  pass 1: drop what is never content (scripts, hidden elements, navigation,
-//                     ads, share bars, comment widgets, cookie banners, teaser lists — the latter
-//                     kept aside as related links; the byline taken out) and, on the first
-//                     attempt, "unlikely" containers by class/id;
+//                     ads, share bars, comment widgets, cookie banners, teaser lists by class or
+//                     by structure — the latter kept aside as related links; the byline taken
+//                     out) and, on the first attempt, "unlikely" containers by class/id;
 //   html_scoring      aggregates, then pass 2: score paragraphs into their ancestors (commas,
 //                     length; class/id weight; tag kind), damped by link density;
 //   html_choose       pass 3: the best container and the siblings that belong with it;
@@ -98,6 +101,14 @@ struct Extraction {
     float text_length = 0;
 };
 
+// What html_teasers found a node to be.
+enum class TeaserKind : std::uint8_t {
+    None,
+    Run,      // a container of teaser items (titles, short leads)
+    Heading,  // the heading just before a run
+    Box,      // a short "read also" block inside the text
+};
+
 // What the stages of one page's extraction share. Vectors are indexed by NodeId.
 struct ExtractionState {
     // Computes the page facts (html_extraction.cpp).
@@ -128,6 +139,7 @@ struct ExtractionState {
     std::unordered_set<std::string> related_titles;
     std::vector<NodeId> item_of;             // teaser lists: the teaser item holding a node
     std::vector<std::uint32_t> links_below;  // teaser lists: title links in a subtree
+    std::vector<TeaserKind> teaser_kind;     // teasers by structure (html_teasers), once
     bool attempted = false;
 };
 
@@ -136,6 +148,13 @@ struct ExtractionState {
 // byline and the teaser lists into the state.
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
                bool first_attempt);
+
+// ----- teasers by structure (html_teasers.cpp) -----
+// Whether `text` is a heading over other articles ("Читайте также", "More news", …) in one of
+// the languages of teaser_headings.txt, after white space folding, NFC and case folding.
+bool is_teaser_phrase(std::string_view text);
+// st.teaser_kind: the teaser runs, their headings and the "read also" boxes of the page.
+void find_teasers(ExtractionState& st);
 
 // ----- aggregates and pass 2 (html_scoring.cpp) -----
 // st.agg from the live nodes of st.dead.
@@ -160,6 +179,13 @@ void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& f
 // ----- blocks out (html_blocks_out.cpp) -----
 // The blocks of an extraction.
 Blocks write_blocks(const Document& doc, const Extraction& e);
+// The body cut from the JSON-LD articleBody, when the page states one of at least
+// kMinJsonLdBody characters and the markup's `body` is a stub of it (under kStubBody
+// characters, or under kStubShare of it); else nullopt.
+inline constexpr double kMinJsonLdBody = 200;
+inline constexpr double kStubBody = 200;
+inline constexpr double kStubShare = 0.5;
+std::optional<Blocks> json_ld_body(const Metadata& meta, const Blocks& body);
 // The short lines between the page's <h1> and the article body, where sites print the byline,
 // the date and the section: blocks marked Preamble, for the segmenter to recognise or drop.
 Blocks preamble(ExtractionState& st, const Extraction& e);

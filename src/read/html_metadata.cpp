@@ -96,6 +96,7 @@ std::optional<std::string> author_of(const json& v, std::size_t depth = 0) {
 
 struct JsonLd {
     std::optional<std::string> name, headline, date, author, publisher, url, language, section;
+    std::optional<std::string> body;  // articleBody, line breaks kept
 };
 
 // Finds the first article object (depth-first, iteratively) in a JSON-LD value.
@@ -160,6 +161,10 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     if (!out.url && a.contains("mainEntityOfPage")) {
         const json& m = a["mainEntityOfPage"];
         out.url = m.is_object() && m.contains("@id") ? string_of(m["@id"]) : string_of(m);
+    }
+    if (a.contains("articleBody") && a["articleBody"].is_string()) {
+        std::string body = a["articleBody"].get<std::string>();
+        if (!unicode::trim(body).empty()) out.body = std::move(body);
     }
     if (a.contains("inLanguage")) out.language = string_of(a["inLanguage"]);
     if (a.contains("articleSection")) {
@@ -624,6 +629,7 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
         if (auto locale = other_of({"og:locale"})) meta.language = locale;
     }
     meta.category = ld && ld->section ? ld->section : other_of({"article:section"});
+    if (ld && ld->body) meta.article_body = std::move(ld->body);
     return meta;
 }
 

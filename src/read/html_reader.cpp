@@ -95,6 +95,7 @@ HtmlPage read_html(std::string_view utf8) {
     ExtractionState state(doc, page.meta);
     const Extraction extraction = run(state);
     Blocks body = write_blocks(doc, extraction);
+    if (auto stated = json_ld_body(page.meta, body)) body = std::move(*stated);
 
     // The visible byline goes first, where the segmenter looks for bylines.
     if (auto byline = state.byline) {

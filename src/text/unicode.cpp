@@ -432,6 +432,17 @@ std::string to_lower(std::string_view utf8) {
     return out;
 }
 
+std::string fold_case(std::string_view utf8) {
+    const std::string nfc = to_nfc(utf8);
+    if (all_ascii(nfc)) return to_lower(nfc);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(nfc.data(), static_cast<int32_t>(nfc.size())));
+    u.foldCase();
+    std::string out;
+    u.toUTF8String(out);
+    return to_nfc(out);
+}
+
 int count_tokens(std::string_view text, int limit) {
     int tokens = 0;
     bool in_token = false;

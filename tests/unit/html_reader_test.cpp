@@ -641,3 +641,148 @@ TEST(HtmlMetadata, SiteIsPressLvOnlyOnEvidence) {
             .site,
         "notpress.lv.example.com");
 }
+
+namespace {
+
+// Four teasers of invented articles, a title link and a lead each, under hashed class names.
+std::string teaser_run(const std::string& heading) {
+    return "<div class=\"css-9q8w7e\">" + heading +
+           "<div class=\"_k1\"><a href=\"/1\">В Резекне выбрали лучший двор города</a>"
+           "<p>Победителям вручат пять тысяч евро на новые скамейки.</p></div>"
+           "<div class=\"_k1\"><a href=\"/2\">Жители Огре жалуются на летних комаров</a>"
+           "<p>Самоуправление обещает обработать пойму реки до конца месяца.</p></div>"
+           "<div class=\"_k1\"><a href=\"/3\">В Вентспилсе отремонтируют старый маяк</a>"
+           "<p>Работы начнутся весной и продлятся до самой осени.</p></div>"
+           "<div class=\"_k1\"><a href=\"/4\">Рижский зоопарк показал двух новых жирафов</a>"
+           "<p>Посетители смогут увидеть их уже с понедельника.</p></div></div>";
+}
+
+std::vector<std::string> related_urls(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& r : a.related)
+        out.push_back(r.url.value_or(""));
+    return out;
+}
+
+}  // namespace
+
+TEST(HtmlTeasers, HeadedRunUnderHashedClassNamesBecomesRelated) {
+    const Article a = from_html(page("<title>Мост через Даугаву открыт после ремонта</title>",
+                                     "<div class=\"css-1x2y3z\">" + kParagraphs + "</div>" +
+                                         teaser_run("<h2 class=\"_a8f3k\">Другие новости</h2>")));
+    EXPECT_EQ(related_urls(a), (std::vector<std::string>{"/1", "/2", "/3", "/4"}));
+    ASSERT_EQ(a.related.size(), 4u);
+    EXPECT_EQ(a.related[0].title, "В Резекне выбрали лучший двор города");
+    EXPECT_EQ(a.related[0].lead, "Победителям вручат пять тысяч евро на новые скамейки.");
+    const std::string text = all_body_text(a);
+    for (const char* gone : {"Другие новости", "Резекне", "Огре", "маяк", "жирафов", "скамейки"})
+        EXPECT_EQ(text.find(gone), std::string::npos) << gone << " in\n" << text;
+    EXPECT_NE(text.find("автобусы теперь ходят чаще"), std::string::npos) << text;
+}
+
+TEST(HtmlTeasers, RunWithoutAHeadingIsFoundByItsStructure) {
+    const Article a =
+        from_html(page("<title>Мост через Даугаву открыт после ремонта</title>",
+                       "<div class=\"css-1x2y3z\">" + kParagraphs + "</div>" + teaser_run("")));
+    EXPECT_EQ(related_urls(a), (std::vector<std::string>{"/1", "/2", "/3", "/4"}));
+    EXPECT_EQ(all_body_text(a).find("Резекне"), std::string::npos) << all_body_text(a);
+}
+
+TEST(HtmlTeasers, ReadAlsoBoxInsideTheTextGoesToRelated) {
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article class=\"_x1\"><p>В Даугавпилсе открыли новый мост через реку, сообщили в "
+             "самоуправлении города, и движение уже пустили по обеим полосам.</p>"
+             "<p class=\"_q9\"><strong>Читайте также:</strong> <a href=\"/skate\">В Елгаве открыли "
+             "новый каток для детей</a></p>"
+             "<p>Строительство, которое началось два года назад, обошлось в четыре миллиона евро, "
+             "из которых половину оплатили фонды Европейского союза.</p>"
+             "<p>Жители, которые раньше ездили в объезд, говорят, что дорога до центра сократилась "
+             "на двадцать минут, а автобусы теперь ходят чаще.</p></article>"));
+    ASSERT_EQ(a.related.size(), 1u);
+    EXPECT_EQ(a.related[0].title, "В Елгаве открыли новый каток для детей");
+    EXPECT_EQ(a.related[0].url, "/skate");
+    const std::string text = all_body_text(a);
+    EXPECT_EQ(text.find("каток"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Читайте"), std::string::npos) << text;
+    EXPECT_NE(text.find("движение уже пустили по обеим полосам."), std::string::npos) << text;
+    EXPECT_NE(text.find("фонды Европейского союза."), std::string::npos) << text;
+    EXPECT_NE(text.find("автобусы теперь ходят чаще."), std::string::npos) << text;
+}
+
+TEST(HtmlTeasers, HeadingsInGermanAndEnglishAreRecognised) {
+    const std::string de_text =
+        "<p>Die neue Brücke über den Fluss wurde am Dienstag eröffnet, teilte die Stadt mit, und "
+        "der Verkehr rollt bereits auf beiden Spuren.</p><p>Der Bau, der vor zwei Jahren begann, "
+        "kostete vier Millionen Euro, von denen die Hälfte die Europäische Union trug.</p><p>Wer "
+        "früher den Umweg fuhr, ist nun zwanzig Minuten schneller im Zentrum, und die Busse "
+        "fahren öfter.</p>";
+    // Two teasers only: a run that short needs its heading.
+    const Article de = from_html(
+        page("<title>Neue Brücke eröffnet</title>",
+             "<div class=\"c-3fz\">" + de_text +
+                 "</div><p class=\"c-8kq\"><b>Lesen Sie auch:</b></p><ul class=\"c-1aa\">"
+                 "<li><a href=\"/a\">Stadtrat beschließt neuen Haushalt für das Jahr</a></li>"
+                 "<li><a href=\"/b\">Fähre über den Fluss fährt wieder jede Stunde</a></li></ul>"));
+    EXPECT_EQ(related_urls(de), (std::vector<std::string>{"/a", "/b"}));
+    EXPECT_EQ(all_body_text(de).find("Lesen Sie"), std::string::npos) << all_body_text(de);
+    EXPECT_EQ(all_body_text(de).find("Haushalt"), std::string::npos) << all_body_text(de);
+
+    const std::string en_text =
+        "<p>The new bridge over the river opened on Tuesday, the city said, and traffic already "
+        "runs in both lanes.</p><p>Building it, which began two years ago, cost four million "
+        "euros, half of which the European Union paid.</p><p>People who used to drive the long way "
+        "round now reach the centre twenty minutes sooner, and the buses run more often.</p>";
+    const Article en = from_html(
+        page("<title>New bridge opens</title>",
+             "<div class=\"x7\">" + en_text +
+                 "</div><section class=\"y2\"><h3>MORE ON THIS TOPIC</h3><div><a href=\"/c\">City "
+                 "council passes the budget for next year</a></div><div><a href=\"/d\">The river "
+                 "ferry runs every hour again</a></div></section>"));
+    EXPECT_EQ(related_urls(en), (std::vector<std::string>{"/c", "/d"}));
+    EXPECT_EQ(all_body_text(en).find("MORE ON"), std::string::npos) << all_body_text(en);
+}
+
+TEST(HtmlTeasers, ParagraphWithTwoInlineLinksStaysInTheBody) {
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "<p>Читайте также отчёт <a href=\"/r\">городской думы о ремонте моста</a> и "
+                 "<a href=\"/p\">план работ на следующий год</a>, которые опубликованы на сайте "
+                 "самоуправления вместе со сметой и фотографиями старого настила.</p></article>"));
+    EXPECT_TRUE(a.related.empty());
+    EXPECT_NE(all_body_text(a).find("Читайте также отчёт городской думы о ремонте моста и план "
+                                    "работ на следующий год, которые опубликованы"),
+              std::string::npos)
+        << all_body_text(a);
+}
+
+TEST(HtmlTeasers, JsonLdArticleBodyReplacesAStubBody) {
+    const std::string ld =
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Мост через Даугаву открыт\", \"articleBody\": \"" +
+        std::string(
+            "В Даугавпилсе открыли новый мост через реку, сообщили в "
+            "самоуправлении города.\\n\\nСтроительство, которое "
+            "началось два года назад, обошлось в четыре миллиона "
+            "евро.\\nЖители говорят, что дорога до центра сократилась "
+            "на двадцать минут, а автобусы теперь ходят чаще.") +
+        "\"}</script>";
+    const Article a = from_html(page("<title>Мост через Даугаву открыт</title>" + ld,
+                                     "<div id=\"app\"><p>Загрузка статьи…</p></div>"));
+    std::vector<std::string> texts;
+    for (const auto& b : a.body)
+        texts.push_back(b.text.value_or(""));
+    EXPECT_EQ(texts, (std::vector<std::string>{
+                         "В Даугавпилсе открыли новый мост через реку, сообщили в самоуправлении "
+                         "города.",
+                         "Строительство, которое началось два года назад, обошлось в четыре "
+                         "миллиона евро.",
+                         "Жители говорят, что дорога до центра сократилась на двадцать минут, а "
+                         "автобусы теперь ходят чаще."}));
+
+    // A full body in the markup is kept, whatever the JSON-LD says.
+    const Article full = from_html(page("<title>Мост через Даугаву открыт</title>" + ld,
+                                        "<article>" + kParagraphs + "</article>"));
+    EXPECT_NE(all_body_text(full).find("обеим полосам"), std::string::npos);
+}
