@@ -171,6 +171,12 @@ CASES = [
      lambda: text_page(b"".join(b"Line %d\r\n" % i for i in range(1_500_000))), {"warning": "page cut off"}),
     ("a text page of 2,000,000 blank lines", "txt", lambda: text_page(b"\n" * 2_000_000 + b"end"), {}),
     ("a text page of 1,000,000 list items", "txt", lambda: text_page(b"* an item of a list\n" * 1_000_000), {}),
+    ("200,000 read-also boxes amid paragraphs", "html", lambda: html(article() + "".join(
+        f'<p>Читайте также: <a href="/n/{i}">Другая новость номер {i} о мосте</a></p><p>Text {i}.</p>'
+        for i in range(200_000)).encode()), {}),
+    ("a teaser run of 200,000 titled links under a heading", "html", lambda: html(article() + b"<section><h3>Other news</h3>" + "".join(
+        f'<div><a href="/n/{i}">A title of another story {i}</a><span>A short lead {i}.</span></div>'
+        for i in range(200_000)).encode() + b"</section>"), {}),
 ]
 
 
