@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema parallel
   wget
+  libxml2-utils  # xmllint: the JUnit report of `check --junit` validated in tests/cli
   clang libclang-rt-14-dev clang-tidy  # fuzz/ (libFuzzer) and scripts/tidy.sh
 )
 

@@ -138,7 +138,18 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
     check
         ->add_option("PATH", check_paths, "Pages, or directories holding pages with expected files")
         ->required();
-    check->add_flag("--update", update, "Rewrite the expected files from the current output");
+    bool new_only = false;
+    std::optional<std::string> junit;
+    check->add_flag("--update", update,
+                    "Write the expected files from the current output: create the missing ones, "
+                    "rewrite the others");
+    check
+        ->add_flag("--new-only", new_only,
+                   "Create the missing expected files; compare the others without rewriting them")
+        ->excludes("--update");
+    check->add_option("--junit", junit,
+                      "Also write a JUnit XML report to FILE (a testcase per page; for CI test "
+                      "reporters)");
     check->add_option("--ignore", ignore,
                       "A field to leave out of the comparison (e.g. stats, body[0].text)");
 
@@ -157,15 +168,26 @@ Exit status: 0 success, 1 some inputs failed (the rest were written) or check fo
     if (*check) {
         pressparse::CheckOptions check_options;
         check_options.update = update;
+        check_options.new_only = new_only;
         check_options.ignore = ignore;
         check_options.extract = batch.extract;
-        const auto cases = pressparse::find_golden_cases(check_paths);
+        const auto cases = pressparse::find_golden_cases(check_paths, update || new_only);
         if (cases.empty()) {
-            std::fprintf(stderr, "pressparse: check: no pages with expected files found\n");
+            std::fprintf(stderr, update || new_only
+                                     ? "pressparse: check: no pages found\n"
+                                     : "pressparse: check: no pages with expected files found "
+                                       "(--new-only creates them)\n");
             return kExitInputFailed;
         }
         const auto summary = pressparse::run_golden_check(cases, check_options, std::cout);
         std::cout.flush();
+        if (junit) {
+            if (const std::string problem = pressparse::write_junit_report(summary, *junit);
+                !problem.empty()) {
+                std::fprintf(stderr, "pressparse: %s\n", problem.c_str());
+                return kExitUsage;
+            }
+        }
         return summary.failed == 0 ? kExitOk : kExitInputFailed;
     }
 

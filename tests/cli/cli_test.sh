@@ -117,4 +117,67 @@ else
   fail "check with a 100,000-deep expected file: rc=$rc $(tail -c 300 "$tmp/report")"
 fi
 
+# check for CI: a directory of new pages gets its expected files (--new-only creates, leaves the
+# others alone; --update creates and rewrites), and --junit writes a report CI reporters read.
+mkdir -p "$tmp/golden/sub"
+cp data/sample.txt "$tmp/golden/one.txt"
+cp data/no-byline.html "$tmp/golden/sub/two.html"
+gzip -c data/sample.txt >"$tmp/golden/sub/three.txt.gz"
+echo "not a page" >"$tmp/golden/NOTES"
+"$bin" check "$tmp/golden" >"$tmp/report" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 1 ]] && grep -qx 'pressparse: check: no pages with expected files found (--new-only creates them)' "$tmp/err"; then
+  ok
+else
+  fail "check on a directory of new pages: rc=$rc $(cat "$tmp/err")"
+fi
+"$bin" check --new-only "$tmp/golden" >"$tmp/report"
+rc=$?
+if [[ $rc -eq 0 ]] && grep -qx "created $tmp/golden/one.expected.json" "$tmp/report" &&
+  grep -qx "created $tmp/golden/sub/two.expected.json" "$tmp/report" &&
+  grep -qx "created $tmp/golden/sub/three.expected.json" "$tmp/report" &&
+  tail -1 "$tmp/report" | grep -qx '3 passed, 0 failed, 3 created' && [[ ! -e $tmp/golden/NOTES.expected.json ]]; then
+  ok
+else
+  fail "check --new-only creates: rc=$rc $(cat "$tmp/report")"
+fi
+sed -i 's/"category": "Новости Латвии"/"category": "Новости Литвы"/' "$tmp/golden/one.expected.json"
+rm "$tmp/golden/sub/two.expected.json"
+cp "$tmp/golden/one.expected.json" "$tmp/one.before"
+"$bin" check --new-only --junit "$tmp/report.xml" "$tmp/golden" >"$tmp/report"
+rc=$?
+if [[ $rc -eq 1 ]] && cmp -s "$tmp/one.before" "$tmp/golden/one.expected.json" &&
+  grep -qx "created $tmp/golden/sub/two.expected.json" "$tmp/report" &&
+  tail -1 "$tmp/report" | grep -qx '2 passed, 1 failed, 1 created'; then
+  ok
+else
+  fail "check --new-only leaves existing files: rc=$rc $(cat "$tmp/report")"
+fi
+if xmllint --noout --schema tests/cli/junit.xsd "$tmp/report.xml" 2>"$tmp/err" &&
+  [[ $(xmllint --xpath 'count(//testcase)' "$tmp/report.xml") == 3 ]] &&
+  [[ $(xmllint --xpath 'string(//testsuite/@failures)' "$tmp/report.xml") == 1 ]] &&
+  xmllint --xpath 'string(//testcase[failure]/@name)' "$tmp/report.xml" | grep -qx "$tmp/golden/one.txt" &&
+  xmllint --xpath 'string(//failure)' "$tmp/report.xml" | grep -q 'expected: "Новости Литвы"'; then
+  ok
+else
+  fail "check --junit report: $(cat "$tmp/err") $(head -c 600 "$tmp/report.xml")"
+fi
+"$bin" check --update "$tmp/golden" >"$tmp/report"
+rc=$?
+if [[ $rc -eq 0 ]] && tail -1 "$tmp/report" | grep -qx '3 passed, 0 failed, 3 updated' &&
+  grep -q '"category": "Новости Латвии"' "$tmp/golden/one.expected.json"; then
+  ok
+else
+  fail "check --update rewrites: rc=$rc $(cat "$tmp/report")"
+fi
+"$bin" check --junit "$tmp/no-such-dir/report.xml" "$tmp/golden" >/dev/null 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 2 ]] && grep -q "^pressparse: $tmp/no-such-dir/report.xml: cannot write the JUnit report: " "$tmp/err" &&
+  [[ $(wc -l <"$tmp/err") -eq 1 ]]; then
+  ok
+else
+  fail "check --junit to an unwritable path: rc=$rc $(cat "$tmp/err")"
+fi
+if "$bin" check --update --new-only "$tmp/golden" >/dev/null 2>&1; then fail "--update with --new-only"; else ok; fi
+
 finish

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pressparse/golden.hpp"
+
 using namespace pressparse;
 using json = nlohmann::ordered_json;
 
@@ -106,4 +108,26 @@ TEST(CheckDepth, NestingWithinTheBoundIsComparedWhole) {
     const auto d = compare_json(nested_arrays(100), nested_arrays(99));
     ASSERT_EQ(d.size(), 1u);
     EXPECT_EQ(d[0].expected.front(), '[');  // printed: within 64 levels of where it is
+}
+
+TEST(JunitReport, EscapesWhatXmlCannotHold) {
+    pressparse::CheckSummary s;
+    s.passed = 1;
+    s.failed = 1;
+    pressparse::CaseResult ok;
+    ok.page = "pages/a&b <1>.txt";
+    ok.seconds = 0.25;
+    pressparse::CaseResult bad;
+    bad.page = "pages/\"q\"\x01.txt";
+    bad.status = pressparse::CaseStatus::Failed;
+    bad.message = "1 difference from x";
+    bad.details = "headline:\n  expected: \"<b>\"\x7f\n";
+    s.cases = {ok, bad};
+    const std::string xml = pressparse::junit_report(s);
+    EXPECT_NE(xml.find("name=\"pages/a&amp;b &lt;1&gt;.txt\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("time=\"0.250\""), std::string::npos);
+    EXPECT_NE(xml.find("name=\"pages/&quot;q&quot;\xEF\xBF\xBD.txt\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("expected: \"&lt;b&gt;\"\xEF\xBF\xBD\n"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("tests=\"2\" failures=\"1\""), std::string::npos);
+    EXPECT_EQ(xml.find('\x01'), std::string::npos);
 }
