@@ -11,7 +11,7 @@ seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}  # the preset's directory unless told
 targets=(fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline fuzz_jsonld
-         fuzz_check)
+         fuzz_check fuzz_prepass)
 cd "$root"
 
 start=$SECONDS
@@ -45,7 +45,7 @@ for target in "${targets[@]}"; do
   "$root/fuzz/seeds.sh" "$target" "$seeds" 2>/dev/null
   dict=()
   case $target in
-    fuzz_html | fuzz_pipeline) dict=(-dict="$root/fuzz/dicts/html.dict") ;;
+    fuzz_html | fuzz_pipeline | fuzz_prepass) dict=(-dict="$root/fuzz/dicts/html.dict") ;;
     fuzz_text | fuzz_text_layout | fuzz_dates) dict=(-dict="$root/fuzz/dicts/text.dict") ;;
   esac
   status=0

@@ -7,7 +7,7 @@
 #
 #   fuzz/run.sh fuzz_html 600
 #   targets: fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline
-#            fuzz_jsonld fuzz_check
+#            fuzz_jsonld fuzz_check fuzz_prepass
 set -euo pipefail
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -32,7 +32,7 @@ mkdir -p "$corpus" "$logs" "$regressions"
 args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -jobs=1 -workers=1
       -print_final_stats=1 -artifact_prefix="$regressions/")
 case $target in
-  fuzz_html | fuzz_pipeline) args+=(-dict="$root/fuzz/dicts/html.dict") ;;
+  fuzz_html | fuzz_pipeline | fuzz_prepass) args+=(-dict="$root/fuzz/dicts/html.dict") ;;
   fuzz_text | fuzz_text_layout | fuzz_dates) args+=(-dict="$root/fuzz/dicts/text.dict") ;;
 esac
 

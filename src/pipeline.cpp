@@ -176,7 +176,7 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
     if (unicode::trim(decoded.text).empty()) throw InputError(ErrorCode::Empty, "only white space");
 
     if (format == InputFormat::Html) {
-        HtmlPage page = read_html(decoded.text);
+        HtmlPage page = read_html(decoded.text, options.html);
         apply_metadata(page.meta, article);
         segment(page.blocks, article);
         // Teaser links as absolute addresses where the page's own address is known.

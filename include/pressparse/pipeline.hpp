@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "pressparse/article.hpp"
+#include "pressparse/html_reader.hpp"
 #include "pressparse/load.hpp"
 
 namespace pressparse {
@@ -21,6 +22,7 @@ struct ExtractOptions {
     // the page's own declaration, and the page's address.
     std::optional<std::string> declared_charset;
     std::optional<std::string> url;
+    HtmlOptions html;  // how HTML is read (the pre-pass before gumbo)
 };
 
 // Text or HTML, from the content: HTML when the page opens (after white space and comments) with

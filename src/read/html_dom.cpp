@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "html_prepass.hpp"
 #include "pressparse/unicode.hpp"
 
 namespace pressparse::html {
@@ -235,7 +236,13 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
     return out;
 }
 
-Document::Document(std::string_view utf8) {
+Document::Document(std::string_view utf8, bool prepass) {
+    if (prepass) {
+        if (auto emptied = empty_script_bodies(utf8)) {
+            flat_ = std::move(*emptied);
+            utf8 = flat_;
+        }
+    }
     MarkupLimits hit;
     if (auto flat = limit_markup(utf8, kMaxNesting, kMaxAttributes, &hit, kMaxMarkupItems)) {
         flat_ = std::move(*flat);
@@ -244,7 +251,7 @@ Document::Document(std::string_view utf8) {
         attributes_cut_ = hit.attributes_cut;
         truncated_ = hit.truncated;
     } else {
-        source_ = utf8;  // the caller keeps the text alive as long as the document
+        source_ = utf8;  // flat_, or the caller's text, kept alive as long as the document
     }
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = arena_allocate;
@@ -354,15 +361,23 @@ NodeId Document::next(NodeId current, NodeId scope, bool skip_children) const {
 
 std::string Document::text(NodeId id) const {
     std::string raw;
-    for (NodeId at = id; at != kNoNode; at = next(at, id)) {
+    for (NodeId at = id; at != kNoNode;) {
         const Node& n = nodes_[at];
         if (n.kind == Node::Kind::Text) {
             raw.append(n.text);
+        } else if (holds_no_text(n.tag)) {  // code and templates are nobody's reading
+            at = next(at, id, true);
+            continue;
         } else if ((at != id && is_block_tag(n.tag)) || n.tag == GUMBO_TAG_BR) {
             raw += ' ';
         }
+        at = next(at, id);
     }
     return unicode::fold_whitespace(raw);
+}
+
+bool holds_no_text(GumboTag tag) {
+    return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE;
 }
 
 bool is_block_tag(GumboTag tag) {

@@ -52,7 +52,9 @@ class Document {
     // Parses UTF-8 HTML. Never throws for bad markup: gumbo recovers as browsers do. The text
     // must outlive the document (nodes point into it).
     // Markup nested deeper than kMaxNesting is flattened first (see limit_nesting).
-    explicit Document(std::string_view utf8);
+    // `prepass`: empty script and style bodies before parsing (html_prepass.hpp); off only to
+    // prove that it changes nothing.
+    explicit Document(std::string_view utf8, bool prepass = true);
     ~Document();
     Document(const Document&) = delete;
     Document& operator=(const Document&) = delete;
@@ -90,7 +92,7 @@ class Document {
     std::vector<Node> nodes_;
     NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
     std::string_view source_;  // gumbo keeps pointers into its input
-    std::string flat_;         // the flattened source, when it had to be
+    std::string flat_;         // the source emptied of scripts or flattened, when it had to be
     bool flattened_ = false;
     bool attributes_cut_ = false;
     bool truncated_ = false;
@@ -129,6 +131,10 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
                                         std::size_t max_items = kMaxMarkupItems);
 
 // True for tags that start a new block of text (p, div, li, h1…, table cells, …).
+// Elements whose content is no one's reading: scripts, style sheets, templates. Their text is
+// never part of a node's text.
+bool holds_no_text(GumboTag tag);
+
 bool is_block_tag(GumboTag tag);
 
 }  // namespace pressparse::html

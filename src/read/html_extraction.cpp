@@ -29,11 +29,12 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = doc.node(id);
         if (node.kind != Node::Kind::Text) continue;
-        text_stats[id] = measure(node.text);
+        // The text of code and templates weighs nothing anywhere (html_dom's holds_no_text).
         const GumboTag holder =
             node.parent != kNoNode ? doc.node(node.parent).tag : GUMBO_TAG_UNKNOWN;
-        if (holder != GUMBO_TAG_SCRIPT && holder != GUMBO_TAG_STYLE && holder != GUMBO_TAG_TEMPLATE)
-            readable_text += text_stats[id].length;
+        if (holds_no_text(holder)) continue;
+        text_stats[id] = measure(node.text);
+        readable_text += text_stats[id].length;
     }
     // Per subtree, bottom up (children have larger ids than their parent): its size, its
     // text length and its first itemprop=name element, so that nested author containers

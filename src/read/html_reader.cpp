@@ -70,9 +70,9 @@ void normalize(HtmlPage& page) {
 
 }  // namespace
 
-HtmlPage read_html(std::string_view utf8) {
+HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
     HtmlPage page;
-    const Document doc(utf8);
+    const Document doc(utf8, options.prepass);
     if (doc.nodes().empty()) return page;
     std::vector<std::string> metadata_warnings;
     page.meta = html::extract_metadata(doc, metadata_warnings);

@@ -1,0 +1,146 @@
+// The pre-pass before gumbo: what it empties and what it must leave (the tokenizer's rules), and
+// proof that it changes nothing: every HTML page on hand gives the same Article with and without.
+#include "read/html_prepass.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pressparse/errors.hpp"
+#include "pressparse/json_writer.hpp"
+#include "pressparse/pipeline.hpp"
+
+namespace fs = std::filesystem;
+using pressparse::html::empty_script_bodies;
+
+namespace {
+
+// What the pre-pass makes of `page` (the page itself when it changes nothing).
+std::string emptied(const std::string& page) {
+    return empty_script_bodies(page).value_or(page);
+}
+
+}  // namespace
+
+TEST(HtmlPrepass, EmptiesScriptsAndStyleSheets) {
+    EXPECT_EQ(emptied("<p>a</p><script>var x = '<p>';</script><p>b</p>"),
+              "<p>a</p><script></script><p>b</p>");
+    EXPECT_EQ(emptied("<STYLE type=text/css>p { color: red }</Style ><p>b"),
+              "<STYLE type=text/css></Style ><p>b");
+    EXPECT_EQ(emptied("<script src=a.js></script>"), "<script src=a.js></script>");  // nothing
+    EXPECT_EQ(empty_script_bodies("<p>no scripts</p>"), std::nullopt);
+    // The end tag in any case, followed by white space, '/' or '>'; not "</scripts>".
+    EXPECT_EQ(emptied("<script>a</scripts>b</SCRIPT\n>c"), "<script></SCRIPT\n>c");
+    EXPECT_EQ(emptied("<script>a</script/>c"), "<script></script/>c");
+    // A self-closing slash does not close a script.
+    EXPECT_EQ(emptied("<script/>x</script>y"), "<script/></script>y");
+    // To the end of the page when it never ends.
+    EXPECT_EQ(emptied("<p>a<script>never ends"), "<p>a<script>");
+}
+
+TEST(HtmlPrepass, ScriptEscapesFollowTheTokenizer) {
+    // Inside "<!--", "<script>" opens a double-escaped run whose "</script>" does not end it.
+    const std::string page =
+        "<script><!-- document.write('<script>x</script>'); --></script><p>after</p>";
+    EXPECT_EQ(emptied(page), "<script></script><p>after</p>");
+    // "-->" leaves the escape; a plain "</script>" in the escaped state ends the script.
+    EXPECT_EQ(emptied("<script><!-- a --> b</script><p>c"), "<script></script><p>c");
+    EXPECT_EQ(emptied("<script><!-- a </script><p>c"), "<script></script><p>c");
+    // Double-escaped and never closed: the script runs to the end of the page.
+    EXPECT_EQ(emptied("<script><!--<script></script><p>c"), "<script>");
+    // "<!-->" opens and closes the escape at once, so the "<script>" after it is script text.
+    EXPECT_EQ(emptied("<script><!--><script></script><p>c"), "<script></script><p>c");
+}
+
+TEST(HtmlPrepass, LeavesJsonLdAndWhatIsNotAScript) {
+    const std::string ld = "<script type=\"application/ld+json\">{\"a\": \"</p>\"}</script>";
+    EXPECT_EQ(empty_script_bodies(ld), std::nullopt);
+    EXPECT_EQ(empty_script_bodies("<script type='Application/LD+JSON'>{}</script>"), std::nullopt);
+    EXPECT_EQ(empty_script_bodies("<script type=\"application/ld&#43;json\">{}</script>"),
+              std::nullopt);
+    // "<script" as the text of a title, a textarea, a comment or an attribute value.
+    for (const std::string page :
+         {"<title>a <script>b</script></title>", "<textarea><script>x</script></textarea>",
+          "<!-- <script>x</script> -->", "<div title='<script>x</script>'>y</div>",
+          "<xmp><style>x</style></xmp>", "<!--><script>x</script>-->"}) {
+        if (page == "<!--><script>x</script>-->") {
+            EXPECT_EQ(emptied(page), "<!--><script></script>-->") << page;  // "<!-->" is a comment
+        } else {
+            EXPECT_EQ(empty_script_bodies(page), std::nullopt) << page;
+        }
+    }
+    // In <svg> and <math>, <script> and <style> are plain elements holding markup.
+    EXPECT_EQ(empty_script_bodies("<svg><script>a<b>c</b></script></svg>"), std::nullopt);
+    EXPECT_EQ(emptied("<svg><style>x</style></svg><style>y</style>"),
+              "<svg><style>x</style></svg><style></style>");
+    EXPECT_EQ(emptied("<svg/><style>y</style>"), "<svg/><style></style>");
+    // A frameset page is left as it is; after <plaintext> everything is text.
+    EXPECT_EQ(empty_script_bodies("<frameset><script>x</script></frameset>"), std::nullopt);
+    EXPECT_EQ(emptied("<script>a</script><plaintext><script>b</script>"),
+              "<script></script><plaintext><script>b</script>");
+}
+
+// Every HTML page on hand — the fixtures and the real pages of the shared data — gives the same
+// Article, byte for byte, with the pre-pass and without it. Under the sanitizers every tenth
+// page of the shared data is taken (their overhead is no measure, and the Release suite takes
+// all of them).
+TEST(HtmlPrepass, EveryPageGivesTheSameArticleWithAndWithout) {
+    std::vector<fs::path> pages;
+    auto add_tree = [&](const fs::path& dir, std::size_t every) {
+        if (!fs::is_directory(dir)) return;
+        std::vector<fs::path> found;
+        for (const auto& e : fs::recursive_directory_iterator(dir)) {
+            const std::string name = e.path().filename().string();
+            if (e.is_regular_file() &&
+                (name.ends_with(".html") || name.ends_with(".html.gz") || name.ends_with(".htm")))
+                found.push_back(e.path());
+        }
+        std::sort(found.begin(), found.end());
+        for (std::size_t k = 0; k < found.size(); k += every)
+            pages.push_back(found[k]);
+    };
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr std::size_t kEvery = 10;
+#else
+    constexpr std::size_t kEvery = 1;
+#endif
+    add_tree(fs::path(PRESSPARSE_SOURCE_DIR) / "data", 1);
+    const fs::path shared = PRESSPARSE_SHARED_DATA;
+    for (const char* set : {"html", "web", "dates"})
+        add_tree(shared / set, kEvery);
+    ASSERT_FALSE(pages.empty());
+    if (!fs::is_directory(shared / "web")) {
+        std::cout << "shared data not found at " << shared.string()
+                  << ": only the fixtures were compared\n";
+    }
+    pressparse::ExtractOptions without;
+    without.html.prepass = false;
+    without.format = pressparse::InputFormat::Html;
+    pressparse::ExtractOptions with = without;
+    with.html.prepass = true;
+    std::size_t compared = 0;
+    for (const fs::path& page : pages) {
+        std::string a, b;
+        try {
+            a = pressparse::to_json_string(pressparse::extract_file(page.string(), with), false);
+            b = pressparse::to_json_string(pressparse::extract_file(page.string(), without), false);
+        } catch (const pressparse::InputError&) {
+            continue;  // not a page; the same either way
+        }
+        if (a != b) {
+            std::size_t at = 0;
+            while (at < a.size() && at < b.size() && a[at] == b[at])
+                ++at;
+            const std::size_t from = at > 80 ? at - 80 : 0;
+            ADD_FAILURE() << page.string() << ": differs at byte " << at << "\n  with:    …"
+                          << a.substr(from, 160) << "\n  without: …" << b.substr(from, 160);
+        }
+        ++compared;
+    }
+    std::cout << compared << " pages compared\n";
+}
