@@ -33,6 +33,7 @@ struct Metadata {
 struct HtmlPage {
     Blocks blocks;
     Metadata meta;
+    std::vector<ReaderComment> comments;  // the reader comment thread, never in `blocks`
     std::vector<std::string> warnings;
 };
 

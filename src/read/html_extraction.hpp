@@ -4,6 +4,8 @@
 // file per stage, in the order they run (html_reader.cpp drives them):
 //   html_hints        class/id tables, tag predicates, the text measure;
 //   html_extraction   the page facts computed once (this state);
+//   html_comments     the reader comment thread, found once by its repeated items and taken
+//                     aside (pass 1 marks its items dead, so no comment reaches the body);
 //   html_boilerplate  pass 1: drop what is never content (scripts, hidden elements, navigation,
 //                     ads, share bars, comment widgets, cookie banners, teaser lists — the latter
 //                     kept aside as related links; the byline taken out) and, on the first
@@ -128,8 +130,18 @@ struct ExtractionState {
     std::unordered_set<std::string> related_titles;
     std::vector<NodeId> item_of;             // teaser lists: the teaser item holding a node
     std::vector<std::uint32_t> links_below;  // teaser lists: title links in a subtree
+    std::vector<std::uint8_t> comment_item;  // reader comments: the items of the thread
+    std::vector<ReaderComment> comments;     // reader comments, in page order
+    bool comments_cut = false;               // more than kMaxComments items
     bool attempted = false;
 };
+
+// ----- reader comments (html_comments.cpp) -----
+// Most reader comments kept, and most bytes of one comment's text.
+inline constexpr std::size_t kMaxComments = 10'000;
+inline constexpr std::size_t kMaxCommentBytes = 32'768;
+// Finds the page's comment thread: sets st.comment_item for its items and st.comments.
+void take_comments(ExtractionState& st);
 
 // ----- pass 1 (html_boilerplate.cpp) -----
 // Marks in `dead` what is never content under `flags`. On the first attempt it also takes the
