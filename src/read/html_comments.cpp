@@ -5,15 +5,18 @@
 //
 // An item is an element that says it is one comment: itemtype schema.org Comment, a class or id
 // token "comment" (or "comment-item", "comment-123", "li-comment-123"), or an <li> of a list
-// the page calls a comment list (or a list of replies inside a comment). An item inside another
+// the page calls a comment list (or a list of replies inside a comment) — never inside a widget
+// or sidebar ("recent comments", "most commented"). An item inside another
 // item is a reply when it is the same kind of element (an <li> in an <li>, a Comment in a
 // Comment); otherwise it is a part of the comment (a body <article> inside a comment's <li>).
 // Inside an item the author is the best-marked element (itemprop=author, a vcard "fn", a class
 // naming the author, <cite>, a user name) and the date a <time> or an element whose class names
 // a date or time; the text is the rest, its forms, reply links, share and vote bars left out. An
 // item with no text but an author or date (a <dt> header before its <dd>) gives them to the next
-// comment. The thread must be a thread: at least two comments with text, or one with an author
-// or a date; a lone box called "comments" holding a form, or one placeholder, yields nothing.
+// comment; one with neither and only a few words (a tab, a heading) is left out. The thread must
+// be a thread: at least half its comments show an author or a date, or they hold 12 words each
+// on average, so a lone box called "comments" holding a form or a placeholder, or a list of
+// topics, yields nothing.
 //
 // Reads: the document and the page facts. Writes: st.comment_item, st.comments and
 // st.comments_cut, once per page. Must never: touch the body's blocks or scores; recurse (two
@@ -100,11 +103,19 @@ bool is_schema_comment(const ExtractionState& st, NodeId id) {
     return false;
 }
 
-// Parts of a comment that are not its text: reply and share links, votes, avatars, the header
-// line holding the author and the date (both read on their own).
+// Parts of a comment that are not its text: reply and share links, votes, avatars, edit links.
+// (The header line holding the author and the date is not text either: its parts are marked as
+// the author's and the date's and read on their own.)
 constexpr auto kNotText = std::to_array<std::string_view>(
-    {"reply", "respond", "share", "vote", "rating", "report", "permalink", "avatar", "comment-meta",
-     "commentmeta", "comment-actions", "edit-link", "button", "login"});
+    {"reply", "respond", "share", "vote", "rating", "report", "permalink", "avatar",
+     "comment-actions", "edit-link", "button", "login"});
+
+// Containers of comments that are not the page's thread: a sidebar's "recent comments" or "most
+// commented" lists, widgets.
+constexpr auto kOtherLists = std::to_array<std::string_view>(
+    {"recentcomments", "recent-comments", "recent_comments", "latest-comments", "latest_comments",
+     "lastcomments", "last-comments", "mostcommented", "most-commented", "most_commented"});
+constexpr auto kSidebarTokens = std::to_array<std::string_view>({"sidebar", "widget-area"});
 
 bool hidden(const ExtractionState& st, NodeId id) {
     if (st.doc.has_attr(id, "hidden")) return true;
@@ -145,23 +156,25 @@ int date_rank(const ExtractionState& st, NodeId id) {
     return kNone;
 }
 
-std::optional<std::string> short_text(const ExtractionState& st, NodeId id) {
-    if (id == kNoNode || st.subtree[id].text > kMaxMetaText) return std::nullopt;
-    std::string text = unicode::fold_whitespace(st.doc.text(id));
-    if (text.empty() && st.doc.node(id).tag == GUMBO_TAG_TIME)
-        text = unicode::fold_whitespace(st.doc.attr(id, "datetime"));
-    if (text.empty() || text.size() > 4 * static_cast<std::size_t>(kMaxMetaText))
-        return std::nullopt;
-    return text;
-}
-
 // What one item gathers while the page is walked.
 struct Slot {
     NodeId author = kNoNode, date = kNoNode;
     int author_rank = kNone, date_rank = kNone;
     std::string text;  // raw text, '\n' between blocks
+    std::string author_text, date_text;
     bool full = false;
 };
+
+std::optional<std::string> folded(std::string_view raw) {
+    std::string text = unicode::fold_whitespace(raw);
+    if (text.empty()) return std::nullopt;
+    return text;
+}
+
+// Fewer words than this, and neither author nor date: a tab or a heading of the thread.
+constexpr int kMinBareWords = 4;
+// Words per comment, on average, of a thread that shows few authors and dates.
+constexpr std::size_t kMinMeanWords = 12;
 
 void append_bounded(Slot& slot, std::string_view text) {
     if (slot.full) return;
@@ -200,7 +213,9 @@ void take_comments(ExtractionState& st) {
     std::vector<NodeId> item_of(st.n, kNoNode);      // the item a node is part of (itself included)
     std::vector<std::uint8_t> schema_item(st.n, 0);  // items marked schema.org Comment
     std::vector<std::uint32_t> slot_of(st.n, 0);     // items: 1 + their slot, 0 past the bound
-    std::vector<std::uint8_t> not_text(st.n, 0);     // inside a part that is not comment text
+    std::vector<std::uint8_t> not_text(st.n, 0);     // inside furniture: forms, reply links, votes
+    std::vector<std::uint8_t> meta(st.n, 0);         // inside an element marking an author or date
+    std::vector<std::uint8_t> elsewhere(st.n, 0);    // inside a widget, no thread there
     std::vector<Slot> slots;
     st.comment_item.assign(st.n, 0);
 
@@ -211,6 +226,8 @@ void take_comments(ExtractionState& st) {
         if (parent != kNoNode) {
             item_of[id] = item_of[parent];
             not_text[id] = not_text[parent];
+            meta[id] = meta[parent];
+            elsewhere[id] = elsewhere[parent];
         }
         if (node.kind != Node::Kind::Element) continue;
         const GumboTag tag = node.tag;
@@ -220,8 +237,12 @@ void take_comments(ExtractionState& st) {
             if (item_of[id] == kNoNode) continue;
         }
         const std::string& match = st.match[id];
+        if (item_of[id] == kNoNode && !match.empty() && tag != GUMBO_TAG_BODY &&
+            tag != GUMBO_TAG_HTML &&
+            (contains_any(match, kOtherLists) || has_class_token(match, kSidebarTokens)))
+            elsewhere[id] = 1;
         ItemKind k = ItemKind::None;
-        if (is_item_tag(tag) && !not_text[id]) {
+        if (is_item_tag(tag) && !not_text[id] && !elsewhere[id]) {
             if (is_schema_comment(st, id)) {
                 k = ItemKind::Schema;
             } else if (!match.empty() && has_comment_token(match)) {
@@ -247,6 +268,7 @@ void take_comments(ExtractionState& st) {
                 item_of[id] = id;
                 schema_item[id] = k == ItemKind::Schema ? 1 : 0;
                 not_text[id] = 0;
+                meta[id] = 0;
                 st.comment_item[id] = 1;
                 if (slots.size() < kMaxComments) {
                     slots.emplace_back();
@@ -266,7 +288,7 @@ void take_comments(ExtractionState& st) {
         const int d = date_rank(st, id);
         const bool small = st.subtree[id].text <= kMaxMetaText;
         // The author's and the date's elements are read on their own, never as text.
-        if (small && (a <= 2 || d <= 1)) not_text[id] = 1;
+        if (small && (a <= 2 || d <= 1)) meta[id] = 1;
         if (slot_of[item] == 0) continue;
         Slot& slot = slots[slot_of[item] - 1];
         if (a < slot.author_rank && st.subtree[id].text > 0 &&
@@ -285,42 +307,63 @@ void take_comments(ExtractionState& st) {
         return;
     }
 
-    // Pass 2: each item's text, its author and date elements left out.
-    std::vector<std::uint8_t> skip(st.n, 0);
+    // Pass 2: each item's text, author and date; furniture and other author or date marks left
+    // out of all three.
+    std::vector<std::uint8_t> in_author(st.n, 0), in_date(st.n, 0);
     for (NodeId id = 0; id < st.n; ++id) {
         const Node& node = doc.node(id);
         const NodeId item = item_of[id];
-        if (item == kNoNode || slot_of[item] == 0) continue;
+        if (item == kNoNode || slot_of[item] == 0 || not_text[id]) continue;
         Slot& slot = slots[slot_of[item] - 1];
-        skip[id] = not_text[id] || (node.parent != kNoNode && item_of[node.parent] == item &&
-                                    skip[node.parent] && item != id);
-        if (id == slot.author || id == slot.date) skip[id] = 1;  // a <cite>, a user name
-        if (skip[id]) continue;
+        const bool same_item = id != item && node.parent != kNoNode;
+        in_author[id] = id == slot.author || (same_item && in_author[node.parent]);
+        in_date[id] = id == slot.date || (same_item && in_date[node.parent]);
         if (node.kind == Node::Kind::Text) {
-            append_bounded(slot, node.text);
-        } else if (is_block_tag(node.tag) || node.tag == GUMBO_TAG_BR) {
+            if (in_date[id]) {
+                slot.date_text += node.text;
+            } else if (in_author[id]) {
+                slot.author_text += node.text;
+            } else if (!meta[id]) {
+                append_bounded(slot, node.text);
+            }
+        } else if ((is_block_tag(node.tag) || node.tag == GUMBO_TAG_BR) && !meta[id]) {
             append_bounded(slot, "\n");
+        } else if (in_author[id] || in_date[id]) {
+            (in_date[id] ? slot.date_text : slot.author_text) += ' ';
         }
     }
 
     // The comments, in page order; a header item (author, date, no text) gives them to the next.
     std::vector<ReaderComment> comments;
     const Slot* header = nullptr;
-    bool any_meta = false;
+    std::size_t with_meta = 0, total_words = 0;
     for (const Slot& slot : slots) {
         std::string text = finish_text(slot.text);
+        std::optional<std::string> author = folded(slot.author_text);
+        std::optional<std::string> date = folded(slot.date_text);
+        if (!date && slot.date != kNoNode && doc.node(slot.date).tag == GUMBO_TAG_TIME)
+            date = folded(doc.attr(slot.date, "datetime"));
         if (text.empty()) {
-            if (slot.author != kNoNode || slot.date != kNoNode) header = &slot;
+            if (author || date) header = &slot;
             continue;
         }
-        ReaderComment& c = comments.emplace_back();
-        c.text = std::move(text);
-        c.author = short_text(st, slot.author != kNoNode || !header ? slot.author : header->author);
-        c.date = short_text(st, slot.date != kNoNode || !header ? slot.date : header->date);
+        if (header && !author) author = folded(header->author_text);
+        if (header && !date) date = folded(header->date_text);
         header = nullptr;
-        any_meta = any_meta || c.author || c.date;
+        const auto words = static_cast<std::size_t>(unicode::count_tokens(text));
+        if (author || date) {
+            ++with_meta;
+        } else if (words < static_cast<std::size_t>(kMinBareWords)) {
+            continue;
+        }
+        total_words += words;
+        comments.push_back(ReaderComment{std::move(author), std::move(date), std::move(text)});
     }
-    if (comments.size() >= 2 || (comments.size() == 1 && any_meta)) {
+    // A thread shows who wrote (or when) for at least half its comments, or its comments are
+    // sentences (kMinMeanWords words each on average): a list of forum topics or of links
+    // called "comments" is neither.
+    if (!comments.empty() &&
+        (2 * with_meta >= comments.size() || total_words >= kMinMeanWords * comments.size())) {
         st.comments = std::move(comments);
     } else {
         st.comment_item.clear();
