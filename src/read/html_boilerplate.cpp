@@ -32,22 +32,6 @@ using namespace std::string_view_literals;
 constexpr double kMaxBylineText = 4000;
 constexpr std::size_t kMaxBylineNodes = 50000;
 
-bool visible(const ExtractionState& st, NodeId id) {
-    if (st.doc.has_attr(id, "hidden")) return false;
-    if (st.doc.attr(id, "aria-hidden") == "true" &&
-        st.match[id].find("fallback-image") == std::string::npos)
-        return false;
-    const std::string_view style = st.doc.attr(id, "style");
-    if (!style.empty()) {
-        std::string s = lower_ascii(style);
-        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        if (s.find("display:none") != std::string::npos ||
-            s.find("visibility:hidden") != std::string::npos)
-            return false;
-    }
-    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
-}
-
 // An inline element (a link, a span) inside a paragraph, with words of the paragraph's sentences
 // around it: a phrase of the paragraph, whatever its class says, never a teaser of its own (a
 // teaser's link stands alone in its item, or beside a heading, an image or a lead of its own
@@ -211,6 +195,22 @@ void collect_teasers(ExtractionState& st, NodeId container) {
 }
 
 }  // namespace
+
+bool visible(const ExtractionState& st, NodeId id) {
+    if (st.doc.has_attr(id, "hidden")) return false;
+    if (st.doc.attr(id, "aria-hidden") == "true" &&
+        st.match[id].find("fallback-image") == std::string::npos)
+        return false;
+    const std::string_view style = st.doc.attr(id, "style");
+    if (!style.empty()) {
+        std::string s = lower_ascii(style);
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        if (s.find("display:none") != std::string::npos ||
+            s.find("visibility:hidden") != std::string::npos)
+            return false;
+    }
+    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
+}
 
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
                bool first_attempt) {

@@ -5,13 +5,14 @@
 //
 // An item is an element that says it is one comment: itemtype schema.org Comment, a class or id
 // token "comment" (or "comment-item", "comment-123", "li-comment-123"), or an <li> of a list
-// the page calls a comment list (or a list of replies inside a comment) — never inside a widget
-// or sidebar ("recent comments", "most commented"). An item inside another
-// item is a reply when it is the same kind of element (an <li> in an <li>, a Comment in a
-// Comment); otherwise it is a part of the comment (a body <article> inside a comment's <li>).
-// Inside an item the author is the best-marked element (itemprop=author, a vcard "fn", a class
-// naming the author, <cite>, a user name) and the date a <time> or an element whose class names
-// a date or time; the text is the rest, its forms, reply links, share and vote bars left out. An
+// the page calls a comment list (or a list of replies inside a comment) — never inside a sidebar
+// or a "recent comments" or "most commented" list. An item inside another item is a reply when
+// it is the same kind of element (an <li> in an <li>, a Comment in a Comment); otherwise it is a
+// part of the comment (a body <article> inside a comment's <li>). Inside an item the author is
+// the best-marked element (itemprop=author, a vcard "fn", a class naming the author, <cite>, a
+// user name) and the date a <time> or an element whose class names a date or time, each read
+// without the reply links inside it; the text is the rest, its forms, hidden parts, reply
+// links, share and vote bars left out. An
 // item with no text but an author or date (a <dt> header before its <dd>) gives them to the next
 // comment; one with neither and only a few words (a tab, a heading) is left out. The thread must
 // be a thread: at least half its comments show an author or a date, or they hold 12 words each
@@ -22,10 +23,14 @@
 // st.comments_cut, once per page. Must never: touch the body's blocks or scores; recurse (two
 // pre-order loops over node ids, parents before children); keep more than kMaxComments comments
 // or kMaxCommentBytes of one comment's text.
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "html_extraction.hpp"
 #include "pressparse/unicode.hpp"
@@ -116,15 +121,6 @@ constexpr auto kOtherLists = std::to_array<std::string_view>(
     {"recentcomments", "recent-comments", "recent_comments", "latest-comments", "latest_comments",
      "lastcomments", "last-comments", "mostcommented", "most-commented", "most_commented"});
 constexpr auto kSidebarTokens = std::to_array<std::string_view>({"sidebar", "widget-area"});
-
-bool hidden(const ExtractionState& st, NodeId id) {
-    if (st.doc.has_attr(id, "hidden")) return true;
-    const std::string_view style = st.doc.attr(id, "style");
-    if (style.empty()) return false;
-    std::string s = lower_ascii(style);
-    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    return s.find("display:none") != std::string::npos;
-}
 
 // How well an element marks the author of a comment (lower is better); kNone when it does not.
 constexpr int kNone = 100;
@@ -281,7 +277,7 @@ void take_comments(ExtractionState& st) {
         }
         const NodeId item = item_of[id];
         if (item == kNoNode) continue;
-        if (tag == GUMBO_TAG_FORM || hidden(st, id) ||
+        if (tag == GUMBO_TAG_FORM || !visible(st, id) ||
             (!match.empty() && contains_any(match, kNotText)))
             not_text[id] = 1;
         const int a = author_rank(st, id);

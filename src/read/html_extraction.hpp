@@ -144,6 +144,9 @@ inline constexpr std::size_t kMaxCommentBytes = 32'768;
 void take_comments(ExtractionState& st);
 
 // ----- pass 1 (html_boilerplate.cpp) -----
+// False for an element the page hides (hidden, aria-hidden, display:none, visibility:hidden,
+// a modal dialog); content marked for print only is visible.
+bool visible(const ExtractionState& st, NodeId id);
 // Marks in `dead` what is never content under `flags`. On the first attempt it also takes the
 // byline and the teaser lists into the state.
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
