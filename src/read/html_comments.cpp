@@ -12,12 +12,12 @@
 // the best-marked element (itemprop=author, a vcard "fn", a class naming the author, <cite>, a
 // user name) and the date a <time> or an element whose class names a date or time, each read
 // without the reply links inside it; the text is the rest, its forms, hidden parts, reply
-// links, share and vote bars left out. An
-// item with no text but an author or date (a <dt> header before its <dd>) gives them to the next
-// comment; one with neither and only a few words (a tab, a heading) is left out. The thread must
-// be a thread: at least half its comments show an author or a date, or they hold 12 words each
-// on average, so a lone box called "comments" holding a form or a placeholder, or a list of
-// topics, yields nothing.
+// links, share and vote bars left out. An item with no text but an author or date gives them to
+// the next comment, and a <dt> gives its <dd> its author, date and other text (a number, an
+// unmarked name and date); an item with neither and only a few words (a tab, a heading) is left
+// out. The thread must be a thread: at least half its comments show an author or a date (or are
+// <dt>/<dd> pairs), or they hold 12 words each on average, so a lone box called "comments"
+// holding a form or a placeholder, or a list of topics, yields nothing.
 //
 // Reads: the document and the page facts. Writes: st.comment_item, st.comments and
 // st.comments_cut, once per page. Must never: touch the body's blocks or scores; recurse (two
@@ -154,6 +154,7 @@ int date_rank(const ExtractionState& st, NodeId id) {
 
 // What one item gathers while the page is walked.
 struct Slot {
+    NodeId item = kNoNode;
     NodeId author = kNoNode, date = kNoNode;
     int author_rank = kNone, date_rank = kNone;
     std::string text;  // raw text, '\n' between blocks
@@ -267,7 +268,7 @@ void take_comments(ExtractionState& st) {
                 meta[id] = 0;
                 st.comment_item[id] = 1;
                 if (slots.size() < kMaxComments) {
-                    slots.emplace_back();
+                    slots.emplace_back().item = id;
                     slot_of[id] = static_cast<std::uint32_t>(slots.size());
                 } else {
                     st.comments_cut = true;
@@ -329,25 +330,43 @@ void take_comments(ExtractionState& st) {
         }
     }
 
-    // The comments, in page order; a header item (author, date, no text) gives them to the next.
+    // The comments, in page order. A header item (a <dt>, or an item with an author or a date
+    // and no text) gives what it holds to the next item: its author and date, and a <dt>'s other
+    // text (a number, an unmarked name and date) as the comment's first line, the pair being a
+    // comment by its structure.
     std::vector<ReaderComment> comments;
     const Slot* header = nullptr;
     std::size_t with_meta = 0, total_words = 0;
-    for (const Slot& slot : slots) {
-        std::string text = finish_text(slot.text);
-        std::optional<std::string> author = folded(slot.author_text);
+    auto author_of = [](const Slot& slot) { return folded(slot.author_text); };
+    auto date_of = [&](const Slot& slot) {
         std::optional<std::string> date = folded(slot.date_text);
         if (!date && slot.date != kNoNode && doc.node(slot.date).tag == GUMBO_TAG_TIME)
             date = folded(doc.attr(slot.date, "datetime"));
-        if (text.empty()) {
-            if (author || date) header = &slot;
+        return date;
+    };
+    for (const Slot& slot : slots) {
+        std::string text = finish_text(slot.text);
+        std::optional<std::string> author = author_of(slot);
+        std::optional<std::string> date = date_of(slot);
+        const GumboTag tag = doc.node(slot.item).tag;
+        if (tag == GUMBO_TAG_DT || (text.empty() && (author || date))) {
+            header = &slot;
             continue;
         }
-        if (header && !author) author = folded(header->author_text);
-        if (header && !date) date = folded(header->date_text);
+        if (text.empty()) continue;
+        bool paired = false;
+        if (header) {
+            if (!author) author = author_of(*header);
+            if (!date) date = date_of(*header);
+            if (doc.node(header->item).tag == GUMBO_TAG_DT && tag == GUMBO_TAG_DD) {
+                paired = true;
+                std::string first = finish_text(header->text);
+                if (!first.empty()) text = first + "\n" + text;
+            }
+        }
         header = nullptr;
         const auto words = static_cast<std::size_t>(unicode::count_tokens(text));
-        if (author || date) {
+        if (author || date || paired) {
             ++with_meta;
         } else if (words < static_cast<std::size_t>(kMinBareWords)) {
             continue;

@@ -151,6 +151,28 @@ TEST(HtmlComments, HeaderItemGivesAuthorAndDateToTheNext) {
     EXPECT_EQ(a.reader_comments[1].text, "Text 1.");
 }
 
+TEST(HtmlComments, DefinitionListPairsWithoutMarks) {
+    // A <dt> header with nothing marked (a number, a name, a date) and a short <dd> comment: the
+    // pair is one comment by its structure, the header its first line.
+    std::string thread = "<dl class=\"commentlist\">";
+    for (int i = 1; i <= 2; ++i) {
+        const std::string n = std::to_string(i);
+        thread += "<dt class=\"comment\" id=\"comment-" + n + "\">" + n + ". Reader" + n +
+                  " - <a href=\"#comment-" + n +
+                  "\">28 October, 2011</a></dt><dd class=\"comment\">"
+                  "<div class=\"comment\" id=\"div-comment-" +
+                  n +
+                  "\"><p>Nice one.</p><div "
+                  "class=\"reply\"><a href=\"#respond\">Reply</a></div></div></dd>";
+    }
+    thread += "</dl>";
+    const Article a = from_html(page(thread));
+    ASSERT_EQ(a.reader_comments.size(), 2u);
+    EXPECT_EQ(a.reader_comments[1].author, std::nullopt);
+    EXPECT_EQ(a.reader_comments[1].text, "2. Reader2 - 28 October, 2011\nNice one.");
+    EXPECT_EQ(body_text(a).find("Nice one"), std::string::npos);
+}
+
 TEST(HtmlComments, BoxWithOnlyAFormGivesNone) {
     const std::string box =
         "<div id=\"comments\" class=\"comments\"><h3>Comments</h3><div class=\"comment\">"
