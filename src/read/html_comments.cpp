@@ -361,7 +361,11 @@ void take_comments(ExtractionState& st) {
             if (doc.node(header->item).tag == GUMBO_TAG_DT && tag == GUMBO_TAG_DD) {
                 paired = true;
                 std::string first = finish_text(header->text);
-                if (!first.empty()) text = first + "\n" + text;
+                if (!first.empty()) {
+                    first += '\n';
+                    first += text;
+                    text = std::move(first);
+                }
             }
         }
         header = nullptr;
