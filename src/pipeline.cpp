@@ -185,6 +185,11 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
                 if (r.url) r.url = url::resolve(*article.url, *r.url);
             }
         }
+        // The comment thread stays apart from the body; a page that prints no comment count
+        // has as many comments as its thread shows.
+        article.reader_comments = std::move(page.comments);
+        if (!article.comments && !article.reader_comments.empty())
+            article.comments = static_cast<int>(article.reader_comments.size());
         for (auto& w : page.warnings)
             article.warnings.push_back(std::move(w));
     } else {

@@ -47,6 +47,15 @@ struct Related {
     std::optional<std::string> url;  // where the title links to, when the page says
 };
 
+// One reader comment of the page's comment thread, kept apart from the body. `date` is the date
+// as the page prints it (never reformatted); `author` and `date` are absent when the comment
+// shows none.
+struct ReaderComment {
+    std::optional<std::string> author;
+    std::optional<std::string> date;
+    std::string text;
+};
+
 struct Stats {
     int paragraphs = 0;
     int words = 0;
@@ -70,6 +79,7 @@ struct Article {
     std::optional<int> comments;
     std::vector<BodyBlock> body;
     std::vector<Related> related;
+    std::vector<ReaderComment> reader_comments;  // the comment thread, in page order
     Stats stats;
     // SimHash of the body's words (pressparse/fingerprint.hpp), 16 hex digits; null without a body.
     std::optional<std::string> fingerprint;

@@ -3,7 +3,8 @@
 // never content (scripts, navigation, hidden elements, ads, share bars, comment widgets, cookie
 // banners), scores what remains to find the article (text and link density, paragraphs and
 // commas, class/id hints), and turns it into blocks carrying hints (heading level, list item,
-// quote, caption, credit, teaser). Roles are still the segmenter's to decide.
+// quote, caption, credit, teaser). The reader comment thread is taken aside, never into the
+// blocks. Roles are still the segmenter's to decide.
 #pragma once
 
 #include <cstddef>
@@ -36,6 +37,7 @@ struct Metadata {
 struct HtmlPage {
     Blocks blocks;
     Metadata meta;
+    std::vector<ReaderComment> comments;  // the reader comment thread, never in `blocks`
     std::vector<std::string> warnings;
 };
 

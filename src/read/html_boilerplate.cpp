@@ -3,10 +3,11 @@
 // <noscript> only when it holds no paragraphs of an article's length), hidden elements (hidden,
 // aria-hidden, display:none, visibility:hidden — not content marked for print only), boilerplate
 // class tokens (ads, cookie and consent banners, newsletter and paywall boxes, share bars, comment
-// widgets), teaser lists (by class, or as html_teasers found them), the first heading that repeats
-// the page's title, and, when the attempt strips unlikely containers, those that class/id or role
-// call unlikely. On the first attempt it also takes the visible byline out (marked dead then only)
-// and collects the teaser lists (titles, leads, links), which the page keeps apart from the body.
+// widgets), the items of the reader comment thread (found by html_comments.cpp), teaser lists (by
+// class, or as html_teasers found them), the first heading that repeats the page's title, and,
+// when the attempt strips unlikely containers, those that class/id or role call unlikely. On the
+// first attempt it also takes the visible byline out (marked dead then only) and collects the
+// teaser lists (titles, leads, links), which the page keeps apart from the body.
 //
 // Reads: the document and the page facts. Writes: the `dead` vector it is given; on the first
 // attempt, the byline, the related links and the teaser bookkeeping of the state. Must never:
@@ -30,22 +31,6 @@ using namespace std::string_view_literals;
 // its text is not built at all.
 constexpr double kMaxBylineText = 4000;
 constexpr std::size_t kMaxBylineNodes = 50000;
-
-bool visible(const ExtractionState& st, NodeId id) {
-    if (st.doc.has_attr(id, "hidden")) return false;
-    if (st.doc.attr(id, "aria-hidden") == "true" &&
-        st.match[id].find("fallback-image") == std::string::npos)
-        return false;
-    const std::string_view style = st.doc.attr(id, "style");
-    if (!style.empty()) {
-        std::string s = lower_ascii(style);
-        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        if (s.find("display:none") != std::string::npos ||
-            s.find("visibility:hidden") != std::string::npos)
-            return false;
-    }
-    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
-}
 
 // An inline element (a link, a span) inside a paragraph, with words of the paragraph's sentences
 // around it: a phrase of the paragraph, whatever its class says, never a teaser of its own (a
@@ -211,9 +196,26 @@ void collect_teasers(ExtractionState& st, NodeId container) {
 
 }  // namespace
 
+bool visible(const ExtractionState& st, NodeId id) {
+    if (st.doc.has_attr(id, "hidden")) return false;
+    if (st.doc.attr(id, "aria-hidden") == "true" &&
+        st.match[id].find("fallback-image") == std::string::npos)
+        return false;
+    const std::string_view style = st.doc.attr(id, "style");
+    if (!style.empty()) {
+        std::string s = lower_ascii(style);
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        if (s.find("display:none") != std::string::npos ||
+            s.find("visibility:hidden") != std::string::npos)
+            return false;
+    }
+    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
+}
+
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
                bool first_attempt) {
     dead.assign(st.n, 0);
+    if (first_attempt) take_comments(st);
     if (st.teaser_kind.size() != st.n) find_teasers(st);
     std::vector<std::uint8_t> in_table_or_code(st.n, 0);
     bool title_header_removed = false;
@@ -228,6 +230,11 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             in_table_or_code[id] = in_table_or_code[parent];
         }
         if (node.kind != Node::Kind::Element) continue;
+        // The reader comment thread is kept apart, never in the body, whatever the attempt.
+        if (!st.comment_item.empty() && st.comment_item[id]) {
+            dead[id] = 1;
+            continue;
+        }
         const GumboTag tag = node.tag;
         if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE) in_table_or_code[id] = 1;
         if ((is_dropped_tag(tag) && !(tag == GUMBO_TAG_NOSCRIPT && holds_article_markup(st, id))) ||

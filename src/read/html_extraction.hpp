@@ -7,6 +7,8 @@
 //   html_teasers      for pass 1, once per page: teaser runs and "read also" boxes found by
 //                     structure and by their heading phrases (teaser_headings.txt), whatever
 //                     their class names say;
+//   html_comments     the reader comment thread, found once by its repeated items and taken
+//                     aside (pass 1 marks its items dead, so no comment reaches the body);
 //   html_boilerplate  pass 1: drop what is never content (scripts, hidden elements, navigation,
 //                     ads, share bars, comment widgets, cookie banners, teaser lists by class or
 //                     by structure — the latter kept aside as related links; the byline taken
@@ -140,10 +142,23 @@ struct ExtractionState {
     std::vector<NodeId> item_of;             // teaser lists: the teaser item holding a node
     std::vector<std::uint32_t> links_below;  // teaser lists: title links in a subtree
     std::vector<TeaserKind> teaser_kind;     // teasers by structure (html_teasers), once
+    std::vector<std::uint8_t> comment_item;  // reader comments: the items of the thread
+    std::vector<ReaderComment> comments;     // reader comments, in page order
+    bool comments_cut = false;               // more than kMaxComments items
     bool attempted = false;
 };
 
+// ----- reader comments (html_comments.cpp) -----
+// Most reader comments kept, and most bytes of one comment's text.
+inline constexpr std::size_t kMaxComments = 10'000;
+inline constexpr std::size_t kMaxCommentBytes = 32'768;
+// Finds the page's comment thread: sets st.comment_item for its items and st.comments.
+void take_comments(ExtractionState& st);
+
 // ----- pass 1 (html_boilerplate.cpp) -----
+// False for an element the page hides (hidden, aria-hidden, display:none, visibility:hidden,
+// a modal dialog); content marked for print only is visible.
+bool visible(const ExtractionState& st, NodeId id);
 // Marks in `dead` what is never content under `flags`. On the first attempt it also takes the
 // byline and the teaser lists into the state.
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,

@@ -1,7 +1,8 @@
 // The HTML reader: the article of an HTML page found and turned into blocks. This file drives the
 // stages (html_extraction.hpp lists them, one file each): the page facts once, then attempts of
 // passes 1–4 with fewer rules each time until one finds enough text, then the blocks — the
-// visible byline first, the preamble, the body, the teasers — normalised to NFC.
+// visible byline first, the preamble, the body, the teasers — normalised to NFC, and the reader
+// comments beside them.
 //
 // Reads: the page's UTF-8 text. Writes: the HtmlPage it returns. Must never: decide anything a
 // stage decides (what is content, scores, the container, cleaning, block hints), or normalise
@@ -60,6 +61,11 @@ void normalize(HtmlPage& page) {
     for (auto& b : page.blocks) {
         nfc(b.text);
         nfc(b.credit);
+    }
+    for (auto& c : page.comments) {
+        nfc(c.text);
+        if (c.author) nfc(*c.author);
+        if (c.date) nfc(*c.date);
     }
     Metadata& m = page.meta;
     for (auto* field : {&m.title, &m.byline, &m.date_text, &m.url, &m.site_name, &m.language,
@@ -123,6 +129,11 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
             lead.hint = BlockHint::TeaserLead;
             page.blocks.push_back(std::move(lead));
         }
+    }
+    page.comments = std::move(state.comments);
+    if (state.comments_cut) {
+        page.warnings.push_back("reader comments past the first " + std::to_string(kMaxComments) +
+                                " were left out");
     }
     normalize(page);
     return page;

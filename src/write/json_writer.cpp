@@ -59,6 +59,13 @@ nlohmann::ordered_json to_json(const Article& a) {
             {"title", r.title}, {"lead", optional_value(r.lead)}, {"url", optional_value(r.url)}});
     out["related"] = std::move(related);
 
+    json reader_comments = json::array();
+    for (const auto& c : a.reader_comments)
+        reader_comments.push_back(json{{"author", optional_value(c.author)},
+                                       {"date", optional_value(c.date)},
+                                       {"text", c.text}});
+    out["reader_comments"] = std::move(reader_comments);
+
     out["stats"] = json{{"paragraphs", a.stats.paragraphs},
                         {"words", a.stats.words},
                         {"characters", a.stats.characters},
@@ -186,6 +193,9 @@ bool all_strings_valid(const Article& a) {
     for (const auto& r : a.related) {
         if (!ok(r.title) || !ok_opt(r.lead) || !ok_opt(r.url)) return false;
     }
+    for (const auto& c : a.reader_comments) {
+        if (!ok_opt(c.author) || !ok_opt(c.date) || !ok(c.text)) return false;
+    }
     for (const auto& w : a.warnings) {
         if (!ok(w)) return false;
     }
@@ -200,6 +210,8 @@ std::string to_json_string(const Article& a, bool pretty) {
     std::size_t size = 512;
     for (const auto& b : a.body)
         size += (b.text ? b.text->size() : 0) + 48;
+    for (const auto& c : a.reader_comments)
+        size += c.text.size() + 64;
     Writer w(pretty, size);
     w.begin('{');
     w.key("schema_version");
@@ -275,6 +287,20 @@ std::string to_json_string(const Article& a, bool pretty) {
         w.optional(r.lead);
         w.key("url");
         w.optional(r.url);
+        w.end('}');
+    }
+    w.end(']');
+    w.key("reader_comments");
+    w.begin('[');
+    for (const auto& c : a.reader_comments) {
+        w.item();
+        w.begin('{');
+        w.key("author");
+        w.optional(c.author);
+        w.key("date");
+        w.optional(c.date);
+        w.key("text");
+        w.string(c.text);
         w.end('}');
     }
     w.end(']');

@@ -109,6 +109,21 @@ def nested_headings(levels, text_bytes):
     return html(article() + b"<h2><div>" * levels + text + b"</div></h2>" * levels)
 
 
+def comment_items(n):
+    items = b"".join(b'<li class="comment" id="comment-%d"><cite class="fn">Reader %d</cite> '
+                     b"<time>1 May 2026</time><p>A comment of a reader, number %d.</p>"
+                     b'<a class="comment-reply-link" href="#respond">Reply</a></li>' % (i, i, i)
+                     for i in range(n))
+    return html(article() + b'<ol class="commentlist">' + items + b"</ol>")
+
+
+def nested_replies(levels, text_bytes):
+    text = b"Many words of a long reply. " * (text_bytes // 28 // levels)
+    opened = b"".join(b'<li class="comment"><span class="author">Reader %d</span><p>' % i + text
+                      + b'</p><ol class="children">' for i in range(levels))
+    return html(article() + b'<ol class="commentlist">' + opened + b"</ol></li>" * levels + b"</ol>")
+
+
 def text_page(lines):
     return b" date 2026-01-01 Press.lv - Latvian news\n" + lines
 
@@ -127,6 +142,10 @@ CASES = [
     ("<p> x 22 million as .gz", "html.gz", lambda: gzip.compress(many_p(), 9), {"warning": "page cut off"}),
     ("<p> x 22 million in a gzip-encoded archive record", "warc",
      lambda: warc_record(gzip.compress(many_p(), 9), b"gzip"), {"warning": "page cut off"}),
+    ("100,000 reader comment items", "html", lambda: comment_items(100_000),
+     {"warning": "reader comments past the first 10000"}),
+    ("1,000 nested comment replies around 16 MB of text", "html",
+     lambda: nested_replies(1_000, 16 * MIB), {}),
     # Others of the same families.
     ("200,000 identical teaser links", "html", lambda: teaser_links(200_000, same=True), {}),
     ("1,000 nested teaser items around 16 MB of text", "html",

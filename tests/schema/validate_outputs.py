@@ -180,6 +180,15 @@ def main(argv):
         ("negative comments", broken(set_key("comments", -1))),
         ("related title empty",
          broken(lambda d: d["related"].append({"title": "", "lead": None}))),
+        ("reader comment without text",
+         broken(lambda d: d["reader_comments"].append({"author": "A", "date": None}))),
+        ("reader comment with empty text",
+         broken(lambda d: d["reader_comments"].append({"author": None, "date": None,
+                                                        "text": ""}))),
+        ("reader comment with an extra key",
+         broken(lambda d: d["reader_comments"].append({"author": None, "date": None,
+                                                        "text": "x", "score": 5}))),
+        ("article without 'reader_comments'", broken(lambda d: d.pop("reader_comments"))),
         ("input format 'pdf'", broken(lambda d: d["input"].__setitem__("format", "pdf"))),
         ("warc without record_id", broken(lambda d: d["input"].__setitem__(
             "warc", {"target_uri": "https://example.invalid/", "date": "2026-07-14"}))),
@@ -199,6 +208,9 @@ def main(argv):
     expect_valid(article, broken(set_key("date", "2026-01-15")), "date without a time")
     expect_valid(article, broken(with_block({"type": "caption", "text": None, "credit": None})),
                  "caption with text and credit null")
+    expect_valid(article, broken(lambda d: d["reader_comments"].extend([
+        {"author": "Анна", "date": "14 июля, 2026 10:05", "text": "Наконец-то.\nСпасибо."},
+        {"author": None, "date": None, "text": "Согласен."}])), "reader comments")
 
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

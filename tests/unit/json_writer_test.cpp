@@ -15,10 +15,12 @@ TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
     EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "input", "site", "url", "language",
                                               "headline", "source", "date", "date_text",
                                               "date_source", "category", "comments", "body",
-                                              "related", "stats", "fingerprint", "warnings"}));
+                                              "related", "reader_comments", "stats", "fingerprint", "warnings"}));
     EXPECT_EQ(j["schema_version"], 1);
     EXPECT_TRUE(j["headline"].is_null());
     EXPECT_TRUE(j["body"].is_array());
+    EXPECT_TRUE(j["reader_comments"].is_array());
+    EXPECT_TRUE(j["reader_comments"].empty());
     EXPECT_EQ(j["input"]["format"], "text");
 }
 
@@ -74,6 +76,9 @@ TEST(JsonWriter, DirectWriterMatchesTheDomForEveryShape) {
     a.body.push_back({BlockType::ListItem, std::string("пункт"), std::nullopt});
     a.related.push_back({"Заголовок", std::nullopt, std::string("https://example.lv/a?b=1&c=\"")});
     a.related.push_back({"Ещё", std::string("Лид."), std::nullopt});
+    a.reader_comments.push_back(
+        {std::string("Анна \"А\""), std::string("July 7, 2012 at 2:31 pm"), "Строка\nвторая"});
+    a.reader_comments.push_back({std::nullopt, std::nullopt, "x \x01"});
     a.warnings = {"no publication date found", "1 invalid byte sequence replaced with U+FFFD"};
     a.stats = {3, 42, 420, 1};
     expect_same_as_dom(a);
@@ -82,4 +87,7 @@ TEST(JsonWriter, DirectWriterMatchesTheDomForEveryShape) {
     Article bad;
     bad.headline = std::string("bad \xFF byte");
     EXPECT_NE(to_json_string(bad).find("bad \xEF\xBF\xBD byte"), std::string::npos);
+    Article bad_comment;
+    bad_comment.reader_comments.push_back({std::nullopt, std::nullopt, "bad \xFF byte"});
+    EXPECT_NE(to_json_string(bad_comment).find("bad \xEF\xBF\xBD byte"), std::string::npos);
 }
