@@ -213,3 +213,41 @@ TEST(CandidateDecision, LeadParagraphInASiblingIsKept) {
     EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
     EXPECT_FALSE(has(text, "Contact")) << text;
 }
+
+TEST(CandidateDecision, ClassifierRunReplacesABoxTheScorerPreferred) {
+    // The scorer weighs commas and class names: a comma-rich box named "content" outscores an
+    // article of plain sentences in a container whose name says "promo". The classifier sees a
+    // run of good paragraphs more than twice the box's text, apart from it, and takes it.
+    std::string article;
+    for (int i = 0; i < 7; ++i) {
+        article += "<p>Paragraph " + std::to_string(i + 1) +
+                   " of the report says that the old harbour will be opened to boats again in "
+                   "the spring and that the work on the quay will be paid for by the town and "
+                   "the port for the next two years.</p>";
+    }
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+        "<div class=\"promo-column\"><h1>Harbour to open in spring</h1>" +
+        article +
+        "</div><div class=\"more\"><ul><li><a href=\"/1\">Ferry timetable changes for the "
+        "winter</a></li><li><a href=\"/2\">New school opens on the hill</a></li><li><a "
+        "href=\"/3\">Market days move to Saturday</a></li><li><a href=\"/4\">Road closures this "
+        "week on the coast road</a></li><li><a href=\"/5\">Tide tables for the month</a></li>"
+        "<li><a href=\"/6\">Letters to the editor</a></li><li><a href=\"/7\">Obituaries and "
+        "notices</a></li><li><a href=\"/8\">Photos of the week</a></li></ul></div>"
+        "<div class=\"about-content\"><p>Northport Weekly, founded in 1921, is the "
+        "town's paper: news, sport, weather, markets, tides, ferries, schools, churches, clubs, "
+        "courts, council meetings, letters, notices, births, marriages, deaths, and, every "
+        "Friday, the week's events, all written, edited, printed and delivered by people who "
+        "live here, for people who live here, in the town, on the islands, along the coast, "
+        "and, since the spring of 1998, on the web too, where the archive, going back to the "
+        "first issue, can be searched, free of charge, by anyone, anywhere, at any time, day "
+        "or night, for as long as the town has a paper.</p></div>"
+        "<footer><a href=\"/about\">About</a> <a href=\"/contact\">Contact</a></footer>"
+        "</body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "Paragraph 1 of the report")) << text;
+    EXPECT_TRUE(has(text, "Paragraph 7 of the report")) << text;
+    EXPECT_FALSE(has(text, "founded in 1921")) << text;
+}
