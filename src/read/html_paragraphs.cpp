@@ -134,7 +134,8 @@ PC initial_class(const Paragraph& p, bool use_words, Densities d) {
     if (link > kMaxLinkDensity) return PC::Bad;
     if (p.chars < kLengthLow) return p.link_chars > 0 ? PC::Bad : PC::Short;
     if (!use_words) return p.chars > kLengthHigh ? PC::Good : PC::NearGood;
-    const float density = p.words > 0 ? static_cast<float>(p.stopwords) / p.words : 0;
+    const float density =
+        p.words > 0 ? static_cast<float>(p.stopwords) / static_cast<float>(p.words) : 0;
     if (density >= d.high) return p.chars > kLengthHigh ? PC::Good : PC::NearGood;
     if (density >= d.low) return PC::NearGood;
     return PC::Bad;
