@@ -18,6 +18,10 @@
 //   html_choose       pass 3: the best container and the siblings that belong with it;
 //   html_cleaning     pass 4: clean inside it conditionally (lists and divs that are mostly links,
 //                     images or forms);
+//   html_paragraphs   a second opinion: the page's text blocks classed good or bad by length,
+//                     link density and function words (jusText's classifier);
+//   html_decide       the scorer's container against the classifier's good blocks: kept, widened
+//                     to a lead paragraph before it, or replaced by the classifier's best run;
 //   html_blocks_out   the article and the lines above it cut into blocks with hints;
 //   html_reader       the attempts (under 500 characters: again with fewer rules, keeping the
 //                     longest) and the page put together.
@@ -190,6 +194,32 @@ std::vector<NodeId> choose(ExtractionState& st, const Flags& flags);
 // ----- pass 4 (html_cleaning.cpp) -----
 // Removes from the article's subtrees what is not its text, keeping st.agg current.
 void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& flags);
+
+// ----- the paragraph classifier (html_paragraphs.cpp) -----
+enum class ParagraphClass : std::uint8_t { Bad, Short, NearGood, Good };
+
+// One text block: the node ids it spans (a range in document order), its measures and class.
+struct Paragraph {
+    NodeId first = kNoNode, last = kNoNode;
+    float chars = 0;       // measure() length of its text
+    float link_chars = 0;  // of which inside links
+    std::uint32_t words = 0, stopwords = 0;
+    bool heading = false, title = false;  // in a heading; in an <h1>
+    bool list_item = false, caption = false;
+    ParagraphClass initial = ParagraphClass::Bad;  // by its own measures
+    ParagraphClass cls = ParagraphClass::Bad;      // after its neighbours: Good or Bad
+};
+
+// The text blocks of the live nodes (not `dead`) below `scope`, classed.
+std::vector<Paragraph> paragraphs(const ExtractionState& st, const std::vector<std::uint8_t>& dead,
+                                  NodeId scope);
+// Resolves short and near-good blocks from their neighbours (every block ends Good or Bad).
+void classify_in_context(std::vector<Paragraph>& ps);
+
+// ----- the decision (html_decide.cpp) -----
+// Compares the extraction's container with the classifier's good blocks and rewrites `e` (its
+// roots and dead nodes) when the classifier's reading is clearly the better one.
+void decide(const ExtractionState& st, Extraction& e);
 
 // ----- blocks out (html_blocks_out.cpp) -----
 // The blocks of an extraction.

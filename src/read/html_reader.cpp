@@ -1,8 +1,8 @@
 // The HTML reader: the article of an HTML page found and turned into blocks. This file drives the
 // stages (html_extraction.hpp lists them, one file each): the page facts once, then attempts of
-// passes 1–4 with fewer rules each time until one finds enough text, then the blocks — the
-// visible byline first, the preamble, the body, the teasers — normalised to NFC, and the reader
-// comments beside them.
+// passes 1–4 with fewer rules each time until one finds enough text, the decision between that
+// container and the paragraph classifier's reading, then the blocks — the visible byline first,
+// the preamble, the body, the teasers — normalised to NFC, and the reader comments beside them.
 //
 // Reads: the page's UTF-8 text. Writes: the HtmlPage it returns. Must never: decide anything a
 // stage decides (what is content, scores, the container, cleaning, block hints), or normalise
@@ -99,7 +99,10 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
         page.warnings.push_back(std::move(w));
 
     ExtractionState state(doc, page.meta);
-    const Extraction extraction = run(state);
+    Extraction extraction = run(state);
+    // The lines above the scorer's container, before the decision may widen or move it.
+    Blocks lines_above = preamble(state, extraction);
+    decide(state, extraction);
     Blocks body = write_blocks(doc, extraction);
     if (auto stated = json_ld_body(page.meta, body)) body = std::move(*stated);
 
@@ -111,7 +114,7 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
         b.hint = BlockHint::Meta;
         page.blocks.push_back(std::move(b));
     }
-    for (auto& b : preamble(state, extraction))
+    for (auto& b : lines_above)
         page.blocks.push_back(std::move(b));
     for (auto& b : body)
         page.blocks.push_back(std::move(b));

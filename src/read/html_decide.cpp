@@ -1,0 +1,264 @@
+// The decision between the two readings of a page: the scorer's container (passes 1–4) and the
+// paragraph classifier's good blocks (html_paragraphs). The classifier's good blocks are grouped
+// into runs (good blocks with little text of other blocks between them); then
+//   - when the best run lies mostly outside the container and holds much more good text than the
+//     container does (the scorer took an author box, a form or a widget over a short article),
+//     the article is that run's good blocks;
+//   - else the good blocks that lead into the container from before it (a lead paragraph in a
+//     sibling of the chosen node) are added to it;
+//   - else, when the two agree, the container stands as it is (it keeps the page's structure).
+// The result is written as the smallest subtree holding everything kept, with the rest of that
+// subtree marked dead, so html_blocks_out cuts it into blocks as it cuts any container.
+//
+// Reads: the document, the page facts and the extraction. Writes: the extraction's roots and
+// dead nodes, nothing else. Must never: revive a node an earlier pass removed, change a score, or
+// recurse (loops over node ids and over the blocks; the common ancestor only climbs).
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "html_extraction.hpp"
+
+namespace pressparse::html::extract {
+
+namespace {
+
+using PC = ParagraphClass;
+using namespace std::string_view_literals;
+
+// A run ends where more than this many characters of blocks that are not good separate two good
+// ones (a caption or a line of links may sit between paragraphs; a widget may not).
+constexpr float kRunGap = 200;
+// The classifier's run replaces the container when its good text is at least this many
+// characters, this many times all the container's text, and mostly outside it.
+constexpr float kMinRunText = kCharThreshold;
+constexpr float kRunOverContainer = 2.0f;
+constexpr float kRunMostlyOutside = 0.5f;
+
+struct Run {
+    std::size_t first = 0, last = 0;  // paragraph indices, both good
+    float good = 0, good_inside = 0;
+};
+
+bool in_subtree(const ExtractionState& st, NodeId root, NodeId id) {
+    return id >= root && id - root < st.subtree[root].nodes;
+}
+
+// Marks `id`'s ancestors up to `top` in `keep`, stopping at one already marked (whose ancestors
+// are then marked too).
+void keep_ancestors(const ExtractionState& st, NodeId id, NodeId top,
+                    std::vector<std::uint8_t>& keep) {
+    for (NodeId a = st.doc.node(id).parent; a != kNoNode && !keep[a]; a = st.doc.node(a).parent) {
+        keep[a] = 1;
+        if (a == top) break;
+    }
+}
+
+// The extraction rewritten to keep `whole` subtrees and the node ranges of `blocks`, under their
+// common ancestor.
+void keep_only(const ExtractionState& st, Extraction& e, const std::vector<NodeId>& whole,
+               const std::vector<const Paragraph*>& blocks) {
+    NodeId top = kNoNode;
+    auto include = [&](NodeId id) {
+        if (top == kNoNode) {
+            top = id;
+            return;
+        }
+        while (!in_subtree(st, top, id) && st.doc.node(top).parent != kNoNode)
+            top = st.doc.node(top).parent;
+    };
+    for (NodeId r : whole)
+        include(r);
+    for (const Paragraph* p : blocks) {
+        include(p->first);
+        include(p->last);
+    }
+    if (top == kNoNode) return;
+    std::vector<std::uint8_t> keep(st.n, 0);
+    for (NodeId r : whole) {
+        for (NodeId id = r; id - r < st.subtree[r].nodes; ++id)
+            keep[id] = 1;
+        keep_ancestors(st, r, top, keep);
+    }
+    for (const Paragraph* p : blocks) {
+        for (NodeId id = p->first; id <= p->last; ++id)
+            keep[id] = 1;
+        keep_ancestors(st, p->first, top, keep);
+    }
+    keep[top] = 1;
+    for (NodeId id = top; id - top < st.subtree[top].nodes; ++id) {
+        if (!keep[id]) e.dead[id] = 1;
+    }
+    e.roots = {top};
+    e.text_length = 0;
+    for (NodeId id = top; id - top < st.subtree[top].nodes; ++id) {
+        if (!e.dead[id] && st.doc.node(id).kind == Node::Kind::Text)
+            e.text_length += st.text_stats[id].length;
+    }
+}
+
+// Class/id words of the box about the writer that themes print after an article: a hint (a page
+// without it keeps the box), weighed only inside the container.
+constexpr std::array kAuthorBoxHints{"author-bio"sv,   "author-box"sv,  "authorbox"sv,
+                                     "about-author"sv, "author-info"sv, "author-description"sv,
+                                     "author-card"sv,  "bio-box"sv};
+
+constexpr float kMinGoodLeft = 150;
+
+// Inside a container that stands: drops the subtrees the classifier shows are no article text —
+// a form whose blocks are all bad, and a box about the writer when the container keeps good text
+// of its own without it.
+void trim_container(const ExtractionState& st, Extraction& e, const std::vector<Paragraph>& ps,
+                    float good_inside) {
+    // Per block index, the good characters and the blocks not bad before it, so that what a
+    // subtree holds is two look-ups (nested boxes cost no more than one).
+    std::vector<float> good_before(ps.size() + 1, 0);
+    std::vector<std::uint32_t> not_bad_before(ps.size() + 1, 0);
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        good_before[i + 1] = good_before[i] + (ps[i].cls == PC::Good ? ps[i].chars : 0);
+        not_bad_before[i + 1] = not_bad_before[i] + (ps[i].cls != PC::Bad ? 1 : 0);
+    }
+    auto first_block_from = [&](NodeId id) {
+        return static_cast<std::size_t>(
+            std::lower_bound(ps.begin(), ps.end(), id,
+                             [](const Paragraph& p, NodeId v) { return p.first < v; }) -
+            ps.begin());
+    };
+    for (NodeId r : e.roots) {
+        for (NodeId id = r + 1; id - r < st.subtree[r].nodes;) {
+            const Node& n = st.doc.node(id);
+            const NodeId end = id + static_cast<NodeId>(st.subtree[id].nodes);
+            if (e.dead[id] || n.kind != Node::Kind::Element) {
+                ++id;
+                continue;
+            }
+            bool drop = false;
+            const bool form = n.tag == GUMBO_TAG_FORM;
+            const bool author_box =
+                !st.match[id].empty() && contains_any(st.match[id], kAuthorBoxHints);
+            if (form || author_box) {
+                const std::size_t from = first_block_from(id), to = first_block_from(end);
+                if (form) drop = not_bad_before[to] == not_bad_before[from];
+                if (!drop && author_box)
+                    drop = good_inside - (good_before[to] - good_before[from]) >= kMinGoodLeft;
+            }
+            if (drop) {
+                for (NodeId d = id; d < end; ++d)
+                    e.dead[d] = 1;
+                id = end;
+            } else {
+                ++id;
+            }
+        }
+    }
+    e.text_length = 0;
+    for (NodeId r : e.roots) {
+        for (NodeId id = r; id - r < st.subtree[r].nodes; ++id) {
+            if (!e.dead[id] && st.doc.node(id).kind == Node::Kind::Text)
+                e.text_length += st.text_stats[id].length;
+        }
+    }
+}
+
+}  // namespace
+
+void decide(const ExtractionState& st, Extraction& e) {
+    const NodeId body = st.doc.body();
+    if (body == kNoNode || e.roots.empty()) return;
+    const std::vector<Paragraph> ps = paragraphs(st, e.dead, body);
+    if (ps.empty()) return;
+
+    // Which blocks lie in the container (roots and blocks are both in document order).
+    std::vector<std::uint8_t> inside(ps.size(), 0);
+    float good_inside = 0;
+    std::size_t first_inside = ps.size();
+    {
+        std::size_t r = 0;
+        for (std::size_t i = 0; i < ps.size(); ++i) {
+            while (r < e.roots.size() && ps[i].first >= e.roots[r] &&
+                   !in_subtree(st, e.roots[r], ps[i].first))
+                ++r;
+            if (r == e.roots.size()) break;
+            if (in_subtree(st, e.roots[r], ps[i].first)) {
+                inside[i] = 1;
+                if (ps[i].cls == PC::Good) good_inside += ps[i].chars;
+                first_inside = std::min(first_inside, i);
+            }
+        }
+    }
+
+    // The runs of good blocks, and the best of them. What separates two blocks is every text
+    // between them: blocks that are not good, and text earlier passes removed (a teaser list or
+    // a form between two good regions still parts them).
+    std::vector<float> text_before(st.n + 1, 0);  // text of the nodes with smaller ids
+    for (NodeId id = 0; id < st.n; ++id)
+        text_before[id + 1] = text_before[id] + st.text_stats[id].length;
+    Run best;
+    {
+        Run cur;
+        bool open = false;
+        float gap = 0;
+        for (std::size_t i = 0; i < ps.size(); ++i) {
+            if (i > 0) {
+                gap += text_before[ps[i].first] - text_before[ps[i - 1].last + 1];
+                if (open && gap > kRunGap) {
+                    if (cur.good > best.good) best = cur;
+                    open = false;
+                }
+            }
+            if (ps[i].cls != PC::Good) {
+                gap += ps[i].chars;
+                if (open && gap > kRunGap) {
+                    if (cur.good > best.good) best = cur;
+                    open = false;
+                }
+                continue;
+            }
+            if (!open) {
+                cur = Run{i, i, 0, 0};
+                open = true;
+            }
+            gap = 0;
+            cur.last = i;
+            cur.good += ps[i].chars;
+            if (inside[i]) cur.good_inside += ps[i].chars;
+        }
+        if (open && cur.good > best.good) best = cur;
+    }
+
+    if (best.good >= kMinRunText && best.good >= kRunOverContainer * e.text_length &&
+        best.good_inside < kRunMostlyOutside * best.good) {
+        std::vector<const Paragraph*> blocks;
+        for (std::size_t i = best.first; i <= best.last; ++i) {
+            if (ps[i].cls == PC::Good) blocks.push_back(&ps[i]);
+        }
+        keep_only(st, e, {}, blocks);
+        return;
+    }
+
+    trim_container(st, e, ps, good_inside);
+
+    // Blocks that lead into the container from just before it, near it in the page (under its
+    // grandparent): good, prose by their own measures and without links (a standfirst may be a
+    // heading, not the page's <h1>), no caption or list item (a date line, a picture or the title
+    // between them and the container stops the walk).
+    if (first_inside == ps.size() || first_inside == 0) return;
+    NodeId near = st.doc.node(e.roots.front()).parent;
+    if (near == kNoNode) return;
+    if (st.doc.node(near).parent != kNoNode) near = st.doc.node(near).parent;
+    auto leads = [&](const Paragraph& p) {
+        return p.cls == PC::Good && (p.initial == PC::Good || p.initial == PC::NearGood) &&
+               p.link_chars == 0 && !p.title && !p.caption && !p.list_item &&
+               in_subtree(st, near, p.first);
+    };
+    std::size_t from = first_inside;
+    while (from > 0 && !inside[from - 1] && leads(ps[from - 1]))
+        --from;
+    if (from == first_inside) return;
+    std::vector<const Paragraph*> blocks;
+    for (std::size_t i = from; i < first_inside; ++i)
+        blocks.push_back(&ps[i]);
+    keep_only(st, e, e.roots, blocks);
+}
+
+}  // namespace pressparse::html::extract

@@ -1,0 +1,253 @@
+// The paragraph classifier and the decision between its reading and the scorer's container, on
+// small pages written for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pressparse/pipeline.hpp"
+#include "read/html_dom.hpp"
+#include "read/html_extraction.hpp"
+#include "read/html_metadata.hpp"
+
+using namespace pressparse;
+using namespace pressparse::html;
+using namespace pressparse::html::extract;
+
+namespace {
+
+std::string body_text(const Article& a) {
+    std::string out;
+    for (const auto& b : a.body) {
+        if (b.text) out += *b.text + "\n";
+    }
+    return out;
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// The classes of a page's blocks, in order, with the text of each block's first words.
+struct Classed {
+    std::vector<Paragraph> ps;
+    std::vector<std::string> texts;
+};
+
+Classed classify(const std::string& html) {
+    const Document doc(html);
+    std::vector<std::string> warnings;
+    const Metadata meta = extract_metadata(doc, warnings);
+    const ExtractionState st(doc, meta);
+    const std::vector<std::uint8_t> none(st.n, 0);
+    Classed c;
+    c.ps = paragraphs(st, none, doc.body());
+    for (const Paragraph& p : c.ps) {
+        std::string t;
+        for (NodeId id = p.first; id <= p.last; ++id) {
+            if (doc.node(id).kind == Node::Kind::Text) t += doc.node(id).text;
+        }
+        c.texts.push_back(t.substr(0, 12));
+    }
+    return c;
+}
+
+const char* name(ParagraphClass c) {
+    switch (c) {
+        case ParagraphClass::Good:
+            return "good";
+        case ParagraphClass::NearGood:
+            return "near-good";
+        case ParagraphClass::Short:
+            return "short";
+        case ParagraphClass::Bad:
+            return "bad";
+    }
+    return "?";
+}
+
+std::string classes(const Classed& c, bool initial) {
+    std::string out;
+    for (const Paragraph& p : c.ps)
+        out += std::string(name(initial ? p.initial : p.cls)) + " ";
+    return out;
+}
+
+const std::string kEnglishProse =
+    "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which has "
+    "been closed to boats for more than a decade, and the members agreed, after a long debate, "
+    "that the work should begin in the spring.</p>";
+const std::string kEnglishNearGood =
+    "<p>It was the first time that the members had voted on it this year, they said.</p>";
+const std::string kEnglishShort = "<p>Photo: harbour office</p>";
+const std::string kLinks =
+    "<p><a href=\"/a\">Home</a> <a href=\"/b\">World news</a> <a href=\"/c\">Sport and "
+    "weather</a> <a href=\"/d\">Contact us</a></p>";
+const std::string kNoFunctionWords =
+    "<p>Harbour Tours Ltd. Registered office: 12 Quay Street, Northport. VAT GB 123 456 789. "
+    "Telephone 0123 456 789. Opening hours Monday–Friday 9–17.</p>";
+
+}  // namespace
+
+TEST(ParagraphClassifier, EnglishBlocksByLengthLinksAndFunctionWords) {
+    const Classed c =
+        classify("<html lang=\"en\"><body>" + kLinks + kEnglishProse + kEnglishShort +
+                 kEnglishProse + kEnglishNearGood + kNoFunctionWords + kLinks + "</body></html>");
+    ASSERT_EQ(c.ps.size(), 7u);
+    EXPECT_EQ(classes(c, true), "bad good short good near-good bad bad ");
+    // The short caption between two good paragraphs is good; the near-good sentence after a good
+    // paragraph is good; the links and the address line stay bad.
+    EXPECT_EQ(classes(c, false), "bad good good good good bad bad ");
+}
+
+TEST(ParagraphClassifier, RussianBlocksByTheirOwnFunctionWords) {
+    const std::string prose =
+        "<p>Городской совет во вторник обсудил план реконструкции старой гавани, которая уже "
+        "больше десяти лет закрыта для судов, и депутаты согласились, что работы начнутся "
+        "весной, как только это позволит погода.</p>";
+    const std::string near =
+        "<p>Это было первое голосование по этому вопросу в этом году, сказали в совете.</p>";
+    const std::string shortline = "<p>Фото: пресс-служба</p>";
+    const std::string address =
+        "<p>ООО «Гавань Тур», юридический адрес: Рига, Набережная 12, регистрационный номер "
+        "40003123456, телефон 67 123 456, понедельник–пятница 9–17.</p>";
+    const Classed c = classify("<html lang=\"ru\"><body>" + kLinks + prose + shortline + prose +
+                               near + address + kLinks + "</body></html>");
+    ASSERT_EQ(c.ps.size(), 7u);
+    EXPECT_EQ(classes(c, true), "bad good short good near-good bad bad ");
+    EXPECT_EQ(classes(c, false), "bad good good good good bad bad ");
+    // Undeclared, the language is the one whose function words the page's words hit most.
+    const Classed guessed = classify("<html><body>" + kLinks + prose + shortline + prose + near +
+                                     address + kLinks + "</body></html>");
+    EXPECT_EQ(classes(guessed, true), classes(c, true));
+}
+
+TEST(ParagraphClassifier, ShortBlocksAmidLinksAreBad) {
+    const Classed c = classify("<html lang=\"en\"><body>" + kLinks + kEnglishShort + kLinks +
+                               kEnglishProse + "</body></html>");
+    ASSERT_EQ(c.ps.size(), 4u);
+    EXPECT_EQ(classes(c, false), "bad bad bad good ");
+}
+
+TEST(CandidateDecision, ShortArticleBeatsAuthorBoxFormAndSidebar) {
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour works to start in spring</title>"
+        "</head><body><div class=\"site\"><header><a href=\"/\">Northport Weekly</a></header>"
+        "<main><article class=\"post\"><h1>Harbour works to start in spring</h1>"
+        "<div class=\"entry-content\">"
+        "<p>The council agreed on Tuesday that the work on the old harbour will begin in the "
+        "spring.</p>"
+        "<p>The harbour has been closed to boats for more than a decade after the storm.</p>"
+        "<p>A public meeting about the plans is to be held at the library next month.</p>"
+        "</div>"
+        "<div class=\"author-box\"><h3>About the writer</h3>"
+        "<p>Jane Doe has written about the coast, its towns, its boats, its fishermen, its "
+        "storms and its politics for twenty years, first for the county paper, then for a radio "
+        "station, and now, since the spring of last year, for this weekly, where she edits the "
+        "news pages, writes a column on Saturdays, and, when she finds the time, takes the "
+        "photographs too.</p>"
+        "<p>She lives in Northport with her husband, two children, a dog, three cats, and, "
+        "as she likes to say, far too many books, bicycles, and half-finished boats, which she "
+        "promises, every winter, to finish by the summer.</p></div>"
+        "<form class=\"signup\"><p>Get the week's news by email, every Friday, free.</p>"
+        "<input type=\"email\" name=\"email\"><button>Sign up</button></form>"
+        "</article></main>"
+        "<aside><h3>Popular</h3><ul><li><a href=\"/1\">Ferry timetable changes</a></li>"
+        "<li><a href=\"/2\">New school opens</a></li><li><a href=\"/3\">Market days</a></li>"
+        "<li><a href=\"/4\">Road closures this week</a></li></ul></aside>"
+        "<footer><p>© Northport Weekly. All rights reserved.</p></footer></div></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "The council agreed on Tuesday")) << text;
+    EXPECT_TRUE(has(text, "closed to boats for more than a decade")) << text;
+    EXPECT_TRUE(has(text, "A public meeting about the plans")) << text;
+    EXPECT_FALSE(has(text, "Jane Doe has written")) << text;
+    EXPECT_FALSE(has(text, "far too many books")) << text;
+    EXPECT_FALSE(has(text, "by email")) << text;
+    EXPECT_FALSE(has(text, "Ferry timetable")) << text;
+    EXPECT_FALSE(has(text, "All rights reserved")) << text;
+}
+
+TEST(CandidateDecision, RecipeKeepsIngredientsAndSteps) {
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Apple cake</title></head><body>"
+        "<nav><a href=\"/\">Recipes</a> <a href=\"/cakes\">Cakes</a> <a href=\"/soups\">Soups</a>"
+        "</nav><main><h1>Apple cake</h1><div class=\"recipe\">"
+        "<p>This is the cake that my grandmother made every autumn, when the apples in the "
+        "garden were ripe, and it is still the one that the family asks for first.</p>"
+        "<h2>Ingredients</h2><ul><li>4 apples</li><li>200 g flour</li><li>150 g sugar</li>"
+        "<li>3 eggs</li><li>100 g butter</li><li>1 tsp cinnamon</li></ul>"
+        "<h2>Method</h2><ol><li>Heat the oven to 180 °C and butter a round tin.</li>"
+        "<li>Beat the eggs with the sugar until pale, then fold in the flour.</li>"
+        "<li>Peel and slice the apples and lay them in the tin.</li>"
+        "<li>Pour the batter over the apples and bake for 40 minutes.</li></ol>"
+        "<p>Serve it warm, with cream or with ice cream, and keep what is left in a cool "
+        "place.</p></div></main>"
+        "<aside><ul><li><a href=\"/1\">Plum jam</a></li><li><a href=\"/2\">Pear tart</a></li>"
+        "</ul></aside></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    for (const char* part : {"my grandmother made", "200 g flour", "1 tsp cinnamon",
+                             "Heat the oven to 180", "bake for 40 minutes", "Serve it warm"}) {
+        EXPECT_TRUE(has(text, part)) << part << "\n" << text;
+    }
+    EXPECT_FALSE(has(text, "Plum jam")) << text;
+}
+
+TEST(CandidateDecision, LeadParagraphInASiblingIsKept) {
+    const std::string prose =
+        "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
+        "has been closed to boats for more than a decade, and the members agreed, after a long "
+        "debate, that the work should begin in the spring, as soon as the weather allows.</p>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"page\">"
+        "<h1>Harbour works to start in spring</h1>"
+        "<div class=\"standfirst\"><p>The old harbour, closed since the great storm, is to be "
+        "rebuilt at last: the council has agreed on the plan and on how it will be paid for, "
+        "and the work is to begin in the spring.</p></div>"
+        "<div class=\"article-body\">" +
+        prose + prose + prose + prose +
+        "</div></div><footer><a href=\"/about\">About</a> <a href=\"/contact\">Contact</a>"
+        "</footer></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "is to be rebuilt at last")) << text;
+    EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
+    EXPECT_FALSE(has(text, "Contact")) << text;
+}
+
+TEST(CandidateDecision, ClassifierRunReplacesABoxTheScorerPreferred) {
+    // The scorer weighs commas and class names: a comma-rich box named "content" outscores an
+    // article of plain sentences in a container whose name says "promo". The classifier sees a
+    // run of good paragraphs more than twice the box's text, apart from it, and takes it.
+    std::string article;
+    for (int i = 0; i < 7; ++i) {
+        article += "<p>Paragraph " + std::to_string(i + 1) +
+                   " of the report says that the old harbour will be opened to boats again in "
+                   "the spring and that the work on the quay will be paid for by the town and "
+                   "the port for the next two years.</p>";
+    }
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+        "<div class=\"promo-column\"><h1>Harbour to open in spring</h1>" +
+        article +
+        "</div><div class=\"more\"><ul><li><a href=\"/1\">Ferry timetable changes for the "
+        "winter</a></li><li><a href=\"/2\">New school opens on the hill</a></li><li><a "
+        "href=\"/3\">Market days move to Saturday</a></li><li><a href=\"/4\">Road closures this "
+        "week on the coast road</a></li><li><a href=\"/5\">Tide tables for the month</a></li>"
+        "<li><a href=\"/6\">Letters to the editor</a></li><li><a href=\"/7\">Obituaries and "
+        "notices</a></li><li><a href=\"/8\">Photos of the week</a></li></ul></div>"
+        "<div class=\"about-content\"><p>Northport Weekly, founded in 1921, is the "
+        "town's paper: news, sport, weather, markets, tides, ferries, schools, churches, clubs, "
+        "courts, council meetings, letters, notices, births, marriages, deaths, and, every "
+        "Friday, the week's events, all written, edited, printed and delivered by people who "
+        "live here, for people who live here, in the town, on the islands, along the coast, "
+        "and, since the spring of 1998, on the web too, where the archive, going back to the "
+        "first issue, can be searched, free of charge, by anyone, anywhere, at any time, day "
+        "or night, for as long as the town has a paper.</p></div>"
+        "<footer><a href=\"/about\">About</a> <a href=\"/contact\">Contact</a></footer>"
+        "</body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "Paragraph 1 of the report")) << text;
+    EXPECT_TRUE(has(text, "Paragraph 7 of the report")) << text;
+    EXPECT_FALSE(has(text, "founded in 1921")) << text;
+}
