@@ -85,7 +85,7 @@ bool in_other_region(const Document& doc, NodeId id) {
     return false;
 }
 
-// A printed date's text speaks of an update or a copyright.
+// The words before a printed date speak of an update or a copyright.
 bool not_a_publication(std::string_view text) {
     const std::string lower = unicode::to_lower(text);
     return contains_any(lower, {"©"sv, "copyright"sv, "updat"sv, "aktualisiert"sv, "modifi"sv,
@@ -131,8 +131,20 @@ struct Printed {
     std::string day;   // YYYY-MM-DD
 };
 
-// The first date printed in a date element outside comments, teasers and furniture.
+NodeId first_h1(const Document& doc) {
+    const NodeId root = doc.root();
+    for (NodeId id = root; id != kNoNode; id = doc.next(id, root)) {
+        if (doc.node(id).kind == Node::Kind::Element && doc.node(id).tag == GUMBO_TAG_H1) return id;
+    }
+    return kNoNode;
+}
+
+// The date printed in a date element outside comments, teasers and furniture: the first after
+// the page's first <h1>, else the last before it (a site's "today" in its masthead comes
+// earlier than the article's own line).
 std::optional<Printed> printed_in_date_element(const Document& doc, std::string_view language) {
+    const NodeId h1 = first_h1(doc);
+    std::optional<Printed> before;
     const auto& nodes = doc.nodes();
     // Bytes of text under each node, bottom up (children have larger ids than their parent).
     std::vector<std::size_t> bytes(nodes.size(), 0);
@@ -161,29 +173,43 @@ std::optional<Printed> printed_in_date_element(const Document& doc, std::string_
         const bool date_element = n.tag == GUMBO_TAG_TIME || names_a_date(names);
         if (date_element && bytes[id] <= kMaxDateElementBytes) {
             ++read;
+            std::optional<Printed> found;
             if (!in_other_region(doc, id)) {
-                // A stamp in an attribute first, then the text.
+                // A zone-less stamp in an attribute first (one with an offset is an instant, not
+                // the day printed), then the text.
                 for (const char* attr : {"datetime", "content", "title", "data-date", "data-time",
                                          "data-published", "data-timestamp"}) {
                     const std::string_view v = doc.attr(id, attr);
                     if (v.empty() || v.size() > 64) continue;
                     if (auto iso = dates::normalize_timestamp(v, false, nullptr, language)) {
-                        if (auto d = day_of_iso(*iso); d && plausible_year(d->year))
-                            return Printed{std::string(v), iso->substr(0, 10)};
+                        if (auto d = day_of_iso(*iso);
+                            d && plausible_year(d->year) && iso->size() == 10)
+                            found = Printed{std::string(v), *iso};
+                        break;
                     }
                 }
-                const std::string text = doc.text(id);
-                if (auto found = dates::find_date_in_text(text, language);
-                    found && plausible_year(found->value.year) && !not_a_publication(text)) {
-                    return Printed{found->date_text, iso_day(found->value)};
+                if (!found) {
+                    const std::string text = doc.text(id);
+                    if (auto in_text = dates::find_date_in_text(text, language);
+                        in_text && plausible_year(in_text->value.year) &&
+                        !not_a_publication(in_text->prefix)) {
+                        found = Printed{in_text->date_text, iso_day(in_text->value)};
+                    }
+                }
+                if (found) {
+                    if (h1 == kNoNode || id > h1) return found;
+                    before = found;
+                    id = doc.next(id, body, true);
+                    continue;
                 }
             }
-            id = doc.next(id, body, true);
+            // Nothing here: an element inside may still hold the date ("Published: <time>…").
+            id = doc.next(id, body);
             continue;
         }
         id = doc.next(id, body);
     }
-    return std::nullopt;
+    return before;
 }
 
 // A date printed in the first lines after the page's first <h1>.
@@ -219,7 +245,7 @@ std::optional<Printed> printed_near_headline(const Document& doc, std::string_vi
         if (end == std::string::npos) end = text.size();
         const std::string_view line = std::string_view(text).substr(start, end - start);
         if (auto found = dates::find_date_in_text(line, language);
-            found && plausible_year(found->value.year) && !not_a_publication(line)) {
+            found && plausible_year(found->value.year) && !not_a_publication(found->prefix)) {
             return Printed{found->date_text, iso_day(found->value)};
         }
         start = end + 1;
