@@ -667,6 +667,18 @@ bool real_day(const LocalDateTime& v) {
     return v.month != 2 || v.day <= 28 || leap;
 }
 
+// "2020年07月03日" (Chinese, Japanese): the year, month and day each followed by its mark.
+std::optional<LocalDateTime> parse_year_month_day_marks(std::string_view t) {
+    LocalDateTime v;
+    std::size_t i = 0;
+    if (!digits(t, 0, 4, v.year) || t.substr(4, 3) != "\u5e74") return std::nullopt;
+    i = 7;
+    if (!one_or_two(t, i, v.month) || t.substr(i, 3) != "\u6708") return std::nullopt;
+    i += 3;
+    if (!one_or_two(t, i, v.day) || t.substr(i, 3) != "\u65e5") return std::nullopt;
+    return v;
+}
+
 }  // namespace
 
 std::optional<std::string> normalize_timestamp(std::string_view text_in, bool riga_local,
@@ -736,8 +748,10 @@ std::optional<FoundDate> find_date_in_text(std::string_view text_in, std::string
     for (std::size_t k = 0; k < n; ++k) {
         const std::string_view t = clean(toks[k]);
         if (t.empty()) continue;
-        // Numbers alone: "19.10.2019", "2019-10-19", "10/19/2019".
+        // Numbers alone: "19.10.2019", "2019-10-19", "10/19/2019", "2020年07月03日".
         if (t[0] >= '0' && t[0] <= '9') {
+            if (auto cjk = parse_year_month_day_marks(t); cjk && real_day(*cjk))
+                return found(k, k + 1, cjk->year, cjk->month, cjk->day);
             std::optional<Stamp> st = parse_iso(t);
             if (!st) st = parse_day_month_year(t, language);
             if (st && real_day(st->local)) {

@@ -231,6 +231,10 @@ TEST(FindDateInText, BylinesOfManyLanguages) {
     auto numeric = d::find_date_in_text("Stand: 05.11.2021, 10:00 Uhr");
     ASSERT_TRUE(numeric);
     EXPECT_EQ(numeric->value.month, 11);
+    auto cjk = d::find_date_in_text("2020年07月03日 | 10:00");
+    ASSERT_TRUE(cjk);
+    EXPECT_EQ(cjk->value.day, 3);
+    EXPECT_EQ(cjk->value.month, 7);
     EXPECT_FALSE(d::find_date_in_text("Heute im Oktober: 12 Tipps für 2019"));
     EXPECT_FALSE(d::find_date_in_text("31. Februar 2020"));
 }
