@@ -71,6 +71,13 @@ bool names_elsewhere(std::string_view names) {
                                 "recommend"sv, "popular"sv, "trending"sv});
 }
 
+// The page's and the article's own containers name whole-page states ("no-sidebar",
+// "comments-open"), not regions: their names are not read.
+bool container(GumboTag tag) {
+    return tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN ||
+           tag == GUMBO_TAG_ARTICLE;
+}
+
 bool in_other_region(const Document& doc, NodeId id) {
     std::size_t n = 0;
     for (NodeId p = doc.node(id).parent; p != kNoNode && n < kMaxAncestors;
@@ -80,7 +87,7 @@ bool in_other_region(const Document& doc, NodeId id) {
         if (node.tag == GUMBO_TAG_FOOTER || node.tag == GUMBO_TAG_ASIDE ||
             node.tag == GUMBO_TAG_NAV)
             return true;
-        if (names_elsewhere(names_of(doc, p))) return true;
+        if (!container(node.tag) && names_elsewhere(names_of(doc, p))) return true;
     }
     return false;
 }
@@ -166,7 +173,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, std::string_
             continue;
         }
         const std::string names = names_of(doc, id);
-        if (names_elsewhere(names)) {
+        if (!container(n.tag) && names_elsewhere(names)) {
             id = doc.next(id, body, true);
             continue;
         }

@@ -760,3 +760,13 @@ TEST(HtmlDates, CopyrightLineIsNotADate) {
             "News</div>" + kEnglishParagraphs + "</article>"));
     EXPECT_FALSE(a.date);
 }
+
+// A state the whole page names ("no-sidebar", "comments-open") hides none of its dates.
+TEST(HtmlDates, PageStateClassesHideNothing) {
+    const Article a = from_html(
+        "<!DOCTYPE html><html lang=\"de\"><head></head><body class=\"single no-sidebar\">"
+        "<article class=\"post comments-open\"><div class=\"meta-date\">19.11.2021</div>"
+        "<h1>Brücke eröffnet</h1>" +
+        kEnglishParagraphs + "</article></body></html>");
+    EXPECT_EQ(a.date, "2021-11-19");
+}
