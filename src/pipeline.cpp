@@ -122,8 +122,7 @@ void apply_metadata(const Metadata& meta, Article& article) {
         article.date_source = meta.date_source;
         std::string warning;
         const std::string language = meta.language.value_or("");
-        article.date =
-            dates::normalize_timestamp(*meta.date_text, press_lv, &warning, language);
+        article.date = dates::normalize_timestamp(*meta.date_text, press_lv, &warning, language);
         // A stamp one day off the day the page prints for its readers (an instant in UTC, the
         // page in its own zone): the printed day is the page's publication day.
         if (meta.printed_day && (!article.date || article.date->substr(0, 10) != *meta.printed_day))

@@ -29,7 +29,7 @@ struct Metadata {
     // when neither the metadata nor the visible byline gives one.
     std::optional<std::string> fallback_date_text;
     std::optional<DateSource> fallback_date_source;
-    std::optional<std::string> fallback_day;  // YYYY-MM-DD
+    std::optional<std::string> fallback_day;    // YYYY-MM-DD
     std::optional<std::string> url;             // canonical link, og:url or JSON-LD url
     std::optional<std::string> site_name;       // og:site_name or JSON-LD publisher
     std::optional<std::string> language;        // <html lang>, JSON-LD inLanguage, og:locale

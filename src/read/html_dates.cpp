@@ -66,9 +66,9 @@ bool names_a_date(std::string_view names) {
 
 // Names of what is no publication date: a modification, a comment, a teaser, site furniture.
 bool names_elsewhere(std::string_view names) {
-    return contains_any(names, {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv,
-                                "sidebar"sv, "footer"sv, "copyright"sv, "reply"sv,
-                                "recommend"sv, "popular"sv, "trending"sv});
+    return contains_any(
+        names, {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv, "footer"sv,
+                "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv});
 }
 
 // The page's and the article's own containers name whole-page states ("no-sidebar",

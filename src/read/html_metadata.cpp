@@ -659,14 +659,33 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
         add(ld->graph_date, DateSource::JsonLd);
     }
     add(first_of({"article:published_time", "parsely-pub-date"}), DateSource::Meta);
-    for (const auto key :
-         {"article:published_time"sv, "og:published_time"sv, "og:article:published_time"sv,
-          "datepublished"sv, "publication_date"sv, "publish_date"sv, "publish-date"sv,
-          "publishdate"sv, "pubdate"sv, "date_published"sv, "date"sv, "dc:date"sv,
-          "dc:date:issued"sv, "dc:date:created"sv, "dcterms:created"sv, "dcterms:issued"sv,
-          "dcterms:date"sv, "dc:created"sv, "sailthru:date"sv, "article:published"sv,
-          "citation_publication_date"sv, "citation_date"sv, "prism:publicationdate"sv,
-          "originalpublicationdate"sv, "date_created"sv, "creation_date"sv, "displaydate"sv})
+    for (const auto key : {"article:published_time"sv,
+                           "og:published_time"sv,
+                           "og:article:published_time"sv,
+                           "datepublished"sv,
+                           "publication_date"sv,
+                           "publish_date"sv,
+                           "publish-date"sv,
+                           "publishdate"sv,
+                           "pubdate"sv,
+                           "date_published"sv,
+                           "date"sv,
+                           "dc:date"sv,
+                           "dc:date:issued"sv,
+                           "dc:date:created"sv,
+                           "dcterms:created"sv,
+                           "dcterms:issued"sv,
+                           "dcterms:date"sv,
+                           "dc:created"sv,
+                           "sailthru:date"sv,
+                           "article:published"sv,
+                           "citation_publication_date"sv,
+                           "citation_date"sv,
+                           "prism:publicationdate"sv,
+                           "originalpublicationdate"sv,
+                           "date_created"sv,
+                           "creation_date"sv,
+                           "displaydate"sv})
         add(other_of({key}), DateSource::Meta);
     add(microdata_date, DateSource::Meta);
     add(time_date, DateSource::Time);

@@ -3,9 +3,9 @@
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
 #include <unicode/dtfmtsym.h>
-#include <unicode/smpdtfmt.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -717,7 +717,8 @@ std::optional<FoundDate> find_date_in_text(std::string_view text_in, std::string
     const std::string folded = unicode::fold_whitespace(text_in);
     const auto toks = tokens(folded);
     auto clean = [](std::string_view t) {
-        while (!t.empty() && std::string_view(",;|()[]\u00b7").find(t.back()) != std::string_view::npos)
+        while (!t.empty() &&
+               std::string_view(",;|()[]\u00b7").find(t.back()) != std::string_view::npos)
             t.remove_suffix(1);
         while (!t.empty() && std::string_view(",;|()[]").find(t.front()) != std::string_view::npos)
             t.remove_prefix(1);
@@ -769,10 +770,12 @@ std::optional<FoundDate> find_date_in_text(std::string_view text_in, std::string
             year_of(clean(toks[after]), year)) {
             std::size_t begin = k - 1;
             if (k >= 2 && clean(toks[k - 1]) == "de" && day_of(clean(toks[k - 2]), day)) --begin;
-            if (real_day({year, *month, day, {}, {}})) return found(begin, after + 1, year, *month, day);
+            if (real_day({year, *month, day, {}, {}}))
+                return found(begin, after + 1, year, *month, day);
         }
         if (k >= 2 && (clean(toks[k - 1]) == "de") && day_of(clean(toks[k - 2]), day) &&
-            after < n && year_of(clean(toks[after]), year) && real_day({year, *month, day, {}, {}})) {
+            after < n && year_of(clean(toks[after]), year) &&
+            real_day({year, *month, day, {}, {}})) {
             return found(k - 2, after + 1, year, *month, day);
         }
         // "October 19, 2019", "Oct. 19th 2019".

@@ -674,43 +674,52 @@ TEST(HtmlDates, JsonLdGraphWebPageDate) {
 
 // <meta name="article:published_time"> and name="publication_date" are read as well.
 TEST(HtmlDates, MetaNamesOfPublication) {
-    const Article a = from_html(english_page(
-        R"(<meta name="article:published_time" content="20200316T13:00:00Z">)",
-        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    const Article a = from_html(
+        english_page(R"(<meta name="article:published_time" content="20200316T13:00:00Z">)",
+                     "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
     EXPECT_EQ(a.date, "2020-03-16T13:00:00+00:00");
     EXPECT_EQ(a.date_source, DateSource::Meta);
-    const Article b = from_html(english_page(
-        R"(<meta name="publication_date" content="2020/10/04 15:05:21">)",
-        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    const Article b = from_html(
+        english_page(R"(<meta name="publication_date" content="2020/10/04 15:05:21">)",
+                     "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
     EXPECT_EQ(b.date, "2020-10-04");
 }
 
 // A <time> without datetime is read by its text; a date in a data-* attribute of a date element.
 TEST(HtmlDates, TimeTextAndDataAttribute) {
-    const Article a = from_html(english_page(
-        "", "<article><h1>Bridge opens</h1><time>March 7, 2021</time>" + kEnglishParagraphs +
-                "</article>"));
+    const Article a =
+        from_html(english_page("", "<article><h1>Bridge opens</h1><time>March 7, 2021</time>" +
+                                       kEnglishParagraphs + "</article>"));
     EXPECT_EQ(a.date, "2021-03-07");
     const Article b = from_html(english_page(
-        "", "<article><h1>Bridge opens</h1><div class=\"post-date\" data-date=\"2021-03-08\">"
-            "</div>" +
-                kEnglishParagraphs + "</article>"));
+        "",
+        "<article><h1>Bridge opens</h1><div class=\"post-date\" data-date=\"2021-03-08\">"
+        "</div>" +
+            kEnglishParagraphs + "</article>"));
     EXPECT_EQ(b.date, "2021-03-08");
 }
 
 // Dates printed only for people, in German, French and Spanish bylines.
 TEST(HtmlDates, PrintedBylineInManyLanguages) {
     const Article de = from_html(english_page(
-        "", "<article><h1>Brücke eröffnet</h1><div class=\"byline\">Von Anna Beispiel, 19. "
-            "Oktober 2019</div>" + kEnglishParagraphs + "</article>", "de"));
+        "",
+        "<article><h1>Brücke eröffnet</h1><div class=\"byline\">Von Anna Beispiel, 19. "
+        "Oktober 2019</div>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
     EXPECT_EQ(de.date, "2019-10-19");
-    const Article fr = from_html(english_page(
-        "", "<article><h1>Le pont ouvre</h1><p class=\"entry-meta\">Publié le 3 décembre "
-            "2021</p>" + kEnglishParagraphs + "</article>", "fr"));
+    const Article fr = from_html(
+        english_page("",
+                     "<article><h1>Le pont ouvre</h1><p class=\"entry-meta\">Publié le 3 décembre "
+                     "2021</p>" +
+                         kEnglishParagraphs + "</article>",
+                     "fr"));
     EXPECT_EQ(fr.date, "2021-12-03");
     const Article es = from_html(english_page(
-        "", "<article><h1>Abre el puente</h1><span class=\"fecha\">7 de marzo de 2020</span>" +
-                kEnglishParagraphs + "</article>", "es"));
+        "",
+        "<article><h1>Abre el puente</h1><span class=\"fecha\">7 de marzo de 2020</span>" +
+            kEnglishParagraphs + "</article>",
+        "es"));
     EXPECT_EQ(es.date, "2020-03-07");
 }
 
@@ -731,7 +740,8 @@ TEST(HtmlDates, PrintedDayWinsOverAUtcStampOneDayOff) {
     const Article a = from_html(english_page(
         R"(<meta property="article:published_time" content="2023-11-09T05:30:59Z">)",
         "<article><h1>Bridge opens</h1><div class=\"time\">Published: November 8, 2023 at 11:30 "
-        "p.m.</div>" + kEnglishParagraphs + "</article>"));
+        "p.m.</div>" +
+            kEnglishParagraphs + "</article>"));
     EXPECT_EQ(a.date, "2023-11-08");
     EXPECT_EQ(a.date_source, DateSource::Meta);
 }
@@ -748,16 +758,18 @@ TEST(HtmlDates, ModifiedNeverWins) {
             kEnglishParagraphs + "</article>"));
     EXPECT_EQ(a.date, "2024-01-12");
     EXPECT_EQ(a.date_modified, "2024-02-01T10:00:00+01:00");
-    const Article none = from_html(english_page(
-        "", "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    const Article none = from_html(
+        english_page("", "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
     EXPECT_FALSE(none.date_modified);
 }
 
 // A copyright line is no publication date.
 TEST(HtmlDates, CopyrightLineIsNotADate) {
-    const Article a = from_html(english_page(
-        "", "<article><h1>Bridge opens</h1><div class=\"info\">© 1 January 2020 Example "
-            "News</div>" + kEnglishParagraphs + "</article>"));
+    const Article a = from_html(
+        english_page("",
+                     "<article><h1>Bridge opens</h1><div class=\"info\">© 1 January 2020 Example "
+                     "News</div>" +
+                         kEnglishParagraphs + "</article>"));
     EXPECT_FALSE(a.date);
 }
 

@@ -15,8 +15,7 @@ TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
     EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "input", "site", "url", "language",
                                               "headline", "source", "date", "date_text",
                                               "date_source", "date_modified", "category",
-                                              "comments", "body", "related", "stats",
-                                              "warnings"}));
+                                              "comments", "body", "related", "stats", "warnings"}));
     EXPECT_EQ(j["schema_version"], 1);
     EXPECT_TRUE(j["headline"].is_null());
     EXPECT_TRUE(j["body"].is_array());
