@@ -36,6 +36,8 @@ const char* to_string(DateSource source) {
             return "meta";
         case DateSource::Time:
             return "time";
+        case DateSource::Url:
+            return "url";
     }
     return "byline";
 }

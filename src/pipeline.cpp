@@ -121,8 +121,17 @@ void apply_metadata(const Metadata& meta, Article& article) {
         article.date_text = meta.date_text;
         article.date_source = meta.date_source;
         std::string warning;
-        article.date = dates::normalize_timestamp(*meta.date_text, press_lv, &warning);
+        const std::string language = meta.language.value_or("");
+        article.date = dates::normalize_timestamp(*meta.date_text, press_lv, &warning, language);
+        // A stamp one day off the day the page prints for its readers (an instant in UTC, the
+        // page in its own zone): the printed day is the page's publication day.
+        if (meta.printed_day && (!article.date || article.date->substr(0, 10) != *meta.printed_day))
+            article.date = meta.printed_day;
         if (!warning.empty()) article.warnings.push_back(std::move(warning));
+    }
+    if (meta.date_modified) {
+        article.date_modified = dates::normalize_timestamp(*meta.date_modified, press_lv, nullptr,
+                                                           meta.language.value_or(""));
     }
 }
 
@@ -179,6 +188,11 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
         HtmlPage page = read_html(decoded.text, options.html);
         apply_metadata(page.meta, article);
         segment(page.blocks, article);
+        if (!article.date_text && page.meta.fallback_date_text) {
+            article.date_text = page.meta.fallback_date_text;
+            article.date_source = page.meta.fallback_date_source;
+            article.date = page.meta.fallback_day;
+        }
         // Teaser links as absolute addresses where the page's own address is known.
         if (article.url) {
             for (auto& r : article.related) {

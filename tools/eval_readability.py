@@ -16,7 +16,8 @@ and scores the JSON it prints:
 
 A non-zero exit, a timeout or output that is not a JSON object is an error page (scores 0).
 Results go to a per-case TSV (--report) and a summary on stdout whose last line is
-"N passed, M failed". --baseline gates the run on floors (exit 1 when one is missed);
+"N passed, M failed". --baseline gates the run on floors (exit 1 when one is missed):
+mean_f1, title_rate, max_errors, per_page_f1_floor, and date_rate when the file sets it;
 --write-baseline records the current figures, rounded down, as the new floors.
 
 Standard library only (Python 3.11).
@@ -52,7 +53,7 @@ EXIT_GATE_FAILED = 1
 EXIT_USAGE = 2
 
 BASELINE_REQUIRED = ("mean_f1", "title_rate", "max_errors")
-BASELINE_KEYS = BASELINE_REQUIRED + ("per_page_f1_floor",)
+BASELINE_KEYS = BASELINE_REQUIRED + ("per_page_f1_floor", "date_rate")
 
 TSV_COLUMNS = ("case", "status", "precision", "recall", "f1",
                "title_ok", "byline_ok", "date_ok", "error")
@@ -187,7 +188,7 @@ def _parse_iso(value: str) -> datetime | None:
 def dates_match(actual: str, expected: str) -> bool:
     """Two ISO 8601 strings name the same publication date.
 
-    When both carry a time with a UTC offset, the instants must be equal (the same instant
+    When both carry a time with a UTC offset, the instants must be equal to the second (the same instant
     written in two offsets may fall on two calendar dates, and is still the same date of
     publication). Otherwise the calendar dates, as written, must be equal. A string that
     datetime.fromisoformat cannot read is compared on its first 10 characters."""
@@ -196,7 +197,8 @@ def dates_match(actual: str, expected: str) -> bool:
     if a is None or e is None:
         return actual[:10] == expected[:10]
     if a.tzinfo is not None and e.tzinfo is not None:
-        return a == e
+        # The output names instants to the second (schema iso_date): fractions are not compared.
+        return a.replace(microsecond=0) == e.replace(microsecond=0)
     return a.date() == e.date()
 
 
@@ -385,6 +387,10 @@ def check_baseline(summary: Summary, baseline: dict) -> tuple[list[str], list[st
     elif title_rate < baseline["title_rate"]:
         failures.append(f"title_rate {title_rate:.4f} is below the floor "
                         f"{baseline['title_rate']:.4f} by {baseline['title_rate'] - title_rate:.4f}")
+    date_rate = summary.date.value
+    if "date_rate" in baseline and date_rate is not None and date_rate < baseline["date_rate"]:
+        failures.append(f"date_rate {date_rate:.4f} is below the floor "
+                        f"{baseline['date_rate']:.4f} by {baseline['date_rate'] - date_rate:.4f}")
     if summary.errors > baseline["max_errors"]:
         failures.append(f"errors {summary.errors} exceed max_errors {int(baseline['max_errors'])} "
                         f"by {summary.errors - int(baseline['max_errors'])}")
@@ -398,12 +404,15 @@ def floor3(value: float) -> float:
 
 
 def make_baseline(summary: Summary, per_page_f1_floor: float) -> dict:
-    return {
+    baseline = {
         "mean_f1": floor3(summary.mean_f1),
         "title_rate": floor3(summary.title.value or 0.0),
         "max_errors": summary.errors,
         "per_page_f1_floor": per_page_f1_floor,
     }
+    if summary.date.value is not None:
+        baseline["date_rate"] = floor3(summary.date.value)
+    return baseline
 
 
 def write_json_atomically(path: Path, data: dict) -> None:

@@ -125,6 +125,9 @@ class MetadataTest(unittest.TestCase):
         self.assertFalse(m("2021-03-04T12:00:00+02:00", "2021-03-04T12:00:00Z"))
         self.assertTrue(m("2021-03-05T01:30:00+03:00", "2021-03-04T22:30:00.000Z"))
         self.assertTrue(m("2021-11-01T10:52:50+01:00", "2021-11-01T10:52:50+0100"))
+        # To the second, as the output writes instants: fractions are not compared.
+        self.assertTrue(m("2015-03-27T13:07:55+00:00", "2015-03-27T13:07:55.096Z"))
+        self.assertFalse(m("2015-03-27T13:07:56+00:00", "2015-03-27T13:07:55.096Z"))
         # One side without an offset: calendar dates as written.
         self.assertTrue(m("2019-04-28T09:01:07+03:00", "2019-04-28 06:01:07"))
         self.assertFalse(m("2019-04-29T00:30:00+03:00", "2019-04-28 21:30:00"))
@@ -162,6 +165,15 @@ class BaselineTest(unittest.TestCase):
         self.assertIn("mean_f1 0.4750 is below the floor 0.6000 by 0.1250", failures[0])
         self.assertIn("title_rate 0.3333 is below the floor 0.5000 by 0.1667", failures[1])
         self.assertIn("errors 2 exceed max_errors 1 by 1", failures[2])
+
+    def test_date_rate_floor_only_when_set(self):
+        results = [ev.CaseResult(f"c{i}", ok=True, f1=1.0, precision=1.0, recall=1.0,
+                                 date=i < 3) for i in range(4)]
+        s = ev.summarize(results)
+        self.assertEqual(ev.check_baseline(s, self.FLOORS)[0], [])
+        failures, _ = ev.check_baseline(s, dict(self.FLOORS, date_rate=0.9))
+        self.assertEqual(failures, ["date_rate 0.7500 is below the floor 0.9000 by 0.1500"])
+        self.assertEqual(ev.make_baseline(s, 0.5)["date_rate"], 0.75)
 
     def test_floor3_rounds_down_and_passes_itself(self):
         self.assertEqual(ev.floor3(0.28599), 0.285)
@@ -332,7 +344,7 @@ class EndToEndTest(unittest.TestCase):
         floors = json.loads(baseline.read_text())
         # mean F1 = (0.857142... + 0.666666...) / 2 = 0.761904...
         self.assertEqual(floors, {"mean_f1": 0.761, "title_rate": 0.5, "max_errors": 0,
-                                  "per_page_f1_floor": 0.5})
+                                  "per_page_f1_floor": 0.5, "date_rate": 1.0})
 
         proc = self.tool("--baseline", str(baseline))
         self.assertEqual(proc.returncode, 0, proc.stdout)
@@ -356,7 +368,7 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(json.loads(baseline.read_text()),
                          {"mean_f1": 0.428, "title_rate": 0.5, "max_errors": 1,
-                          "per_page_f1_floor": 0.65})
+                          "per_page_f1_floor": 0.65, "date_rate": 1.0})
 
     def test_title_floor(self):
         baseline = self.root / "b.json"

@@ -63,7 +63,7 @@ struct Stats {
     int reading_minutes = 0;
 };
 
-enum class DateSource { Byline, Header, JsonLd, Meta, Time };
+enum class DateSource { Byline, Header, JsonLd, Meta, Time, Url };
 
 struct Article {
     InputInfo input;
@@ -75,6 +75,7 @@ struct Article {
     std::optional<std::string> date;       // ISO 8601
     std::optional<std::string> date_text;  // as printed on the page
     std::optional<DateSource> date_source;
+    std::optional<std::string> date_modified;  // ISO 8601, when the page states a modification
     std::optional<std::string> category;
     std::optional<int> comments;
     std::vector<BodyBlock> body;

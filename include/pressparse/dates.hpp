@@ -28,9 +28,11 @@ struct DateInLine {
     bool valid = false;  // false: looks like a date but is not a real one (e.g. 31 февраля)
 };
 
-// Month number (1..12) for a Russian or Latvian month name in any case ending ICU knows,
-// or an abbreviation ("февр.", "janv."); nullopt when not a month.
-std::optional<int> month_from_name(std::string_view word);
+// Month number (1..12) for a month name of any language ICU has locale data for, wide or
+// abbreviated, format or stand-alone form, any letter case ("февраля", "janv.", "Oktober",
+// "octubre"), Latvian locatives too; nullopt when not a month. A name two languages give two
+// months is read in `language` (a BCP 47 tag, "de-CH") when that language has it.
+std::optional<int> month_from_name(std::string_view word, std::string_view language = {});
 
 // Finds a date that ends the line: "D month, YYYY[ HH:MM]", "D. month YYYY[ HH:MM]",
 // "DD.MM.YYYY[ HH:MM]". Returns nullopt when the line does not end in a date.
@@ -48,13 +50,27 @@ std::optional<DateInLine> parse_date(std::string_view text);
 // hold: the date alone is returned, and `warning` says why.
 std::optional<std::string> to_iso_riga(const LocalDateTime& value, std::string* warning = nullptr);
 
+// A date printed for people somewhere in a short text ("Veröffentlicht am 19. Oktober 2019",
+// "Posted on Oct 19, 2019 by …", "19 de octubre de 2019", "19.10.2019"): the first real
+// calendar day with its year, month and day; `prefix` is the text before it. No time is read.
+struct FoundDate {
+    std::string prefix;
+    std::string date_text;
+    LocalDateTime value;
+};
+std::optional<FoundDate> find_date_in_text(std::string_view text, std::string_view language = {});
+
 // Normalises a timestamp a page states in its metadata ("2015-07-24T05:36:09+0100",
 // "2015-07-24 05:36", "2015-07-24", "Fri, 24 Jul 2015 05:36:09 GMT", "July 24, 2015",
-// "6 февраля, 2026 11:49") to ISO 8601, keeping the stated offset ("Z" becomes "+00:00"). A time
+// "6 февраля, 2026 11:49", "20200316T130000Z", "2020/10/04 15:05:21", "2022-1-26T8:05:3Z",
+// "11/01/2023", "19. Oktober 2019") to ISO 8601, keeping the stated offset ("Z" becomes
+// "+00:00"; a zone name such as "PDT" is no offset). "11/01/2023" is read month first when
+// ICU's short date pattern of `language` puts the month first, else day first. A time
 // without an offset is read as Riga time when `riga_local` is set; otherwise it names no instant,
 // and only its date is returned ("2015-07-24 05:36" is "2015-07-24").
 // `warning` as for to_iso_riga, when a time is read as Riga time.
 std::optional<std::string> normalize_timestamp(std::string_view text, bool riga_local,
-                                               std::string* warning = nullptr);
+                                               std::string* warning = nullptr,
+                                               std::string_view language = {});
 
 }  // namespace pressparse::dates

@@ -24,6 +24,13 @@ struct Metadata {
     std::optional<std::string> byline;
     std::optional<std::string> date_text;  // as stated (e.g. "2015-07-24T05:36:09+01:00")
     std::optional<DateSource> date_source;
+    std::optional<std::string> printed_day;    // the day printed, when a stamp one day off gave way
+    std::optional<std::string> date_modified;  // as stated
+    // A date printed for people (a date element, the address, a line under the headline), for
+    // when neither the metadata nor the visible byline gives one.
+    std::optional<std::string> fallback_date_text;
+    std::optional<DateSource> fallback_date_source;
+    std::optional<std::string> fallback_day;    // YYYY-MM-DD
     std::optional<std::string> url;             // canonical link, og:url or JSON-LD url
     std::optional<std::string> site_name;       // og:site_name or JSON-LD publisher
     std::optional<std::string> language;        // <html lang>, JSON-LD inLanguage, og:locale

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "html_dates.hpp"
 #include "pressparse/json_depth.hpp"
 #include "pressparse/unicode.hpp"
 
@@ -97,7 +98,34 @@ std::optional<std::string> author_of(const json& v, std::size_t depth = 0) {
 struct JsonLd {
     std::optional<std::string> name, headline, date, author, publisher, url, language, section;
     std::optional<std::string> body;  // articleBody, line breaks kept
+    std::optional<std::string> modified;
+    // datePublished of any other object of the graph (a WebPage holding the article's date).
+    std::optional<std::string> graph_date;
 };
+
+// The first datePublished (or dateCreated) and dateModified of any object in a JSON-LD value.
+void graph_dates(const json& root, JsonLd& out) {
+    std::vector<const json*> stack{&root};
+    std::size_t visited = 0;
+    while (!stack.empty() && visited++ < 10000 && !(out.graph_date && out.modified)) {
+        const json* v = stack.back();
+        stack.pop_back();
+        if (v->is_array()) {
+            for (auto it = v->rbegin(); it != v->rend(); ++it)
+                stack.push_back(&*it);
+        } else if (v->is_object()) {
+            if (!out.graph_date && v->contains("datePublished"))
+                out.graph_date = string_of((*v)["datePublished"]);
+            if (!out.graph_date && v->contains("dateCreated"))
+                out.graph_date = string_of((*v)["dateCreated"]);
+            if (!out.modified && v->contains("dateModified"))
+                out.modified = string_of((*v)["dateModified"]);
+            for (auto it = v->rbegin(); it != v->rend(); ++it) {
+                if (it->is_structured()) stack.push_back(&*it);
+            }
+        }
+    }
+}
 
 // Finds the first article object (depth-first, iteratively) in a JSON-LD value.
 const json* find_article(const json& root, bool allow_webpage) {
@@ -147,13 +175,18 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     const json root = std::move(parsed.value);
     const json* article = find_article(root, false);
     if (!article) article = find_article(root, true);
-    if (!article) return std::nullopt;
-    const json& a = *article;
     JsonLd out;
+    graph_dates(root, out);
+    if (!article) {
+        if (!out.graph_date && !out.modified) return std::nullopt;
+        return out;
+    }
+    const json& a = *article;
     if (a.contains("name")) out.name = string_of(a["name"]);
     if (a.contains("headline")) out.headline = string_of(a["headline"]);
     if (a.contains("datePublished")) out.date = string_of(a["datePublished"]);
     if (!out.date && a.contains("dateCreated")) out.date = string_of(a["dateCreated"]);
+    if (a.contains("dateModified")) out.modified = string_of(a["dateModified"]);
     if (a.contains("author")) out.author = author_of(a["author"]);
     if (!out.author && a.contains("creator")) out.author = author_of(a["creator"]);
     if (a.contains("publisher")) out.publisher = author_of(a["publisher"]);
@@ -441,8 +474,8 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     std::map<std::string, std::string> values;  // Readability's keys: the last value wins
     std::map<std::string, std::string> other;   // every other meta key: the first value wins
     std::optional<JsonLd> ld;
-    std::optional<std::string> microdata_headline, microdata_author, microdata_date, time_date,
-        canonical, title;
+    std::optional<std::string> microdata_headline, microdata_author, microdata_date,
+        microdata_modified, time_date, canonical, title;
     std::vector<NodeId> headings;  // the first 64 h1/h2, read only if the title needs them
     int h1_count = 0;
     std::string only_h1;
@@ -498,9 +531,16 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                     }
                 }
                 continue;
-            case GUMBO_TAG_TIME:
-                if (!time_date) time_date = non_empty(std::string(doc.attr(id, "datetime")));
+            case GUMBO_TAG_TIME: {
+                // A <time> that names an update is no publication date.
+                const std::string names = lower_ascii(std::string(doc.attr(id, "class")) + " " +
+                                                      std::string(doc.attr(id, "itemprop")));
+                const bool modified = names.find("modif") != std::string::npos ||
+                                      names.find("updat") != std::string::npos;
+                if (!time_date && !modified)
+                    time_date = non_empty(std::string(doc.attr(id, "datetime")));
                 break;
+            }
             case GUMBO_TAG_H1:
                 if (++h1_count == 1) only_h1 = doc.text(id);
                 [[fallthrough]];
@@ -519,6 +559,11 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 if (v.empty()) v = std::string(doc.attr(id, "datetime"));
                 if (v.empty()) v = doc.text(id);
                 microdata_date = non_empty(v);
+            }
+            if (itemprop == "dateModified" && !microdata_modified) {
+                std::string v(doc.attr(id, "content"));
+                if (v.empty()) v = std::string(doc.attr(id, "datetime"));
+                microdata_modified = non_empty(v);
             }
             if (itemprop.find("author") != std::string_view::npos && !microdata_author) {
                 // The author's name, not the whole author card.
@@ -600,27 +645,6 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     }
     if (!meta.byline) meta.byline = microdata_author;
 
-    // Date.
-    if (ld && ld->date) {
-        meta.date_text = ld->date;
-        meta.date_source = DateSource::JsonLd;
-    } else if (auto d = first_of({"article:published_time", "parsely-pub-date"})) {
-        meta.date_text = d;
-        meta.date_source = DateSource::Meta;
-    } else if (auto o =
-                   other_of({"og:published_time", "datepublished", "date", "pubdate", "publishdate",
-                             "publish-date", "publish_date", "dc:date", "dc:date:issued",
-                             "dcterms:created", "sailthru:date", "article:published"})) {
-        meta.date_text = o;
-        meta.date_source = DateSource::Meta;
-    } else if (microdata_date) {
-        meta.date_text = microdata_date;
-        meta.date_source = DateSource::Meta;
-    } else if (time_date) {
-        meta.date_text = time_date;
-        meta.date_source = DateSource::Time;
-    }
-
     meta.url = canonical
                    ? canonical
                    : (other_of({"og:url"}) ? other_of({"og:url"}) : (ld ? ld->url : std::nullopt));
@@ -628,6 +652,64 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     if (!meta.language) {
         if (auto locale = other_of({"og:locale"})) meta.language = locale;
     }
+
+    // Date: every stated timestamp, best source first; html_dates chooses, with the dates
+    // printed for people and the one in the address.
+    StatedDates stated;
+    auto add = [&](std::optional<std::string> v, DateSource source) {
+        if (v) stated.published.emplace_back(std::move(*v), source);
+    };
+    if (ld) {
+        add(ld->date, DateSource::JsonLd);
+        add(ld->graph_date, DateSource::JsonLd);
+    }
+    add(first_of({"article:published_time", "parsely-pub-date"}), DateSource::Meta);
+    for (const auto key : {"article:published_time"sv,
+                           "og:published_time"sv,
+                           "og:article:published_time"sv,
+                           "datepublished"sv,
+                           "publication_date"sv,
+                           "publish_date"sv,
+                           "publish-date"sv,
+                           "publishdate"sv,
+                           "pubdate"sv,
+                           "date_published"sv,
+                           "date"sv,
+                           "dc:date"sv,
+                           "dc:date:issued"sv,
+                           "dc:date:created"sv,
+                           "dcterms:created"sv,
+                           "dcterms:issued"sv,
+                           "dcterms:date"sv,
+                           "dc:created"sv,
+                           "sailthru:date"sv,
+                           "article:published"sv,
+                           "citation_publication_date"sv,
+                           "citation_date"sv,
+                           "prism:publicationdate"sv,
+                           "originalpublicationdate"sv,
+                           "date_created"sv,
+                           "creation_date"sv,
+                           "displaydate"sv})
+        add(other_of({key}), DateSource::Meta);
+    add(microdata_date, DateSource::Meta);
+    add(time_date, DateSource::Time);
+    if (ld && ld->modified) stated.modified.push_back(*ld->modified);
+    for (const auto key : {"article:modified_time"sv, "og:updated_time"sv, "datemodified"sv,
+                           "dcterms:modified"sv, "dc:date:modified"sv, "article:modified"sv,
+                           "modified_time"sv, "last-modified"sv, "lastmod"sv})
+        if (auto v = other_of({key})) stated.modified.push_back(*v);
+    if (microdata_modified) stated.modified.push_back(*microdata_modified);
+    const ChosenDates chosen =
+        choose_dates(doc, stated, meta.url, meta.language ? *meta.language : std::string());
+    meta.date_text = chosen.published_text;
+    meta.date_source = chosen.source;
+    meta.printed_day = chosen.printed_day;
+    meta.date_modified = chosen.modified_text;
+    meta.fallback_date_text = chosen.fallback_text;
+    meta.fallback_date_source = chosen.fallback_source;
+    meta.fallback_day = chosen.fallback_day;
+
     meta.category = ld && ld->section ? ld->section : other_of({"article:section"});
     if (ld && ld->body) meta.article_body = std::move(ld->body);
     return meta;

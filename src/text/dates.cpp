@@ -1,9 +1,11 @@
 #include "pressparse/dates.hpp"
 
 #include <unicode/calendar.h>
+#include <unicode/datefmt.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -11,6 +13,7 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
@@ -21,46 +24,99 @@ namespace pressparse::dates {
 
 namespace {
 
-// Month names, lower-cased, mapped to 1..12. Built once from ICU's locale data.
+// Month names of every language ICU has locale data for, case-folded, mapped to 1..12: the
+// wide and abbreviated names, format and stand-alone forms. Asked with the page's language,
+// that language's own names are read first; then those of the widely printed languages, where
+// a name two of them give two months keeps the first's. The widely printed languages are read
+// once, when the table is first used; any other language on the first page in it.
 class MonthTable {
   public:
     MonthTable() {
-        for (const char* locale : {"ru", "lv", "en"})
-            add_locale(icu::Locale(locale));
+        for (const char* language : kWidelyPrinted)
+            add_locale(icu::Locale(language), names_, by_language_);
         add_latvian_locatives();
     }
 
-    std::optional<int> find(std::string_view word) const {
-        std::string key = unicode::to_lower(word);
-        while (!key.empty() && key.back() == '.')
-            key.pop_back();
+    std::optional<int> find(std::string_view word, std::string_view language) const {
+        const std::string key = fold(word);
+        if (key.empty()) return std::nullopt;
+        if (!language.empty()) {
+            const std::string lang =
+                unicode::to_lower(language.substr(0, language.find_first_of("-_")));
+            if (auto month = find_in_language(key, lang)) return month;
+        }
         if (auto it = names_.find(key); it != names_.end()) return it->second;
         return std::nullopt;
     }
 
   private:
-    void add(const icu::UnicodeString& name, int month) {
-        icu::UnicodeString lower(name);
-        lower.toLower(icu::Locale::getRoot());
+    static std::string fold(std::string_view word) {
+        while (!word.empty() && word.back() == '.')
+            word.remove_suffix(1);
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+        u.foldCase();
         std::string key;
-        lower.toUTF8String(key);
-        while (!key.empty() && key.back() == '.')
-            key.pop_back();
-        if (key.size() >= 3) names_.emplace(key, month);
+        u.toUTF8String(key);
+        return key;
     }
 
-    void add_locale(const icu::Locale& locale) {
+    using Names = std::unordered_map<std::string, int>;
+
+    // The names of a language that is not widely printed, read from ICU on first use.
+    std::optional<int> find_in_language(const std::string& key, const std::string& lang) const {
+        const Names* names = nullptr;
+        if (auto it = by_language_.find(lang); it != by_language_.end()) {
+            names = &it->second;
+        } else {
+            const std::lock_guard lock(mutex_);
+            auto found = other_languages_.find(lang);
+            if (found == other_languages_.end()) {
+                // A language tag is 2–3 letters; anything else names no ICU locale.
+                if (lang.size() < 2 || lang.size() > 3 || other_languages_.size() > 512)
+                    return std::nullopt;
+                Names unused;
+                std::unordered_map<std::string, Names> built;
+                add_locale(icu::Locale(lang.c_str()), unused, built);
+                found = other_languages_.emplace(lang, std::move(built[lang])).first;
+            }
+            // Entries are never erased or changed, so the reference outlives the lock.
+            names = &found->second;
+        }
+        if (auto it = names->find(key); it != names->end()) return it->second;
+        return std::nullopt;
+    }
+
+    static void add(const std::string& language, const icu::UnicodeString& name, int month,
+                    Names& all, std::unordered_map<std::string, Names>& by_language) {
+        std::string utf8;
+        name.toUTF8String(utf8);
+        const std::string key = fold(utf8);
+        // Three bytes at least, and letters only: "1月" or "M01" are no names to look for.
+        if (key.size() < 3) return;
+        for (const char c : key) {
+            if ((c >= '0' && c <= '9') || c == ' ') return;
+        }
+        all.emplace(key, month);
+        by_language[language].emplace(key, month);
+    }
+
+    void add_locale(const icu::Locale& locale, Names& all,
+                    std::unordered_map<std::string, Names>& by_language) const {
         UErrorCode status = U_ZERO_ERROR;
         icu::DateFormatSymbols symbols(locale, status);
         if (U_FAILURE(status)) return;
+        const std::string language = locale.getLanguage();
+        // ICU falls back to the root locale for a language it does not know: no names then.
+        if (status == U_USING_DEFAULT_WARNING) return;
         using S = icu::DateFormatSymbols;
         for (auto context : {S::FORMAT, S::STANDALONE}) {
             for (auto width : {S::WIDE, S::ABBREVIATED}) {
                 int32_t count = 0;
                 const icu::UnicodeString* months = symbols.getMonths(count, context, width);
                 for (int32_t i = 0; i < count && i < 12; ++i) {
-                    add(months[i], i + 1);
-                    if (locale.getLanguage() == std::string_view("lv") && width == S::WIDE) {
+                    add(language, months[i], i + 1, all, by_language);
+                    if (language == "lv" && width == S::WIDE) {
                         latvian_nominatives_.emplace_back(months[i], i + 1);
                     }
                 }
@@ -81,12 +137,21 @@ class MonthTable {
             } else {
                 continue;
             }
-            add(locative, month);
+            add("lv", locative, month, names_, by_language_);
         }
     }
 
-    std::unordered_map<std::string, int> names_;
-    std::vector<std::pair<icu::UnicodeString, int>> latvian_nominatives_;
+    // Names read without the page's language: those of languages printed widely on the web.
+    // The others ("sun", "ags", "mar" of smaller languages) are common words elsewhere, and are
+    // read only on a page in their language.
+    static constexpr std::array kWidelyPrinted{"ru", "lv", "en", "de", "fr", "es", "it",
+                                               "pt", "nl", "pl", "cs", "sv", "da", "nb",
+                                               "fi", "hu", "tr", "uk", "lt", "et", "ro"};
+    Names names_;
+    std::unordered_map<std::string, Names> by_language_;
+    mutable std::mutex mutex_;
+    mutable std::unordered_map<std::string, Names> other_languages_;
+    mutable std::vector<std::pair<icu::UnicodeString, int>> latvian_nominatives_;
 };
 
 const MonthTable& months() {
@@ -197,7 +262,7 @@ bool date_ending_at(const std::vector<std::string_view>& toks, std::size_t end, 
         std::string_view year_tok = strip_suffix(strip_suffix(toks[j - 1], ','), '.');
         std::string_view month_tok = strip_suffix(toks[j - 2], ',');
         std::string_view day_tok = strip_suffix(toks[j - 3], '.');
-        auto month = months().find(month_tok);
+        auto month = months().find(month_tok, {});
         if (year_tok.size() == 4 && parse_int(year_tok, v.year) && month &&
             parse_int(day_tok, v.day) && day_tok.size() <= 2) {
             v.month = *month;
@@ -205,7 +270,7 @@ bool date_ending_at(const std::vector<std::string_view>& toks, std::size_t end, 
         } else if (j >= 4) {
             // Latvian: "2026. gada 6. februāris"
             std::string_view lv_year = strip_suffix(toks[j - 4], '.');
-            auto lv_month = months().find(strip_suffix(toks[j - 1], ','));
+            auto lv_month = months().find(strip_suffix(toks[j - 1], ','), {});
             std::string_view lv_day = strip_suffix(toks[j - 2], '.');
             if (toks[j - 3] == "gada" && lv_month && parse_int(lv_year, v.year) &&
                 lv_year.size() == 4 && parse_int(lv_day, v.day) && lv_day.size() <= 2) {
@@ -228,8 +293,8 @@ bool date_ending_at(const std::vector<std::string_view>& toks, std::size_t end, 
 
 }  // namespace
 
-std::optional<int> month_from_name(std::string_view word) {
-    return months().find(word);
+std::optional<int> month_from_name(std::string_view word, std::string_view language) {
+    return months().find(word, language);
 }
 
 std::optional<DateInLine> find_trailing_date(std::string_view line) {
@@ -363,6 +428,23 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
+// One or two digits at s[i], advancing i.
+bool one_or_two(std::string_view s, std::size_t& i, int& out) {
+    if (digits(s, i, 2, out)) {
+        i += 2;
+        return true;
+    }
+    if (digits(s, i, 1, out)) {
+        i += 1;
+        return true;
+    }
+    return false;
+}
+
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 // "Z", "+01:00", "+0100", "+01", "GMT", "UTC", "GMT+2".
 bool parse_offset(std::string_view s, int& minutes) {
     if (s == "Z" || s == "GMT" || s == "UTC" || s == "UT") {
@@ -384,45 +466,144 @@ bool parse_offset(std::string_view s, int& minutes) {
     return true;
 }
 
-// ISO 8601 and its everyday variants.
+// What may follow a time: an offset, a zone name after it or alone ("+02:00CET", "PDT"). A
+// zone name other than UTC's is not read as an offset (the same letters name different zones):
+// the time is then zone-less.
+bool parse_zone(std::string_view rest, Stamp& st) {
+    while (!rest.empty() && rest.front() == ' ')
+        rest.remove_prefix(1);
+    if (rest.empty()) return true;
+    std::size_t letters = rest.size();
+    while (letters > 0 && is_letter(rest[letters - 1]))
+        --letters;
+    std::string_view offset = rest.substr(0, letters);
+    const std::string_view name = rest.substr(letters);
+    while (!offset.empty() && offset.back() == ' ')
+        offset.remove_suffix(1);
+    if (name.size() > 5) return false;
+    int minutes = 0;
+    if (!offset.empty()) {
+        if (!parse_offset(offset, minutes)) return false;
+        st.offset_minutes = minutes;
+        return true;
+    }
+    if (parse_offset(name, minutes)) st.offset_minutes = minutes;
+    return true;
+}
+
+// ISO 8601 and its everyday variants: "2020-03-16T13:00:00Z", "2022-1-26T8:05:3+0100",
+// "2020/10/04 15:05:21", "2020.10.04", the basic form "20200316T130000Z" and "20231102".
 std::optional<Stamp> parse_iso(std::string_view s) {
     Stamp st;
-    if (!(digits(s, 0, 4, st.local.year) && s.size() >= 10 && s[4] == '-' &&
-          digits(s, 5, 2, st.local.month) && s[7] == '-' && digits(s, 8, 2, st.local.day))) {
-        return std::nullopt;
+    std::size_t i = 0;
+    if (!digits(s, 0, 4, st.local.year)) return std::nullopt;
+    bool basic = false;
+    if (s.size() >= 8 && digits(s, 4, 2, st.local.month) && digits(s, 6, 2, st.local.day) &&
+        (s.size() == 8 || s[8] == 'T' || s[8] == ' ')) {
+        basic = true;
+        i = 8;
+    } else {
+        if (s.size() < 8) return std::nullopt;
+        const char sep = s[4];
+        if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+        i = 5;
+        if (!one_or_two(s, i, st.local.month) || i >= s.size() || s[i] != sep) return std::nullopt;
+        ++i;
+        if (!one_or_two(s, i, st.local.day)) return std::nullopt;
     }
-    std::size_t i = 10;
     if (i == s.size()) return st;
     if (s[i] != 'T' && s[i] != ' ' && s[i] != 't') return std::nullopt;
     ++i;
     int h = 0, m = 0;
-    if (!digits(s, i, 2, h) || i + 2 >= s.size() || s[i + 2] != ':' || !digits(s, i + 3, 2, m))
-        return std::nullopt;
-    i += 5;
-    if (i < s.size() && s[i] == ':') {
-        if (!digits(s, i + 1, 2, st.second)) return std::nullopt;
+    if (basic && digits(s, i, 2, h) && digits(s, i + 2, 2, m) &&
+        (i + 4 == s.size() || s[i + 4] != ':')) {
+        i += 4;
+        if (digits(s, i, 2, st.second)) i += 2;
+    } else {
+        if (!one_or_two(s, i, h) || i >= s.size() || s[i] != ':' || !digits(s, i + 1, 2, m))
+            return std::nullopt;
         i += 3;
-        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        if (i < s.size() && s[i] == ':') {
             ++i;
-            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-                ++i;
+            if (!one_or_two(s, i, st.second)) return std::nullopt;
         }
+    }
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
     }
     if (h > 23 || m > 59 || st.second > 60) return std::nullopt;
     st.local.hour = h;
     st.local.minute = m;
-    std::string_view rest = s.substr(i);
-    while (!rest.empty() && rest.front() == ' ')
-        rest.remove_prefix(1);
-    if (rest.empty()) return st;
-    int offset = 0;
-    if (!parse_offset(rest, offset)) return std::nullopt;
-    st.offset_minutes = offset;
+    if (!parse_zone(s.substr(i), st)) return std::nullopt;
     return st;
 }
 
-// "Fri, 24 Jul 2015 05:36:09 GMT", "July 24, 2015 5:36 PM", "24 July 2015".
-std::optional<Stamp> parse_words(std::string_view s) {
+// Whether the language writes the month before the day in its short numeric dates ("M/d/yy"),
+// from ICU's short date pattern for it.
+bool month_first(std::string_view language) {
+    if (language.empty()) return false;
+    static std::mutex mutex;
+    static std::unordered_map<std::string, bool> cache;
+    const std::string key(language);
+    const std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    bool first = false;
+    std::unique_ptr<icu::DateFormat> format(
+        icu::DateFormat::createDateInstance(icu::DateFormat::kShort, icu::Locale(key.c_str())));
+    if (auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get())) {
+        icu::UnicodeString pattern;
+        simple->toPattern(pattern);
+        const int32_t m = pattern.indexOf(u'M');
+        const int32_t d = pattern.indexOf(u'd');
+        first = m >= 0 && d >= 0 && m < d;
+    }
+    if (cache.size() < 256) cache.emplace(key, first);
+    return first;
+}
+
+// "DD.MM.YYYY", "DD/MM/YYYY", "MM/DD/YYYY" (when the day cannot be the first, or the language
+// writes the month first), "DD-MM-YYYY", with an optional time after.
+std::optional<Stamp> parse_day_month_year(std::string_view s, std::string_view language) {
+    Stamp st;
+    std::size_t i = 0;
+    int a = 0, b = 0;
+    if (!one_or_two(s, i, a) || i >= s.size()) return std::nullopt;
+    const char sep = s[i];
+    if (sep != '.' && sep != '/' && sep != '-') return std::nullopt;
+    ++i;
+    if (!one_or_two(s, i, b) || i >= s.size() || s[i] != sep) return std::nullopt;
+    ++i;
+    if (!digits(s, i, 4, st.local.year)) return std::nullopt;
+    i += 4;
+    if (i < s.size() && s[i] >= '0' && s[i] <= '9') return std::nullopt;
+    const bool us = b > 12 || (a <= 12 && sep == '/' && month_first(language));
+    st.local.day = us ? b : a;
+    st.local.month = us ? a : b;
+    std::string_view rest = s.substr(i);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',' || rest.front() == 'T'))
+        rest.remove_prefix(1);
+    if (rest.empty()) return st;
+    std::size_t j = 0;
+    int h = 0, m = 0;
+    if (!one_or_two(rest, j, h) || j >= rest.size() || rest[j] != ':' || !digits(rest, j + 1, 2, m))
+        return st;  // a date with something after it: the date alone
+    j += 3;
+    if (j < rest.size() && rest[j] == ':') {
+        ++j;
+        one_or_two(rest, j, st.second);
+    }
+    if (h > 23 || m > 59) return st;
+    st.local.hour = h;
+    st.local.minute = m;
+    if (!parse_zone(rest.substr(j), st)) st.offset_minutes.reset();
+    return st;
+}
+
+// "Fri, 24 Jul 2015 05:36:09 GMT", "July 24, 2015 5:36 PM", "24 July 2015",
+// "04:25:06 PM IST Apr 08, 2020", "19. Oktober 2019", "19 de octubre de 2019".
+std::optional<Stamp> parse_words(std::string_view s, std::string_view language) {
     const auto toks = tokens(s);
     Stamp st;
     bool have_day = false, have_month = false, have_year = false, pm = false, am = false;
@@ -431,7 +612,7 @@ std::optional<Stamp> parse_words(std::string_view s) {
         int value = 0;
         int h = 0, m = 0;
         if (t.empty()) continue;
-        if (auto month = months().find(t); month && !have_month) {
+        if (auto month = months().find(t, language); month && !have_month) {
             st.local.month = *month;
             have_month = true;
         } else if (t.size() == 4 && parse_int(t, value)) {
@@ -478,14 +659,35 @@ std::string format_offset(int minutes) {
     return buf;
 }
 
+bool real_day(const LocalDateTime& v) {
+    if (!plausible(v)) return false;
+    static constexpr std::array<int, 12> kDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (v.day > kDays[static_cast<std::size_t>(v.month - 1)]) return false;
+    const bool leap = (v.year % 4 == 0 && v.year % 100 != 0) || v.year % 400 == 0;
+    return v.month != 2 || v.day <= 28 || leap;
+}
+
+// "2020年07月03日" (Chinese, Japanese): the year, month and day each followed by its mark.
+std::optional<LocalDateTime> parse_year_month_day_marks(std::string_view t) {
+    LocalDateTime v;
+    std::size_t i = 0;
+    if (!digits(t, 0, 4, v.year) || t.substr(4, 3) != "\u5e74") return std::nullopt;
+    i = 7;
+    if (!one_or_two(t, i, v.month) || t.substr(i, 3) != "\u6708") return std::nullopt;
+    i += 3;
+    if (!one_or_two(t, i, v.day) || t.substr(i, 3) != "\u65e5") return std::nullopt;
+    return v;
+}
+
 }  // namespace
 
 std::optional<std::string> normalize_timestamp(std::string_view text_in, bool riga_local,
-                                               std::string* warning) {
+                                               std::string* warning, std::string_view language) {
     const std::string folded = unicode::fold_whitespace(text_in);
     std::string_view text = folded;
-    if (text.empty()) return std::nullopt;
+    if (text.empty() || text.size() > 200) return std::nullopt;
     std::optional<Stamp> st = parse_iso(text);
+    if (!st) st = parse_day_month_year(text, language);
     if (!st) {
         if (auto printed = parse_date(text); printed && printed->valid) {
             Stamp s;
@@ -493,8 +695,8 @@ std::optional<std::string> normalize_timestamp(std::string_view text_in, bool ri
             st = s;
         }
     }
-    if (!st) st = parse_words(text);
-    if (!st || !plausible(st->local)) return std::nullopt;
+    if (!st) st = parse_words(text, language);
+    if (!st || !real_day(st->local)) return std::nullopt;
     // Validate the calendar date (and get Riga's offset when wanted).
     const LocalDateTime& v = st->local;
     LocalDateTime date_only{v.year, v.month, v.day, std::nullopt, std::nullopt};
@@ -509,6 +711,85 @@ std::optional<std::string> normalize_timestamp(std::string_view text_in, bool ri
     auto iso = to_iso_riga(v, warning);
     if (iso && iso->size() > 19 && st->second != 0) iso->replace(17, 2, std::string(buf + 17, 2));
     return iso;
+}
+
+std::optional<FoundDate> find_date_in_text(std::string_view text_in, std::string_view language) {
+    const std::string folded = unicode::fold_whitespace(text_in);
+    const auto toks = tokens(folded);
+    auto clean = [](std::string_view t) {
+        while (!t.empty() &&
+               std::string_view(",;|()[]\u00b7").find(t.back()) != std::string_view::npos)
+            t.remove_suffix(1);
+        while (!t.empty() && std::string_view(",;|()[]").find(t.front()) != std::string_view::npos)
+            t.remove_prefix(1);
+        return t;
+    };
+    auto day_of = [](std::string_view t, int& day) {
+        t = strip_suffix(t, '.');
+        for (std::string_view suffix : {"st", "nd", "rd", "th", "er", "º"}) {
+            if (t.size() > suffix.size() && t.ends_with(suffix)) {
+                t.remove_suffix(suffix.size());
+                break;
+            }
+        }
+        return !t.empty() && t.size() <= 2 && parse_int(t, day) && day >= 1 && day <= 31;
+    };
+    auto year_of = [](std::string_view t, int& year) {
+        t = strip_suffix(strip_suffix(t, ','), '.');
+        return t.size() == 4 && parse_int(t, year) && year >= 1900;
+    };
+    auto found = [&](std::size_t begin, std::size_t end, int y, int m, int d) {
+        FoundDate f;
+        f.value = LocalDateTime{y, m, d, std::nullopt, std::nullopt};
+        f.prefix = join(toks, 0, begin);
+        f.date_text = join(toks, begin, end);
+        return f;
+    };
+    const std::size_t n = std::min<std::size_t>(toks.size(), 400);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::string_view t = clean(toks[k]);
+        if (t.empty()) continue;
+        // Numbers alone: "19.10.2019", "2019-10-19", "10/19/2019", "2020年07月03日".
+        if (t[0] >= '0' && t[0] <= '9') {
+            if (auto cjk = parse_year_month_day_marks(t); cjk && real_day(*cjk))
+                return found(k, k + 1, cjk->year, cjk->month, cjk->day);
+            std::optional<Stamp> st = parse_iso(t);
+            if (!st) st = parse_day_month_year(t, language);
+            if (st && real_day(st->local)) {
+                return found(k, k + 1, st->local.year, st->local.month, st->local.day);
+            }
+            continue;
+        }
+        const auto month = months().find(strip_suffix(t, ','), language);
+        if (!month) continue;
+        int day = 0, year = 0;
+        // "19. Oktober 2019", "19 October, 2019", "19 de octubre de 2019".
+        std::size_t after = k + 1;
+        if (after + 1 < n && (clean(toks[after]) == "de" || clean(toks[after]) == "del")) ++after;
+        if (k >= 1 && after < n && day_of(clean(toks[k - 1]), day) &&
+            year_of(clean(toks[after]), year)) {
+            std::size_t begin = k - 1;
+            if (k >= 2 && clean(toks[k - 1]) == "de" && day_of(clean(toks[k - 2]), day)) --begin;
+            if (real_day({year, *month, day, {}, {}}))
+                return found(begin, after + 1, year, *month, day);
+        }
+        if (k >= 2 && (clean(toks[k - 1]) == "de") && day_of(clean(toks[k - 2]), day) &&
+            after < n && year_of(clean(toks[after]), year) &&
+            real_day({year, *month, day, {}, {}})) {
+            return found(k - 2, after + 1, year, *month, day);
+        }
+        // "October 19, 2019", "Oct. 19th 2019".
+        if (k + 2 < n && day_of(strip_suffix(clean(toks[k + 1]), ','), day) &&
+            year_of(clean(toks[k + 2]), year) && real_day({year, *month, day, {}, {}})) {
+            return found(k, k + 3, year, *month, day);
+        }
+        // "2019. október 19.", "2019 Oct 19".
+        if (k >= 1 && k + 1 < n && year_of(clean(toks[k - 1]), year) &&
+            day_of(clean(toks[k + 1]), day) && real_day({year, *month, day, {}, {}})) {
+            return found(k - 1, k + 2, year, *month, day);
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace pressparse::dates

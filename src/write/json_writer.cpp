@@ -40,6 +40,7 @@ nlohmann::ordered_json to_json(const Article& a) {
     out["date"] = optional_value(a.date);
     out["date_text"] = optional_value(a.date_text);
     out["date_source"] = a.date_source ? json(to_string(*a.date_source)) : json(nullptr);
+    out["date_modified"] = optional_value(a.date_modified);
     out["category"] = optional_value(a.category);
     out["comments"] = optional_value(a.comments);
 
@@ -184,7 +185,7 @@ bool all_strings_valid(const Article& a) {
         return false;
     }
     for (const auto* f : {&a.site, &a.url, &a.language, &a.headline, &a.source, &a.date,
-                          &a.date_text, &a.category, &a.fingerprint}) {
+                          &a.date_text, &a.date_modified, &a.category, &a.fingerprint}) {
         if (!ok_opt(*f)) return false;
     }
     for (const auto& b : a.body) {
@@ -252,6 +253,8 @@ std::string to_json_string(const Article& a, bool pretty) {
     } else {
         w.null();
     }
+    w.key("date_modified");
+    w.optional(a.date_modified);
     w.key("category");
     w.optional(a.category);
     w.key("comments");

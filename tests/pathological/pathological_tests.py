@@ -181,6 +181,13 @@ CASES = [
         b'<meta property="og:title" content="Title number %d">' % i for i in range(200_000))), {}),
     ("100,000 author elements", "html",
      lambda: html(article() + b'<span class="author">A. Person</span> and text. ' * 100_000), {}),
+    ("200,000 date elements without a date", "html",
+     lambda: html(b"<h1>A headline</h1>" + b'<span class="date">no date here</span> ' * 200_000 + article()), {}),
+    ("1,000 nested date elements around a short text", "html",
+     lambda: html(article() + b'<div class="post-date">' * 1_000 + b"no date" + b"</div>" * 1_000), {}),
+    ("1,000 nested date containers around 16 MB of text", "html",
+     lambda: html(article() + b'<div class="entry-meta">' * 1_000 + b"Many words, no date. " * (16 * MIB // 21)
+                  + b"</div>" * 1_000), {}),
     ("a 32 MB attribute value", "html", lambda: html(b'<div title="' + b"x" * (32 * MIB) + b'">text</div>'), {}),
     ("a 32 MB unclosed comment", "html", lambda: html(article() + b"<!--" + b"x" * (32 * MIB)), {}),
     ("a 48 MB single-line text page", "txt", lambda: text_page(b"word " * (48 * MIB // 5)), {}),

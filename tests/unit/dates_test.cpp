@@ -161,3 +161,80 @@ TEST(RigaOffsets, LocalMeanTimeGivesTheDateAloneAndWarns) {
               "2026-03-29T03:30:15+02:00");
     EXPECT_NE(gap_warning.find("daylight-saving gap"), std::string::npos);
 }
+
+// Month names of any language, from ICU's locale data.
+TEST(Months, EveryLanguageFromIcu) {
+    EXPECT_EQ(d::month_from_name("Oktober"), 10);
+    EXPECT_EQ(d::month_from_name("März"), 3);
+    EXPECT_EQ(d::month_from_name("octubre"), 10);
+    EXPECT_EQ(d::month_from_name("janv."), 1);
+    EXPECT_EQ(d::month_from_name("décembre"), 12);
+    EXPECT_EQ(d::month_from_name("maggio"), 5);
+    EXPECT_EQ(d::month_from_name("października"), 10);
+    EXPECT_EQ(d::month_from_name("OKTOBER"), 10);
+    // A name two languages give two months is read in the page's language.
+    EXPECT_EQ(d::month_from_name("listopad", "pl"), 11);
+    EXPECT_EQ(d::month_from_name("listopad", "hr"), 10);
+    EXPECT_FALSE(d::month_from_name("Montag"));
+}
+
+// Machine forms a page states that were not read before.
+TEST(NormalizeTimestamp, CompactZoneNamesAndLooseForms) {
+    EXPECT_EQ(d::normalize_timestamp("20231102", false), "2023-11-02");
+    EXPECT_EQ(d::normalize_timestamp("20200316T13:00:00Z", false), "2020-03-16T13:00:00+00:00");
+    EXPECT_EQ(d::normalize_timestamp("20200316T130000Z", false), "2020-03-16T13:00:00+00:00");
+    // A zone name is no offset: the day alone.
+    EXPECT_EQ(d::normalize_timestamp("2020-03-16T13:00:00PDT", false), "2020-03-16");
+    EXPECT_EQ(d::normalize_timestamp("2020-03-16T13:00:00+02:00CET", false),
+              "2020-03-16T13:00:00+02:00");
+    EXPECT_EQ(d::normalize_timestamp("2020-03-16T13:00:5+01:00", false),
+              "2020-03-16T13:00:05+01:00");
+    EXPECT_EQ(d::normalize_timestamp("2020/10/04 15:05:21", false), "2020-10-04");
+    EXPECT_EQ(d::normalize_timestamp("2022-1-26T8:05:00+01:00", false),
+              "2022-01-26T08:05:00+01:00");
+    EXPECT_EQ(d::normalize_timestamp("2020-03-16T13:00:00+0500", false),
+              "2020-03-16T13:00:00+05:00");
+    EXPECT_EQ(d::normalize_timestamp("04:25:06 PM IST Apr 08, 2020", false), "2020-04-08");
+    EXPECT_EQ(d::normalize_timestamp("19. Oktober 2019", false), "2019-10-19");
+    EXPECT_EQ(d::normalize_timestamp("19 de octubre de 2019", false), "2019-10-19");
+    EXPECT_FALSE(d::normalize_timestamp("20231302", false));
+    EXPECT_FALSE(d::normalize_timestamp("2023-02-30", false));
+}
+
+// "11/01/2023": the month comes first where the language writes it first (ICU's pattern).
+TEST(NormalizeTimestamp, SlashedDatesReadInThePagesLanguage) {
+    EXPECT_EQ(d::normalize_timestamp("11/01/2023", false, nullptr, "en-US"), "2023-11-01");
+    EXPECT_EQ(d::normalize_timestamp("11/01/2023", false, nullptr, "fr"), "2023-01-11");
+    EXPECT_EQ(d::normalize_timestamp("11/01/2023", false), "2023-01-11");
+    EXPECT_EQ(d::normalize_timestamp("12/31/2023", false, nullptr, "de"), "2023-12-31");
+    EXPECT_EQ(d::normalize_timestamp("31.12.2023", false), "2023-12-31");
+}
+
+TEST(FindDateInText, BylinesOfManyLanguages) {
+    auto de = d::find_date_in_text("Veröffentlicht am 19. Oktober 2019 von Anna Beispiel", "de");
+    ASSERT_TRUE(de);
+    EXPECT_EQ(de->prefix, "Veröffentlicht am");
+    EXPECT_EQ(de->date_text, "19. Oktober 2019");
+    EXPECT_EQ(de->value.month, 10);
+    auto fr = d::find_date_in_text("Publié le 3 décembre 2021 à 14h05", "fr");
+    ASSERT_TRUE(fr);
+    EXPECT_EQ(fr->value.year, 2021);
+    EXPECT_EQ(fr->value.month, 12);
+    EXPECT_EQ(fr->value.day, 3);
+    auto es = d::find_date_in_text("Madrid, 7 de marzo de 2020", "es");
+    ASSERT_TRUE(es);
+    EXPECT_EQ(es->date_text, "7 de marzo de 2020");
+    auto en = d::find_date_in_text("Posted on Oct. 19th, 2019 by the editors");
+    ASSERT_TRUE(en);
+    EXPECT_EQ(en->value.day, 19);
+    EXPECT_EQ(en->value.month, 10);
+    auto numeric = d::find_date_in_text("Stand: 05.11.2021, 10:00 Uhr");
+    ASSERT_TRUE(numeric);
+    EXPECT_EQ(numeric->value.month, 11);
+    auto cjk = d::find_date_in_text("2020年07月03日 | 10:00");
+    ASSERT_TRUE(cjk);
+    EXPECT_EQ(cjk->value.day, 3);
+    EXPECT_EQ(cjk->value.month, 7);
+    EXPECT_FALSE(d::find_date_in_text("Heute im Oktober: 12 Tipps für 2019"));
+    EXPECT_FALSE(d::find_date_in_text("31. Februar 2020"));
+}

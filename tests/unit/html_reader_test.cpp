@@ -12,6 +12,7 @@
 #include "pressparse/dates.hpp"
 #include "pressparse/json_writer.hpp"
 #include "pressparse/pipeline.hpp"
+#include "read/html_dates.hpp"
 #include "read/html_dom.hpp"
 
 using namespace pressparse;
@@ -664,6 +665,20 @@ std::vector<std::string> related_urls(const Article& a) {
     return out;
 }
 
+const std::string kEnglishParagraphs =
+    "<p>The council opened the new bridge over the river on Tuesday, and traffic now runs in both "
+    "directions again after two years of works.</p>"
+    "<p>The works cost four million euros, half of which came from European funds, the city "
+    "said in a statement, adding that the old bridge will be taken down.</p>"
+    "<p>People who used to drive the long way round say the trip to the centre is now twenty "
+    "minutes shorter, and buses run more often.</p>";
+
+std::string english_page(const std::string& head, const std::string& body,
+                         const char* lang = "en") {
+    return std::string("<!DOCTYPE html><html lang=\"") + lang + "\"><head>" + head +
+           "</head><body>" + body + "</body></html>";
+}
+
 }  // namespace
 
 TEST(HtmlTeasers, HeadedRunUnderHashedClassNamesBecomesRelated) {
@@ -785,4 +800,126 @@ TEST(HtmlTeasers, JsonLdArticleBodyReplacesAStubBody) {
     const Article full = from_html(page("<title>Мост через Даугаву открыт</title>" + ld,
                                         "<article>" + kParagraphs + "</article>"));
     EXPECT_NE(all_body_text(full).find("обеим полосам"), std::string::npos);
+}
+
+// JSON-LD's date on the graph's WebPage when the article object has none.
+TEST(HtmlDates, JsonLdGraphWebPageDate) {
+    const Article a = from_html(english_page(
+        R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+           {"@type":"WebPage","datePublished":"2019-11-19T08:00:00+0500"},
+           {"@type":"NewsArticle","headline":"Bridge opens"}]}</script>)",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2019-11-19T08:00:00+05:00");
+    EXPECT_EQ(a.date_source, DateSource::JsonLd);
+}
+
+// <meta name="article:published_time"> and name="publication_date" are read as well.
+TEST(HtmlDates, MetaNamesOfPublication) {
+    const Article a = from_html(
+        english_page(R"(<meta name="article:published_time" content="20200316T13:00:00Z">)",
+                     "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2020-03-16T13:00:00+00:00");
+    EXPECT_EQ(a.date_source, DateSource::Meta);
+    const Article b = from_html(
+        english_page(R"(<meta name="publication_date" content="2020/10/04 15:05:21">)",
+                     "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(b.date, "2020-10-04");
+}
+
+// A <time> without datetime is read by its text; a date in a data-* attribute of a date element.
+TEST(HtmlDates, TimeTextAndDataAttribute) {
+    const Article a =
+        from_html(english_page("", "<article><h1>Bridge opens</h1><time>March 7, 2021</time>" +
+                                       kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2021-03-07");
+    const Article b = from_html(english_page(
+        "",
+        "<article><h1>Bridge opens</h1><div class=\"post-date\" data-date=\"2021-03-08\">"
+        "</div>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(b.date, "2021-03-08");
+}
+
+// Dates printed only for people, in German, French and Spanish bylines.
+TEST(HtmlDates, PrintedBylineInManyLanguages) {
+    const Article de = from_html(english_page(
+        "",
+        "<article><h1>Brücke eröffnet</h1><div class=\"byline\">Von Anna Beispiel, 19. "
+        "Oktober 2019</div>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(de.date, "2019-10-19");
+    const Article fr = from_html(
+        english_page("",
+                     "<article><h1>Le pont ouvre</h1><p class=\"entry-meta\">Publié le 3 décembre "
+                     "2021</p>" +
+                         kEnglishParagraphs + "</article>",
+                     "fr"));
+    EXPECT_EQ(fr.date, "2021-12-03");
+    const Article es = from_html(english_page(
+        "",
+        "<article><h1>Abre el puente</h1><span class=\"fecha\">7 de marzo de 2020</span>" +
+            kEnglishParagraphs + "</article>",
+        "es"));
+    EXPECT_EQ(es.date, "2020-03-07");
+}
+
+// The page's address holds the date when nothing else does.
+TEST(HtmlDates, DateInTheAddress) {
+    const Article a = from_html(english_page(
+        R"(<link rel="canonical" href="https://news.example/2019/11/19/bridge-opens/">)",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2019-11-19");
+    EXPECT_EQ(a.date_source, DateSource::Url);
+    EXPECT_EQ(html::date_in_url("https://news.example/2019-11-19-bridge"), "2019-11-19");
+    EXPECT_FALSE(html::date_in_url("https://2019-11-19.example/bridge"));
+    EXPECT_FALSE(html::date_in_url("https://news.example/2019/13/19/bridge"));
+}
+
+// A UTC stamp one day after the day the page prints: the printed day is the page's.
+TEST(HtmlDates, PrintedDayWinsOverAUtcStampOneDayOff) {
+    const Article a = from_html(english_page(
+        R"(<meta property="article:published_time" content="2023-11-09T05:30:59Z">)",
+        "<article><h1>Bridge opens</h1><div class=\"time\">Published: November 8, 2023 at 11:30 "
+        "p.m.</div>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2023-11-08");
+    EXPECT_EQ(a.date_source, DateSource::Meta);
+}
+
+// A modification date never stands in for the publication date; it is date_modified.
+TEST(HtmlDates, ModifiedNeverWins) {
+    const Article a = from_html(english_page(
+        R"(<meta property="article:modified_time" content="2024-02-01T10:00:00+01:00">
+           <script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge opens",
+             "dateModified":"2024-02-01T10:00:00+01:00"}</script>)",
+        "<article><h1>Bridge opens</h1><div class=\"updated\">January 30, 2024</div>"
+        "<span class=\"date\">Updated February 1, 2024</span><span class=\"date\">January 12, "
+        "2024</span>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2024-01-12");
+    EXPECT_EQ(a.date_modified, "2024-02-01T10:00:00+01:00");
+    const Article none = from_html(
+        english_page("", "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    EXPECT_FALSE(none.date_modified);
+}
+
+// A copyright line is no publication date.
+TEST(HtmlDates, CopyrightLineIsNotADate) {
+    const Article a = from_html(
+        english_page("",
+                     "<article><h1>Bridge opens</h1><div class=\"info\">© 1 January 2020 Example "
+                     "News</div>" +
+                         kEnglishParagraphs + "</article>"));
+    EXPECT_FALSE(a.date);
+}
+
+// A state the whole page names ("no-sidebar", "comments-open") hides none of its dates.
+TEST(HtmlDates, PageStateClassesHideNothing) {
+    const Article a = from_html(
+        "<!DOCTYPE html><html lang=\"de\"><head></head><body class=\"single no-sidebar\">"
+        "<article class=\"post comments-open\"><div class=\"meta-date\">19.11.2021</div>"
+        "<h1>Brücke eröffnet</h1>" +
+        kEnglishParagraphs + "</article></body></html>");
+    EXPECT_EQ(a.date, "2021-11-19");
 }

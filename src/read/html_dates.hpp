@@ -1,0 +1,47 @@
+// The publication date of an HTML page, chosen among every place a page states one: the
+// machine-readable timestamps the metadata reader collected (JSON-LD, <meta>, microdata,
+// <time datetime>), the date printed for people in a byline or date element, the date in the
+// page's address, and a date printed just under the headline. Modification dates are kept
+// apart and never stand in for a publication date.
+// Must never: read a copyright line, a comment thread, a teaser list or a modification stamp as
+// the publication date; walk the page more than a bounded number of times.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html_dom.hpp"
+#include "pressparse/article.hpp"
+
+namespace pressparse::html {
+
+// Machine-readable dates the metadata reader found, best source first.
+struct StatedDates {
+    std::vector<std::pair<std::string, DateSource>> published;
+    std::vector<std::string> modified;
+};
+
+struct ChosenDates {
+    std::optional<std::string> published_text;  // as the page states it
+    std::optional<DateSource> source;
+    // The day the page prints for people, when a machine timestamp one day off gave way to it
+    // (a UTC stamp of a page printing its local day): "YYYY-MM-DD".
+    std::optional<std::string> printed_day;
+    std::optional<std::string> modified_text;
+    // With no machine timestamp: a date printed for people, in the page's address or under the
+    // headline, for when the visible byline gives none ("YYYY-MM-DD" in fallback_day).
+    std::optional<std::string> fallback_text;
+    std::optional<DateSource> fallback_source;
+    std::optional<std::string> fallback_day;
+};
+
+// `url` is the page's address if it states one, `language` its language if known.
+ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
+                         const std::optional<std::string>& url, std::string_view language);
+
+// A date in an address's path ("/2019/11/19/", "/2019-11-19-title"), as "YYYY-MM-DD".
+std::optional<std::string> date_in_url(std::string_view url);
+
+}  // namespace pressparse::html
