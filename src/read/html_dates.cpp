@@ -153,10 +153,13 @@ std::optional<Printed> printed_in_date_element(const Document& doc, std::string_
     const NodeId h1 = first_h1(doc);
     std::optional<Printed> before;
     const auto& nodes = doc.nodes();
-    // Bytes of text under each node, bottom up (children have larger ids than their parent).
+    // Bytes of text under each node, bottom up (children have larger ids than their parent);
+    // code and templates hold none.
     std::vector<std::size_t> bytes(nodes.size(), 0);
     for (auto id = static_cast<NodeId>(nodes.size()); id-- > 0;) {
-        if (nodes[id].kind == Node::Kind::Text) bytes[id] += nodes[id].text.size();
+        if (nodes[id].kind == Node::Kind::Text &&
+            !(nodes[id].parent != kNoNode && holds_no_text(nodes[nodes[id].parent].tag)))
+            bytes[id] += nodes[id].text.size();
         if (nodes[id].parent != kNoNode) bytes[nodes[id].parent] += bytes[id];
     }
     const NodeId body = doc.body() != kNoNode ? doc.body() : doc.root();
