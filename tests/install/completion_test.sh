@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The shell completions: each names every option of `pressparse --help` and `pressparse check
+# --help` (so they cannot drift); the bash one, sourced with bash-completion's helpers in a
+# clean shell, completes an option prefix, the values of --format and --input-format, the check
+# subcommand and its options; the zsh and fish ones pass their shell's syntax check.
+#
+#   completion_test.sh PRESSPARSE SOURCE_DIR
+set -uo pipefail
+source "$(dirname "$0")/../cli/lib.sh" "$1"
+src=$2
+source "$(dirname "$0")/help_options.sh"
+dir=$src/completions
+
+# Every option, as each shell's file spells it: bash and zsh name it as it is typed; fish
+# declares "-s j" and "-l jobs".
+named() {
+  local file=$1 opt=$2 pattern
+  if [[ $file == *.fish ]]; then
+    if [[ $opt == --* ]]; then pattern=" -l ${opt#--}"; else pattern=" -s ${opt#-}"; fi
+  else
+    pattern="(^|[^-[:alnum:]])$opt"
+  fi
+  grep -qE -- "$pattern([^-[:alnum:]]|\$)" "$file"
+}
+for file in "$dir/pressparse.bash" "$dir/_pressparse" "$dir/pressparse.fish"; do
+  for opt in "${main_options[@]}" "${check_options[@]}"; do
+    if named "$file" "$opt"; then ok; else fail "$(basename "$file") does not complete $opt"; fi
+  done
+  if grep -qw check "$file"; then ok; else fail "$(basename "$file") does not complete check"; fi
+done
+
+# bash, for real.
+helpers=/usr/share/bash-completion/bash_completion
+if [[ ! -f $helpers ]]; then
+  echo "bash-completion not installed (scripts/setup-deps.sh installs it): bash completion skipped"
+  exit 77
+fi
+# complete LINE...: the words of a command line, the last being completed; prints COMPREPLY.
+complete_line() {
+  env -i HOME="$tmp" PATH="$PATH" bash --norc --noprofile -c '
+    source "$1" || exit 3
+    source "$2" || exit 3
+    cd "$3"
+    shift 3
+    COMP_WORDS=("$@")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMP_LINE="$*"
+    COMP_POINT=${#COMP_LINE}
+    _pressparse pressparse "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+    ((${#COMPREPLY[@]} == 0)) || printf "%s\n" "${COMPREPLY[@]}" | sort' \
+    _ "$helpers" "$dir/pressparse.bash" "$tmp/files" "$@"
+}
+mkdir -p "$tmp/files/pages"
+touch "$tmp/files/story.txt"
+expect() {
+  local want=$1
+  shift
+  local got
+  got=$(complete_line "$@" | tr '\n' ' ')
+  if [[ $got == "$want" ]]; then ok; else fail "completing '$*': got '$got', want '$want'"; fi
+}
+expect '--format ' pressparse --fo
+expect '--input-format ' pressparse --inp
+expect '--jobs ' pressparse --jo
+expect 'json jsonl markdown text ' pressparse --format ''
+expect 'json jsonl ' pressparse --format j
+expect 'auto html text ' pressparse -r --input-format ''
+expect 'check ' pressparse ch
+expect 'check pages story.txt ' pressparse ''
+expect 'story.txt ' pressparse page.html s
+expect '--new-only ' pressparse check --n
+expect '--new-only ' pressparse -q check data --n
+expect '--update ' pressparse check --u
+expect 'stats ' pressparse check --ignore st
+expect '' pressparse check --pre
+expect 'pages ' pressparse --output-dir p
+expect 'story.txt ' pressparse check s
+
+# zsh and fish: the syntax, when the shell is here.
+for shell in zsh fish; do
+  file=$dir/_pressparse
+  [[ $shell == fish ]] && file=$dir/pressparse.fish
+  if command -v "$shell" >/dev/null; then
+    if "$shell" -n "$file" 2>"$tmp/err"; then ok; else fail "$shell -n $file: $(cat "$tmp/err")"; fi
+  else
+    echo "$shell not installed: its completion's syntax not checked"
+  fi
+done
+finish
