@@ -76,6 +76,25 @@ expect '' pressparse check --pre
 expect 'pages ' pressparse --output-dir p
 expect 'story.txt ' pressparse check s
 
+# fish, for real (`complete -C` prints what fish would offer), when it is here.
+fish_complete() {
+  fish --no-config -c 'source $argv[1]; cd $argv[2]; complete -C $argv[3]' \
+    "$dir/pressparse.fish" "$tmp/files" "$1" | cut -f1 | sort | tr '\n' ' '
+}
+fish_expect() {
+  local got
+  got=$(fish_complete "$2")
+  if [[ $got == "$1" ]]; then ok; else fail "fish completing '$2': got '$got', want '$1'"; fi
+}
+if command -v fish >/dev/null; then
+  fish_expect '--format ' 'pressparse --fo'
+  fish_expect 'json jsonl markdown text ' 'pressparse --format '
+  fish_expect 'auto html text ' 'pressparse --input-format '
+  fish_expect 'check ' 'pressparse ch'
+  fish_expect '--new-only ' 'pressparse check --n'
+  fish_expect 'story.txt ' 'pressparse check s'
+fi
+
 # zsh and fish: the syntax, when the shell is here.
 for shell in zsh fish; do
   file=$dir/_pressparse
