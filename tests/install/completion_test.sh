@@ -10,6 +10,7 @@ source "$(dirname "$0")/../cli/lib.sh" "$1"
 src=$2
 source "$(dirname "$0")/help_options.sh"
 dir=$src/completions
+here=$(cd "$(dirname "$0")" && pwd)
 
 # Every option, as each shell's file spells it: bash and zsh name it as it is typed; fish
 # declares "-s j" and "-l jobs".
@@ -93,6 +94,29 @@ if command -v fish >/dev/null; then
   fish_expect 'check ' 'pressparse ch'
   fish_expect '--new-only ' 'pressparse check --n'
   fish_expect 'story.txt ' 'pressparse check s'
+fi
+
+# zsh, for real (an interactive zsh in a pseudo-terminal pressing Tab; see zsh_complete.zsh),
+# when it is here: one shell a line, and two lines in one shell (the function must work again).
+zsh_expect() {
+  local want=$1 got
+  shift
+  got=$(cd "$tmp/files" && timeout 60 zsh -f "$here/zsh_complete.zsh" "$dir" "$tmp/files" "$@" | tr '\n' '|')
+  if [[ $got == "$want" ]]; then ok; else fail "zsh completing '$*': got '$got', want '$want'"; fi
+}
+if command -v zsh >/dev/null && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
+  zsh_expect '--format |' 'pressparse --fo'
+  zsh_expect 'json jsonl markdown text |' 'pressparse --format '
+  zsh_expect 'auto html text |' 'pressparse --input-format '
+  zsh_expect 'check pages story.txt |' 'pressparse '
+  zsh_expect 'check |' 'pressparse ch'
+  zsh_expect '--new-only |' 'pressparse check --n'
+  zsh_expect '--update |' 'pressparse -q check data --u'
+  zsh_expect 'stats |' 'pressparse check --ignore st'
+  zsh_expect '--pretty |' 'pressparse page.html --pre'
+  zsh_expect 'story.txt |' 'pressparse check s'
+  zsh_expect 'pages |' 'pressparse --output-dir '
+  zsh_expect '--new-only |json jsonl markdown text |' 'pressparse check --n' 'pressparse --format '
 fi
 
 # zsh and fish: the syntax, when the shell is here.
