@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `cmake --install` into a temporary prefix: the files a Unix tool and a library install, no
-# internal header among them, and the library usable from outside. examples/extract_one.cpp is
+# internal header among them, the installed headers complete, and the library usable from
+# outside. examples/extract_one.cpp is
 # built against the installed tree twice, through find_package(pressparse) and through
 # `pkg-config --static`, and both builds must give the CLI's headline for data/sample.txt.
 # Nothing is installed outside the temporary directory.
@@ -86,6 +87,17 @@ if flags=$(pkg-config --static --cflags --libs pressparse 2>"$tmp/pc.log"); then
 else
   cat "$tmp/pc.log"
   fail "pkg-config --static --cflags --libs pressparse"
+fi
+# Every installed header compiles on its own terms: nothing it includes is left behind.
+for h in "$prefix"/include/pressparse/*.hpp; do
+  echo "#include \"pressparse/$(basename "$h")\""
+done >"$tmp/all_headers.cpp"
+# shellcheck disable=SC2086
+if "$cxx" -std=c++20 -fsyntax-only $(pkg-config --cflags pressparse) "$tmp/all_headers.cpp" \
+  >"$tmp/headers.log" 2>&1; then
+  ok
+else
+  fail "the installed headers do not compile alone: $(head -5 "$tmp/headers.log")"
 fi
 for lib in -lpressparse -licui18n -licuuc -lgumbo -lz; do
   if [[ " $flags " == *" $lib "* ]]; then ok; else fail "pkg-config --static --libs lacks $lib: $flags"; fi
