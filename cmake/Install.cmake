@@ -101,9 +101,9 @@ install(FILES ${pressparse_out}/pressparse.pc
 #   lintian-accepted: binary-has-unneeded-section  .comment (compiler versions) is kept by a plain
 #                     strip; harmless, a few hundred bytes.
 #   lintian-accepted: hardening-no-fortify-functions  the package is built with the build's own
-#   lintian-accepted: hardening-no-bindnow  flags; for Debian's hardening, configure with
-#                     CMAKE_CXX_FLAGS and CMAKE_EXE_LINKER_FLAGS from dpkg-buildflags
-#                     (docs/install.md).
+#   lintian-accepted: hardening-no-bindnow  flags; configured with CMAKE_CXX_FLAGS and
+#                     CMAKE_EXE_LINKER_FLAGS from dpkg-buildflags (and -Wl,-z,now), as
+#                     docs/install.md shows, the package has neither tag.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME pressparse)
 set(CPACK_PACKAGE_VENDOR "pressparse")
