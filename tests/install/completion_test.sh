@@ -33,7 +33,8 @@ done
 # bash, for real.
 helpers=/usr/share/bash-completion/bash_completion
 if [[ ! -f $helpers ]]; then
-  echo "bash-completion not installed (scripts/setup-deps.sh installs it): bash completion skipped"
+  echo "bash-completion not installed (scripts/setup-deps.sh installs it): shells' completion skipped"
+  finish || exit 1
   exit 77
 fi
 # complete LINE...: the words of a command line, the last being completed; prints COMPREPLY.
