@@ -10,6 +10,13 @@ packages=(
   python3 python3-jsonschema parallel
   wget
   libxml2-utils  # xmllint: the JUnit report of `check --junit` validated in tests/cli
+  # Installing and packaging (tests/install/): the .deb's runtime dependencies and its checks,
+  # the man page rendered with warnings on, the shell completions exercised.
+  dpkg-dev         # dpkg-shlibdeps, which CPack's DEB generator runs for the Depends line
+  lintian          # the .deb checked against Debian policy
+  groff-base groff # groff -man -ww: the man page renders without warnings
+  bash-completion  # the helpers the bash completion uses, sourced in its test
+  zsh fish         # `zsh -n` / `fish -n` syntax checks of their completions
   clang libclang-rt-14-dev clang-tidy  # fuzz/ (libFuzzer) and scripts/tidy.sh
 )
 
