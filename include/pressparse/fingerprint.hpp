@@ -30,8 +30,12 @@ class SimHash final : public unicode::WordSink {
 
   private:
     void vote(std::uint64_t hash);
+    void add_packed(std::array<std::uint32_t, 64>& ones) const;
     [[nodiscard]] std::uint64_t value_of_votes() const;
-    std::array<std::int32_t, 64> votes_{};
+    std::array<std::uint32_t, 64> ones_{};   // per bit: shingles whose hash has it set, …
+    std::array<std::uint64_t, 8> packed_{};  // … but for the last `pending_`, eight per word
+    std::uint32_t pending_ = 0;
+    std::uint64_t shingles_ = 0;
     std::array<std::uint64_t, 2> previous_{};  // the last two words' hashes
     std::size_t words_ = 0;
 };

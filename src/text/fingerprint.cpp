@@ -23,7 +23,12 @@ std::uint64_t mix(std::uint64_t z) {
 std::uint64_t word_hash(std::u16string_view w) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (char16_t c : w) {
-        const auto folded = static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+        std::uint32_t folded = c;
+        if (c >= u'A' && c <= u'Z') {
+            folded = c + (u'a' - u'A');
+        } else if (c >= 0x80) {
+            folded = static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+        }
         h = (h ^ (folded & 0xFFFFU)) * 0x100000001b3ULL;
     }
     return mix(h);
@@ -31,9 +36,26 @@ std::uint64_t word_hash(std::u16string_view w) {
 
 }  // namespace
 
+// The one bits per position, counted eight at a time: lane k of packed_[j] (one byte) counts
+// bit 8k + j. A byte holds 255 votes, so the lanes are moved into ones_ every 255 shingles. A bit
+// of the fingerprint is set when more than half the shingles voted for it.
 void SimHash::vote(std::uint64_t hash) {
-    for (int bit = 0; bit < 64; ++bit)
-        votes_[static_cast<std::size_t>(bit)] += ((hash >> bit) & 1U) != 0 ? 1 : -1;
+    constexpr std::uint64_t kLowBits = 0x0101010101010101ULL;
+    for (std::size_t j = 0; j < 8; ++j)
+        packed_[j] += (hash >> j) & kLowBits;
+    ++shingles_;
+    if (++pending_ == 255) {
+        add_packed(ones_);
+        packed_.fill(0);
+        pending_ = 0;
+    }
+}
+
+void SimHash::add_packed(std::array<std::uint32_t, 64>& ones) const {
+    for (std::size_t j = 0; j < 8; ++j) {
+        for (std::size_t k = 0; k < 8; ++k)
+            ones[8 * k + j] += static_cast<std::uint32_t>((packed_[j] >> (8 * k)) & 0xFFU);
+    }
 }
 
 void SimHash::word(std::u16string_view w) {
@@ -55,9 +77,11 @@ std::optional<std::uint64_t> SimHash::value() const {
 }
 
 std::uint64_t SimHash::value_of_votes() const {
+    std::array<std::uint32_t, 64> ones = ones_;
+    add_packed(ones);
     std::uint64_t fp = 0;
-    for (int bit = 0; bit < 64; ++bit) {
-        if (votes_[static_cast<std::size_t>(bit)] > 0) fp |= std::uint64_t{1} << bit;
+    for (std::size_t bit = 0; bit < 64; ++bit) {
+        if (2 * static_cast<std::uint64_t>(ones[bit]) > shingles_) fp |= std::uint64_t{1} << bit;
     }
     return fp;
 }
