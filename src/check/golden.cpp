@@ -255,22 +255,23 @@ std::string junit_report(const CheckSummary& summary) {
     double total = 0;
     for (const auto& r : summary.cases)
         total += r.seconds;
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    const std::string counts = " tests=\"" + std::to_string(summary.cases.size()) +
-                               "\" failures=\"" + std::to_string(summary.failed) +
-                               "\" errors=\"0\" skipped=\"0\" time=\"" + seconds_text(total) + "\"";
-    out += "<testsuites name=\"pressparse check\"" + counts + ">\n";
-    out += "  <testsuite name=\"pressparse check\"" + counts + ">\n";
+    std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>)";
+    out += '\n';
+    const std::string counts = R"( tests=")" + std::to_string(summary.cases.size()) +
+                               R"(" failures=")" + std::to_string(summary.failed) +
+                               R"(" errors="0" skipped="0" time=")" + seconds_text(total) + "\"";
+    out += R"(<testsuites name="pressparse check")" + counts + ">\n";
+    out += R"(  <testsuite name="pressparse check")" + counts + ">\n";
     for (const auto& r : summary.cases) {
-        out += "    <testcase classname=\"pressparse.check\" name=\"" + xml_escape(r.page, true) +
-               "\" file=\"" + xml_escape(r.page, true) + "\" time=\"" + seconds_text(r.seconds) +
+        out += R"(    <testcase classname="pressparse.check" name=")" + xml_escape(r.page, true) +
+               R"(" file=")" + xml_escape(r.page, true) + R"(" time=")" + seconds_text(r.seconds) +
                "\"";
         if (r.status != CaseStatus::Failed) {
             out += "/>\n";
             continue;
         }
         out += ">\n      <failure message=\"" + xml_escape(r.message, true) +
-               "\" type=\"difference\">" + xml_escape(r.message + "\n" + r.details, false) +
+               R"(" type="difference">)" + xml_escape(r.message + "\n" + r.details, false) +
                "</failure>\n    </testcase>\n";
     }
     out += "  </testsuite>\n</testsuites>\n";

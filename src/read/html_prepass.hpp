@@ -25,6 +25,6 @@
 namespace pressparse::html {
 
 // The page with script and style bodies emptied, or nullopt when there is nothing to empty.
-std::optional<std::string> empty_script_bodies(std::string_view html);
+std::optional<std::string> empty_script_bodies(std::string_view s);
 
 }  // namespace pressparse::html
