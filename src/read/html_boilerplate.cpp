@@ -249,14 +249,20 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
         }
         const std::string& match = st.match[id];
         if (!match.empty() && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
-            if (has_class_token(match, kBoilerplateTokens)) {
+            // A class token that names boilerplate, unless the element holds the article itself
+            // (themes put "share" or "newsletter" on the post's own container); a comments
+            // container never counts as the article.
+            if (has_class_token(match, kBoilerplateTokens) &&
+                (has_class_token(match, kCommentTokens) || !holds_article_markup(st, id))) {
                 dead[id] = 1;
                 continue;
             }
+            // Teaser-named, unless it holds the article itself (a theme's "teaser--only-body"
+            // on the post, paragraphs and a quarter of the page's text).
             if (contains_any(match, kTeaserHints) && tag != GUMBO_TAG_BODY &&
                 tag != GUMBO_TAG_HTML &&
                 !contains_any(match, std::array{"article-body"sv, "post-content"sv}) &&
-                !inside_running_text(st, id)) {
+                !inside_running_text(st, id) && !holds_article_markup(st, id)) {
                 if (first_attempt) collect_teasers(st, id);
                 dead[id] = 1;
                 continue;

@@ -70,6 +70,10 @@ inline constexpr auto kBoilerplateTokens =
                                      "sr-only",
                                      "screen-reader-text"});
 
+// The boilerplate tokens that name a comment section.
+inline constexpr auto kCommentTokens =
+    std::to_array<std::string_view>({"comments", "comment-list", "comments-area"});
+
 // Class/id substrings of teaser lists ("read also", "related", "more news").
 inline constexpr auto kTeaserHints = std::to_array<std::string_view>(
     {"related", "teaser", "more-news", "more-stories", "read-also", "readalso", "also-read",

@@ -169,8 +169,12 @@ std::size_t find_teaser_start(const Blocks& blocks, std::size_t from, const Page
         if (j == trailing_titles) return j;
         const Block& b = blocks[j];
         if (b.hint == BlockHint::Teaser || b.hint == BlockHint::TeaserLead) return j;
-        if (!page.markup && rules::is_teaser_heading(b.text)) return j;
-        if (rules::is_comment_widget(b.text) || rules::is_numeric_date_line(b.text)) return j;
+        // A text page's teaser headings and dated teaser lines; markup says where its teasers
+        // are (a date alone on a line in an HTML article is a dateline, not a teaser).
+        if (!page.markup &&
+            (rules::is_teaser_heading(b.text) || rules::is_numeric_date_line(b.text)))
+            return j;
+        if (rules::is_comment_widget(b.text)) return j;
         if (j + 1 < blocks.size() && !blocks[j + 1].gap_before && blocks[j + 1].text == b.text)
             return j;
     }

@@ -923,3 +923,30 @@ TEST(HtmlDates, PageStateClassesHideNothing) {
         kEnglishParagraphs + "</article></body></html>");
     EXPECT_EQ(a.date, "2021-11-19");
 }
+
+// A theme's boilerplate or teaser class on the post's own container ("entry share",
+// "teaser--only-body") does not throw the article away: a container that holds the article's
+// paragraphs and a good share of the page's text is read (a share-named box under 500
+// characters still goes, as Readability's cleaning has it).
+TEST(HtmlBoilerplate, ArticleContainerNamedLikeBoilerplateIsKept) {
+    for (const std::string cls : {"entry themeform share", "node teaser--only-body"}) {
+        const Article a = from_html(
+            page("<title>Мост открыт</title>",
+                 "<nav><a href=\"/\">Главная</a></nav><div class=\"share\"><a href=\"/fb\">"
+                 "Поделиться</a></div><article><div class=\"" +
+                     cls + "\">" + kParagraphs + kEnglishParagraphs + "</div></article>"));
+        EXPECT_NE(all_body_text(a).find("обеим полосам"), std::string::npos) << cls;
+        EXPECT_EQ(all_body_text(a).find("Поделиться"), std::string::npos) << cls;
+    }
+}
+
+// A date alone on a line inside an HTML article is a dateline: the body goes on after it (in a
+// text dump the same line opens the dated teaser list).
+TEST(HtmlStructure, NumericDateLineDoesNotEndTheBody) {
+    const Article a = from_html(page("<title>Мост открыт</title>",
+                                     "<header><h1><a href=\"/t\">Тема</a> – Город</h1></header>"
+                                     "<article><h2>Мост открыт</h2><ul><li>31.03.2020</li></ul>" +
+                                         kParagraphs + "</article>"));
+    EXPECT_NE(all_body_text(a).find("обеим полосам"), std::string::npos) << all_body_text(a);
+    EXPECT_TRUE(a.related.empty());
+}
