@@ -12,11 +12,10 @@ TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items())
         keys.push_back(k);
-    EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "input", "site", "url", "language",
-                                              "headline", "source", "date", "date_text",
-                                              "date_source", "date_modified", "category",
-                                              "comments", "body", "related", "reader_comments",
-                                              "stats", "fingerprint", "warnings"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{
+                        "schema_version", "input", "site", "url", "language", "headline", "source",
+                        "date", "date_text", "date_source", "date_modified", "category", "comments",
+                        "body", "related", "reader_comments", "stats", "fingerprint", "warnings"}));
     EXPECT_EQ(j["schema_version"], 1);
     EXPECT_TRUE(j["headline"].is_null());
     EXPECT_TRUE(j["body"].is_array());
