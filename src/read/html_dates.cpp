@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "html_hints.hpp"
 #include "pressparse/dates.hpp"
 #include "pressparse/unicode.hpp"
 
@@ -20,13 +21,7 @@ constexpr std::size_t kMaxDateElementBytes = 300;
 constexpr std::size_t kMaxAncestors = 24;
 constexpr std::size_t kNearHeadlineBytes = 600;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
+using extract::lower_ascii;  // html_hints' one
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> parts) {
     for (auto p : parts) {
