@@ -35,6 +35,9 @@ constexpr float kMinRunText = kCharThreshold;
 constexpr float kRunOverContainer = 2.0f;
 constexpr float kRunMostlyOutside = 0.5f;
 
+// Good text that makes the <article> around the headline the article, however short.
+constexpr float kMinArticleText = 80;
+
 struct Run {
     std::size_t first = 0, last = 0;  // paragraph indices, both good
     float good = 0, good_inside = 0;
@@ -183,6 +186,30 @@ void decide(const ExtractionState& st, Extraction& e) {
                 inside[i] = 1;
                 if (ps[i].cls == PC::Good) good_inside += ps[i].chars;
                 first_inside = std::min(first_inside, i);
+            }
+        }
+    }
+
+    // The page says where its article is: the <article> around its headline. A container
+    // outside it (a newsletter form, an author box or a widget longer than a short article)
+    // gives way to the blocks of that <article> that are good in context or by their own
+    // measures (a short article's paragraphs have no good neighbours to lean on).
+    if (const NodeId art = st.headline_article; art != kNoNode) {
+        const bool related = std::any_of(e.roots.begin(), e.roots.end(), [&](NodeId r) {
+            return in_subtree(st, art, r) || in_subtree(st, r, art);
+        });
+        if (!related) {
+            std::vector<const Paragraph*> blocks;
+            float good = 0;
+            for (const Paragraph& p : ps) {
+                const bool good_alone = p.initial == PC::Good || p.initial == PC::NearGood;
+                if ((p.cls != PC::Good && !good_alone) || !in_subtree(st, art, p.first)) continue;
+                blocks.push_back(&p);
+                good += p.chars;
+            }
+            if (good >= kMinArticleText) {
+                keep_only(st, e, {}, blocks);
+                return;
             }
         }
     }

@@ -286,6 +286,11 @@ Document::Document(std::string_view utf8, bool prepass) {
                 break;
             case GUMBO_NODE_ELEMENT:
             case GUMBO_NODE_TEMPLATE:
+                // Ruby annotations (the reading printed above a word, and the parentheses shown
+                // where ruby is not supported) are not the text: the words read without them.
+                if (g->v.element.tag == GUMBO_TAG_RT || g->v.element.tag == GUMBO_TAG_RP ||
+                    g->v.element.tag == GUMBO_TAG_RTC)
+                    continue;
                 n.tag = g->v.element.tag;
                 n.element = &g->v.element;
                 children = &g->v.element.children;

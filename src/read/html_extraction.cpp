@@ -58,6 +58,28 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
         if (t.first_name != kNoNode) p.first_name = t.first_name;
     }
     if (meta.title) title_words.emplace(*meta.title);
+    find_headline_article();
+}
+
+void ExtractionState::find_headline_article() {
+    if (!title_words) return;
+    // Top down (a parent's id is smaller than its children's): each node's nearest <article>.
+    std::vector<NodeId> article_of(n, kNoNode);
+    for (NodeId id = 0; id < n; ++id) {
+        const Node& node = doc.node(id);
+        if (node.parent != kNoNode) article_of[id] = article_of[node.parent];
+        if (node.kind != Node::Kind::Element) continue;
+        if (node.tag == GUMBO_TAG_ARTICLE) {
+            article_of[id] = id;
+        } else if ((node.tag == GUMBO_TAG_H1 || node.tag == GUMBO_TAG_H2) &&
+                   article_of[id] != kNoNode && subtree[id].text > 0) {
+            const std::string heading = doc.text(id);
+            if (title_words->covering(heading) > 0.75 && title_words->covered_by(heading) > 0.75) {
+                headline_article = article_of[id];
+                return;
+            }
+        }
+    }
 }
 
 }  // namespace pressparse::html::extract

@@ -119,6 +119,7 @@ enum class TeaserKind : std::uint8_t {
 struct ExtractionState {
     // Computes the page facts (html_extraction.cpp).
     ExtractionState(const Document& document, const Metadata& metadata);
+    void find_headline_article();
 
     // The page, and its facts: set once, read by every stage.
     const Document& doc;
@@ -129,6 +130,9 @@ struct ExtractionState {
     std::vector<Subtree> subtree;
     double readable_text = 0;                   // the page's text outside scripts and styles
     std::optional<SimilarityText> title_words;  // the page's title, tokenised once
+    // The <article> element nearest around the heading that states the page's title: where
+    // the page itself says its article is (kNoNode when no such heading sits in one).
+    NodeId headline_article = kNoNode;
 
     // One attempt's work, rewritten by each attempt.
     std::vector<std::uint8_t> dead;  // pass 1 sets, pass 4 adds removed subtrees

@@ -167,6 +167,43 @@ TEST(CandidateDecision, ShortArticleBeatsAuthorBoxFormAndSidebar) {
     EXPECT_FALSE(has(text, "All rights reserved")) << text;
 }
 
+TEST(CandidateDecision, ArticleAroundTheHeadlineBeatsALongerBoxOutsideIt) {
+    // One short paragraph in the <article> that holds the headline; after the article, a
+    // box with more prose (a campaign, an offer) that the scorer alone prefers.
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Ferry fares frozen for a year</title>"
+        "</head><body><main><article><header><h1>Ferry fares frozen for a year"
+        "</h1><p class=\"meta\">12 May</p></header><div class=\"chapo\"><p>The ferry company "
+        "said on Monday that it will keep its fares where they are until next spring.</p></div>"
+        "</article></main>"
+        "<div class=\"page-end\"><div class=\"campaign\"><p>Support local journalism: our "
+        "reporters cover the "
+        "council, the courts, the schools and the harbour, and every one of their stories is "
+        "free to read, because readers like you give what they can, once or every month.</p>"
+        "<p>It takes a minute, and it keeps the paper in print for the next hundred years, as "
+        "it has been for the last hundred, through wars, floods and the arrival of the "
+        "internet, which we survived too.</p></div></div>"
+        "</body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "keep its fares where they are")) << text;
+    EXPECT_FALSE(has(text, "Support local journalism")) << text;
+    EXPECT_FALSE(has(text, "keeps the paper in print")) << text;
+}
+
+TEST(CandidateDecision, RubyAnnotationsAreNotText) {
+    // Readings printed over words (<rt>) and the parentheses for browsers without ruby (<rp>)
+    // are not words of the text.
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"ja\"><head><title>t</title></head><body><article>"
+        "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby><ruby>字<rp>(</rp><rt>じ</rt><rp>)"
+        "</rp></ruby>を<ruby>読<rt>よ</rt></ruby>む。これは本文の段落です。今日は晴れでした。"
+        "</p></article></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "漢字を読む。")) << text;
+    EXPECT_FALSE(has(text, "かん")) << text;
+    EXPECT_FALSE(has(text, "(")) << text;
+}
+
 TEST(CandidateDecision, RecipeKeepsIngredientsAndSteps) {
     const std::string html =
         "<!DOCTYPE html><html lang=\"en\"><head><title>Apple cake</title></head><body>"
