@@ -77,6 +77,24 @@ bool holds_article_markup(const ExtractionState& st, NodeId id) {
     return false;
 }
 
+// A form holding this share of the page's text or more wraps the page.
+constexpr double kPageWrapperShare = 0.8;
+
+// An <input type=email>, or a text field named for mail, in the form `id` (forms do not nest,
+// so each form's subtree is walked once).
+bool asks_for_email(const ExtractionState& st, NodeId id) {
+    for (NodeId at = st.doc.next(id, id); at != kNoNode; at = st.doc.next(at, id)) {
+        const Node& n = st.doc.node(at);
+        if (n.kind != Node::Kind::Element || n.tag != GUMBO_TAG_INPUT) continue;
+        const std::string type = lower_ascii(st.doc.attr(at, "type"));
+        if (type == "email") return true;
+        if (!type.empty() && type != "text") continue;
+        const std::string name = lower_ascii(st.doc.attr(at, "name"));
+        if (name.find("mail") != std::string::npos) return true;
+    }
+    return false;
+}
+
 bool check_byline(ExtractionState& st, NodeId id) {
     const std::string_view rel = st.doc.attr(id, "rel");
     const std::string_view itemprop = st.doc.attr(id, "itemprop");
@@ -239,6 +257,13 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
         if (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_CODE) in_table_or_code[id] = 1;
         if ((is_dropped_tag(tag) && !(tag == GUMBO_TAG_NOSCRIPT && holds_article_markup(st, id))) ||
             !visible(st, id)) {
+            dead[id] = 1;
+            continue;
+        }
+        // A form that asks for an e-mail address signs the reader up or sends a message: never
+        // the article, unless it wraps the page (as some frameworks wrap every page in a form).
+        if (tag == GUMBO_TAG_FORM && st.subtree[id].text < kPageWrapperShare * st.readable_text &&
+            asks_for_email(st, id)) {
             dead[id] = 1;
             continue;
         }

@@ -190,6 +190,28 @@ TEST(CandidateDecision, ArticleAroundTheHeadlineBeatsALongerBoxOutsideIt) {
     EXPECT_FALSE(has(text, "keeps the paper in print")) << text;
 }
 
+TEST(CandidateDecision, AFormAskingForAnEmailAddressIsNoArticle) {
+    // No <article> element; the sign-up form's consent text is longer prose than the news.
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Bridge closed for repairs</title>"
+        "</head><body><div class=\"wrap\"><div class=\"col\"><h1>Bridge closed for repairs"
+        "</h1><div class=\"text\"><p>The old bridge over the river will be closed to traffic "
+        "from Monday for three weeks while the council repairs its railings.</p></div></div>"
+        "<div class=\"col\"><form action=\"/subscribe\" method=\"post\"><h3>Stay informed"
+        "</h3><p><input type=\"text\" name=\"subscriber_email\"></p><p><label><input "
+        "type=\"checkbox\"> I agree that the association may store my name and my address and "
+        "use them to send me its newsletter, about once a month, and that I can withdraw this "
+        "consent at any time by writing to the office or by following the link at the end of "
+        "every newsletter.</label></p><p><label><input type=\"checkbox\"> I have read the "
+        "privacy statement and understood how my data will be processed, for how long it will "
+        "be kept and to whom I can turn with any questions about it.</label></p>"
+        "<button>Subscribe</button></form></div></div></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "closed to traffic from Monday")) << text;
+    EXPECT_FALSE(has(text, "I agree that the association")) << text;
+    EXPECT_FALSE(has(text, "privacy statement")) << text;
+}
+
 TEST(CandidateDecision, RubyAnnotationsAreNotText) {
     // Readings printed over words (<rt>) and the parentheses for browsers without ruby (<rp>)
     // are not words of the text.
