@@ -283,9 +283,10 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
                 continue;
             }
             // Teaser-named, unless it holds the article itself (a theme's "teaser--only-body"
-            // on the post, paragraphs and a quarter of the page's text).
-            if (contains_any(match, kTeaserHints) && tag != GUMBO_TAG_BODY &&
-                tag != GUMBO_TAG_HTML &&
+            // on the post, paragraphs and a quarter of the page's text) or links nowhere (a
+            // teaser leads to another page; "teaser-text" without a link is the standfirst).
+            if (contains_any(match, kTeaserHints) && st.subtree[id].links > 0 &&
+                tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML &&
                 !contains_any(match, std::array{"article-body"sv, "post-content"sv}) &&
                 !inside_running_text(st, id) && !holds_article_markup(st, id)) {
                 if (first_attempt) collect_teasers(st, id);

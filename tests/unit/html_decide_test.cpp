@@ -212,6 +212,27 @@ TEST(CandidateDecision, AFormAskingForAnEmailAddressIsNoArticle) {
     EXPECT_FALSE(has(text, "privacy statement")) << text;
 }
 
+TEST(CandidateDecision, ATeaserNamedStandfirstWithoutLinksIsText) {
+    // "teaser" in a class names a standfirst as often as a list of links to other pages; only
+    // the list leads elsewhere.
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Library opens on Sundays</title></head>"
+        "<body><div class=\"news-single\"><h1>Library opens on Sundays</h1>"
+        "<div class=\"teaser-text\"><p>From next month the town library will open on Sunday "
+        "afternoons as well.</p></div><div class=\"body\"><p>The council agreed on Tuesday to "
+        "pay for two more librarians, so that the reading rooms can stay open from noon to six "
+        "on Sundays, when families have the most time to visit.</p><p>The change follows a survey "
+        "in which more than half of the readers asked for longer opening hours at weekends, "
+        "above all in winter.</p></div>"
+        "<div class=\"teaser-list\"><p><a href=\"/a\">Swimming pool closes for repairs</a></p>"
+        "<p><a href=\"/b\">New bus line to the station</a></p></div></div></body></html>";
+    const Article a = pressparse::extract(html, "page.html");
+    const std::string text = body_text(a);
+    EXPECT_TRUE(has(text, "From next month the town library")) << text;
+    EXPECT_TRUE(has(text, "pay for two more librarians")) << text;
+    EXPECT_FALSE(has(text, "Swimming pool")) << text;
+}
+
 TEST(CandidateDecision, RubyAnnotationsAreNotText) {
     // Readings printed over words (<rt>) and the parentheses for browsers without ruby (<rp>)
     // are not words of the text.
