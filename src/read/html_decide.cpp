@@ -35,6 +35,12 @@ constexpr float kMinRunText = kCharThreshold;
 constexpr float kRunOverContainer = 2.0f;
 constexpr float kRunMostlyOutside = 0.5f;
 
+// The lead walk passes over at most this many short blocks in a row, each at most this long,
+// with at most this much link text.
+constexpr std::size_t kMaxPassedBlocks = 3;
+constexpr float kMaxPassedBlock = 80;
+constexpr float kMaxPassedLink = 40;
+
 // Good text that makes the <article> around the headline the article, however short.
 constexpr float kMinArticleText = 80;
 
@@ -265,26 +271,44 @@ void decide(const ExtractionState& st, Extraction& e) {
 
     trim_container(st, e, ps, good_inside);
 
-    // Blocks that lead into the container from just before it, near it in the page (under its
+    // Blocks that lead into the container from just before it, near it in the page (under the
+    // <article> around the headline when that holds the container, else under the container's
     // grandparent): good, prose by their own measures and without links (a standfirst may be a
-    // heading, not the page's <h1>), no caption or list item (a date line, a picture or the title
-    // between them and the container stops the walk).
+    // heading, not the page's <h1>), no caption or list item. The walk passes over a few short
+    // blocks between a standfirst and the text (a date line, a picture's caption and credit, a
+    // byline's link) without taking them, and stops at anything else.
     if (first_inside == ps.size() || first_inside == 0) return;
     NodeId near = st.doc.node(e.roots.front()).parent;
     if (near == kNoNode) return;
     if (st.doc.node(near).parent != kNoNode) near = st.doc.node(near).parent;
+    if (const NodeId art = st.headline_article;
+        art != kNoNode && std::all_of(e.roots.begin(), e.roots.end(),
+                                      [&](NodeId r) { return in_subtree(st, art, r); }))
+        near = art;
     auto leads = [&](const Paragraph& p) {
         return p.cls == PC::Good && (p.initial == PC::Good || p.initial == PC::NearGood) &&
                p.link_chars == 0 && !p.title && !p.caption && !p.list_item &&
                in_subtree(st, near, p.first);
     };
-    std::size_t from = first_inside;
-    while (from > 0 && !inside[from - 1] && leads(ps[from - 1]))
-        --from;
-    if (from == first_inside) return;
+    auto passable = [&](const Paragraph& p) {
+        return !p.title && !p.list_item && p.chars <= kMaxPassedBlock &&
+               (p.link_chars == 0 || p.link_chars <= kMaxPassedLink) &&
+               (p.caption || p.initial == PC::Short || p.initial == PC::Bad) &&
+               in_subtree(st, near, p.first);
+    };
     std::vector<const Paragraph*> blocks;
-    for (std::size_t i = from; i < first_inside; ++i)
-        blocks.push_back(&ps[i]);
+    std::size_t passed = 0;
+    for (std::size_t i = first_inside; i > 0 && !inside[i - 1]; --i) {
+        const Paragraph& p = ps[i - 1];
+        if (leads(p)) {
+            blocks.push_back(&p);
+            passed = 0;
+        } else if (!passable(p) || ++passed > kMaxPassedBlocks) {
+            break;
+        }
+    }
+    if (blocks.empty()) return;
+    std::reverse(blocks.begin(), blocks.end());
     keep_only(st, e, e.roots, blocks);
 }
 

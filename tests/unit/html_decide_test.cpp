@@ -294,6 +294,28 @@ TEST(CandidateDecision, LeadParagraphInASiblingIsKept) {
     EXPECT_FALSE(has(text, "Contact")) << text;
 }
 
+TEST(CandidateDecision, LeadIsKeptAcrossADateLineAndAPictureCredit) {
+    const std::string prose =
+        "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
+        "has been closed to boats for more than a decade, and the members agreed, after a long "
+        "debate, that the work should begin in the spring, as soon as the weather allows.</p>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>"
+        "<div class=\"page\"><h1>Harbour works to start in spring</h1>"
+        "<div class=\"excerpt\"><p>The old harbour, closed since the great storm, is to be "
+        "rebuilt at last: the council has agreed on the plan and on how it will be paid.</p>"
+        "</div><div class=\"meta\">11.01.2022, 09:50</div>"
+        "<figure><img src=\"h.jpg\"><figcaption>Photo: harbour office</figcaption></figure>"
+        "<div class=\"article-body\">" +
+        prose + prose + prose + prose +
+        "</div></div><footer><a href=\"/about\">About</a> <a href=\"/contact\">Contact</a>"
+        "</footer></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "is to be rebuilt at last")) << text;
+    EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
+    EXPECT_FALSE(has(text, "09:50")) << text;
+}
+
 TEST(CandidateDecision, ClassifierRunReplacesABoxTheScorerPreferred) {
     // The scorer weighs commas and class names: a comma-rich box named "content" outscores an
     // article of plain sentences in a container whose name says "promo". The classifier sees a
