@@ -54,8 +54,8 @@ constexpr double kMinBoxLinkShare = 0.5;
 // Folded white space, NFC, case folded, without the punctuation a heading trails with.
 std::string normalized_phrase(std::string_view text) {
     std::string s = unicode::fold_case(unicode::fold_whitespace(text));
-    static constexpr std::string_view kTrail[] = {":", " ", "-", "–", "—", "…", ".",
-                                                  "!", "»", ">", "›", "→", "▶", "·"};
+    static constexpr std::string_view kTrail[] = {":", " ", "-", "–", "—", "…", ".", "!",
+                                                  "?", "»", ">", "›", "→", "▶", "·"};
     for (bool cut = true; cut && !s.empty();) {
         cut = false;
         for (std::string_view t : kTrail) {
@@ -88,7 +88,8 @@ std::size_t opening_phrase(std::string_view text) {
         const std::string_view rest = std::string_view(folded).substr(p.size());
         const bool boundary = rest.empty() || rest[0] == ':' || rest[0] == ' ' ||
                               rest.starts_with("–") || rest.starts_with("—") ||
-                              rest.starts_with("…") || rest[0] == '-' || rest[0] == '.';
+                              rest.starts_with("…") || rest[0] == '-' || rest[0] == '.' ||
+                              rest[0] == '?' || rest[0] == '!';
         if (boundary) best = p.size();
     }
     return best == 0 ? 0
@@ -252,7 +253,7 @@ void find_teasers(ExtractionState& st) {
         if (s.text <= kMaxBoxText && s.link_text > 0 && s.text - s.link_text >= 4 &&
             (node.tag == GUMBO_TAG_DIV || node.tag == GUMBO_TAG_ASIDE ||
              node.tag == GUMBO_TAG_SECTION || node.tag == GUMBO_TAG_BLOCKQUOTE ||
-             node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_LI)) {
+             node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_LI || is_heading(node.tag))) {
             const std::size_t opening = opening_phrase(st.doc.text(id));
             if (opening > 0 &&
                 s.link_text >= kMinBoxLinkShare * (s.text - static_cast<double>(opening))) {

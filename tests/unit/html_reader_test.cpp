@@ -725,6 +725,32 @@ TEST(HtmlTeasers, ReadAlsoBoxInsideTheTextGoesToRelated) {
     EXPECT_NE(text.find("автобусы теперь ходят чаще."), std::string::npos) << text;
 }
 
+TEST(HtmlTeasers, BoxOpeningWithAQuestionOrAShortCallIsRecognised) {
+    // "Schon gelesen?" ends with a question mark; "MIRA:" is one word before the link.
+    const std::string de_text =
+        "<p>Die neue Brücke über den Fluss wurde am Dienstag eröffnet, teilte die Stadt mit, und "
+        "der Verkehr rollt bereits auf beiden Spuren.</p>"
+        "<p><strong>Schon gelesen?</strong> <a href=\"/f\">Fähre über den Fluss fährt wieder "
+        "jede Stunde</a></p><p>Der Bau, der vor zwei Jahren begann, kostete vier Millionen Euro, "
+        "von denen die Hälfte die Europäische Union trug.</p>";
+    const Article de = from_html(
+        page("<title>Neue Brücke eröffnet</title>", "<div class=\"c-3fz\">" + de_text + "</div>"));
+    EXPECT_EQ(related_urls(de), (std::vector<std::string>{"/f"}));
+    EXPECT_EQ(all_body_text(de).find("Schon gelesen"), std::string::npos) << all_body_text(de);
+
+    const std::string es_text =
+        "<p>El nuevo puente sobre el río se abrió el martes, informó la ciudad, y el tráfico ya "
+        "circula por los dos carriles.</p>"
+        "<h3><strong>MIRA:</strong> <a href=\"/m\">El ferry vuelve a cruzar el río cada hora"
+        "</a></h3><p>La obra, que empezó hace dos años, costó cuatro millones de euros, la mitad "
+        "de los cuales pagó la Unión Europea.</p>";
+    const Article es = from_html(
+        page("<title>Nuevo puente</title>", "<div class=\"c-3fz\">" + es_text + "</div>"));
+    EXPECT_EQ(all_body_text(es).find("MIRA"), std::string::npos) << all_body_text(es);
+    EXPECT_NE(all_body_text(es).find("la mitad de los cuales"), std::string::npos)
+        << all_body_text(es);
+}
+
 TEST(HtmlTeasers, HeadingsInGermanAndEnglishAreRecognised) {
     const std::string de_text =
         "<p>Die neue Brücke über den Fluss wurde am Dienstag eröffnet, teilte die Stadt mit, und "
