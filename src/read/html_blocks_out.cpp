@@ -64,6 +64,25 @@ class BlockWriter {
     }
 
   private:
+    // A caption marked by its class rather than by <figcaption> (WordPress's "wp-caption" and
+    // "wp-caption-text", "image-caption", "figure__caption"), on a block that is no figcaption
+    // (a class that only says an element has one, "has-caption", is not one).
+    bool names_caption(NodeId id) const {
+        const Node& n = doc_.node(id);
+        if (n.tag == GUMBO_TAG_FIGCAPTION || !is_block_tag(n.tag)) return false;
+        const std::string cls = lower_ascii(doc_.attr(id, "class"));
+        for (std::size_t at = cls.find("caption"); at != std::string::npos;
+             at = cls.find("caption", at + 1)) {
+            const std::size_t start =
+                cls.rfind(' ', at) == std::string::npos ? 0 : cls.rfind(' ', at) + 1;
+            const std::string_view token = std::string_view(cls).substr(start, at - start);
+            if (!token.starts_with("has-") && !token.starts_with("no-") &&
+                !token.starts_with("with-") && !token.starts_with("without-"))
+                return true;
+        }
+        return false;
+    }
+
     void enter(NodeId id) {
         const Node& n = doc_.node(id);
         if (n.tag == GUMBO_TAG_BR) {
@@ -95,6 +114,7 @@ class BlockWriter {
                 if (is_heading(n.tag)) heading_ = static_cast<int>(n.tag - GUMBO_TAG_H1) + 1;
                 break;
         }
+        if (names_caption(id)) ++caption_;
         if (caption_ > 0 && n.tag != GUMBO_TAG_FIGCAPTION) {
             const std::string cls = lower_ascii(doc_.attr(id, "class"));
             if (!cls.empty() && contains_any(cls, kCreditHints)) ++credit_depth_;
@@ -111,6 +131,7 @@ class BlockWriter {
                 --credit_depth_;
         }
         if (is_block_tag(n.tag) && !is_cell(n.tag)) flush();
+        if (names_caption(id)) --caption_;
         switch (n.tag) {
             case GUMBO_TAG_BLOCKQUOTE:
                 --quote_;

@@ -301,6 +301,27 @@ TEST(HtmlStructure, CaptionsCreditsHeadingsQuotesLists) {
     EXPECT_EQ(a.body[10].credit, "Фото: LETA");
 }
 
+TEST(HtmlStructure, CaptionsMarkedByClassCarryTheirCredit) {
+    // WordPress's classic caption: no <figure>, a div and a paragraph named for it, and the
+    // credit in its own element before the text.
+    const Article a = from_html(
+        page("<title>Мост через Даугаву открыт после ремонта</title>",
+             "<article>" + kParagraphs +
+                 "<div class=\"wp-caption aligncenter\"><img src=\"a.jpg\" alt=\"\">"
+                 "<p class=\"credit\">Фото: Илзе Калниня</p><p class=\"wp-caption-text\">Новый "
+                 "мост в день открытия</p></div>"
+                 "<div class=\"has-caption\"><p>Следующим отремонтируют путепровод у вокзала, "
+                 "сказал мэр, и начнут уже осенью.</p></div></article>"));
+    std::vector<std::string> kinds;
+    for (const auto& b : a.body)
+        kinds.push_back(to_string(b.type));
+    EXPECT_EQ(kinds, (std::vector<std::string>{"paragraph", "paragraph", "paragraph", "caption",
+                                               "caption", "paragraph"}));
+    EXPECT_FALSE(a.body[3].text);
+    EXPECT_EQ(a.body[3].credit, "Фото: Илзе Калниня");
+    EXPECT_EQ(a.body[4].text, "Новый мост в день открытия");
+}
+
 TEST(HtmlStructure, TeaserListsBecomeRelated) {
     const Article a = from_html(
         page("<title>Мост через Даугаву открыт после ремонта</title>",
