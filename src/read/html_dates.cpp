@@ -1,8 +1,11 @@
 #include "html_dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "html_hints.hpp"
 #include "pressparse/dates.hpp"
@@ -20,6 +23,12 @@ constexpr std::size_t kMaxDateElements = 64;
 constexpr std::size_t kMaxDateElementBytes = 300;
 constexpr std::size_t kMaxAncestors = 24;
 constexpr std::size_t kNearHeadlineBytes = 600;
+// A heading is compared with the stated headline when it holds 8 to 1,000 bytes of text; at most
+// this many attributes of one element are looked at for a date.
+constexpr std::size_t kMinHeadlineBytes = 8;
+constexpr std::size_t kMaxHeadlineBytes = 1000;
+constexpr unsigned kMaxAttributesRead = 32;
+constexpr std::size_t kMaxTitleDateBytes = 40;
 
 using extract::lower_ascii;  // html_hints' one
 
@@ -43,9 +52,9 @@ std::string names_of(const Document& doc, NodeId id) {
 // Names that mark an element as holding a date (or the byline that carries one).
 bool names_a_date(std::string_view names) {
     if (contains_any(names, {"date"sv, "time"sv, "publish"sv, "posted"sv, "byline"sv, "datum"sv,
-                             "fecha"sv, "dateline"sv, "pubdate"sv}))
+                             "fecha"sv, "dateline"sv, "pubdate"sv, "submitted"sv}))
         return true;
-    // Whole parts only: "post-meta", "article-info", but not "metadata-…".
+    // Whole parts only: "post-meta", "article-info", but not "metaphor" or "database".
     std::size_t i = 0;
     while (i < names.size()) {
         while (i < names.size() && !(names[i] >= 'a' && names[i] <= 'z'))
@@ -55,6 +64,8 @@ bool names_a_date(std::string_view names) {
             ++i;
         const std::string_view part = names.substr(start, i - start);
         if (part == "meta" || part == "info" || part == "data" || part == "author") return true;
+        // "postmetadata", "article-metadata": a post's metadata line.
+        if (part.ends_with("metadata")) return true;
     }
     return false;
 }
@@ -73,7 +84,31 @@ bool container(GumboTag tag) {
            tag == GUMBO_TAG_ARTICLE;
 }
 
-bool in_other_region(const Document& doc, NodeId id) {
+// What the date readers need to know of the page's layout, computed in one pass.
+struct PageShape {
+    // Bytes of text under each node (code and templates hold none), and the last node of each
+    // node's subtree (children have larger ids than their parent).
+    std::vector<std::size_t> bytes;
+    std::vector<NodeId> last;
+    NodeId body = kNoNode;
+    NodeId headline = kNoNode;  // the element holding the article's headline, if found
+    NodeId first_h1 = kNoNode;
+
+    bool contains(NodeId outer, NodeId inner) const {
+        return inner != kNoNode && inner >= outer && inner <= last[outer];
+    }
+};
+
+// A region whose name says it is elsewhere (a sidebar, a teaser, a footer) is the page's layout
+// instead when it holds the headline or most of the page's text ("wrapper has-sidebar",
+// "teaser-body" around the whole article).
+bool region_elsewhere(const Document& doc, const PageShape& shape, NodeId id) {
+    if (container(doc.node(id).tag) || !names_elsewhere(names_of(doc, id))) return false;
+    if (shape.contains(id, shape.headline)) return false;
+    return shape.body == kNoNode || shape.bytes[id] * 2 <= shape.bytes[shape.body];
+}
+
+bool in_other_region(const Document& doc, const PageShape& shape, NodeId id) {
     std::size_t n = 0;
     for (NodeId p = doc.node(id).parent; p != kNoNode && n < kMaxAncestors;
          p = doc.node(p).parent, ++n) {
@@ -82,7 +117,7 @@ bool in_other_region(const Document& doc, NodeId id) {
         if (node.tag == GUMBO_TAG_FOOTER || node.tag == GUMBO_TAG_ASIDE ||
             node.tag == GUMBO_TAG_NAV)
             return true;
-        if (!container(node.tag) && names_elsewhere(names_of(doc, p))) return true;
+        if (region_elsewhere(doc, shape, p)) return true;
     }
     return false;
 }
@@ -133,31 +168,126 @@ struct Printed {
     std::string day;   // YYYY-MM-DD
 };
 
-NodeId first_h1(const Document& doc) {
+// Lower-cased, white space folded and trimmed: headlines compared as people read them.
+std::string comparable(std::string_view text) {
+    return std::string(unicode::trim(unicode::to_lower(unicode::fold_whitespace(text))));
+}
+
+// The element holding the article's headline: the <h1>, <h2> or <h3> whose text is the
+// headline the page states in its metadata, or the longest part of it ("Site – Headline"), or
+// holds it (an <h1> before an <h2> before an <h3> of the same match); else the page's first
+// <h1>. A site's logo or a hidden heading often comes first.
+NodeId find_headline(const Document& doc, PageShape& shape, std::string_view headline) {
+    const std::string wanted = comparable(headline);
     const NodeId root = doc.root();
+    NodeId best = kNoNode;
+    std::size_t best_match = 0;
+    int best_level = 0;
     for (NodeId id = root; id != kNoNode; id = doc.next(id, root)) {
-        if (doc.node(id).kind == Node::Kind::Element && doc.node(id).tag == GUMBO_TAG_H1) return id;
+        const Node& n = doc.node(id);
+        if (n.kind != Node::Kind::Element) continue;
+        const int level = n.tag == GUMBO_TAG_H1   ? 1
+                          : n.tag == GUMBO_TAG_H2 ? 2
+                          : n.tag == GUMBO_TAG_H3 ? 3
+                                                  : 0;
+        if (level == 0) continue;
+        if (level == 1 && shape.first_h1 == kNoNode) shape.first_h1 = id;
+        if (wanted.empty() || shape.bytes[id] > kMaxHeadlineBytes) continue;
+        const std::string text = comparable(doc.text(id));
+        if (text.size() < kMinHeadlineBytes ||
+            (wanted.find(text) == std::string::npos && text.find(wanted) == std::string::npos))
+            continue;
+        const std::size_t match = std::min(text.size(), wanted.size());
+        if (match > best_match || (match == best_match && level < best_level)) {
+            best = id;
+            best_match = match;
+            best_level = level;
+        }
     }
-    return kNoNode;
+    return best != kNoNode ? best : shape.first_h1;
+}
+
+PageShape shape_of(const Document& doc, std::string_view headline) {
+    PageShape shape;
+    const auto& nodes = doc.nodes();
+    shape.bytes.assign(nodes.size(), 0);
+    shape.last.resize(nodes.size());
+    for (auto id = static_cast<NodeId>(nodes.size()); id-- > 0;) {
+        if (shape.last[id] < id) shape.last[id] = id;
+        if (nodes[id].kind == Node::Kind::Text &&
+            !(nodes[id].parent != kNoNode && holds_no_text(nodes[nodes[id].parent].tag)))
+            shape.bytes[id] += nodes[id].text.size();
+        if (const NodeId p = nodes[id].parent; p != kNoNode) {
+            shape.bytes[p] += shape.bytes[id];
+            if (shape.last[p] < shape.last[id]) shape.last[p] = shape.last[id];
+        }
+    }
+    shape.body = doc.body() != kNoNode ? doc.body() : doc.root();
+    shape.headline = find_headline(doc, shape, headline);
+    return shape;
+}
+
+// The text of an element with a space between its elements' texts: a date set in parts
+// ("<span>Apr</span><span>04</span><span>2013</span>") reads as "Apr 04 2013".
+std::string spaced_text(const Document& doc, NodeId id) {
+    std::string raw;
+    for (NodeId at = id; at != kNoNode && raw.size() <= kMaxDateElementBytes * 2;) {
+        const Node& n = doc.node(at);
+        if (n.kind == Node::Kind::Text) {
+            raw.append(n.text);
+        } else if (holds_no_text(n.tag)) {
+            at = doc.next(at, id, true);
+            continue;
+        } else {
+            raw += ' ';
+        }
+        at = doc.next(at, id);
+    }
+    return unicode::fold_whitespace(raw);
+}
+
+// A zone-less day in one of an element's attributes that hold dates: the usual ones, then any
+// data-* attribute that names a date or time ("data-date-time", "data-published-at"). A stamp
+// with an offset is an instant, not the day printed: it is passed over.
+std::optional<Printed> printed_in_attributes(const Document& doc, NodeId id,
+                                             std::string_view language) {
+    // Whether the value is a stamp at all, and the day when it is a zone-less one.
+    auto read = [&](std::string_view v, std::optional<Printed>& out, std::size_t max_bytes = 64) {
+        if (v.empty() || v.size() > max_bytes) return false;
+        const auto iso = dates::normalize_timestamp(v, false, nullptr, language);
+        if (!iso) return false;
+        if (auto d = day_of_iso(*iso); d && plausible_year(d->year) && iso->size() == 10)
+            out = Printed{std::string(v), *iso};
+        return true;
+    };
+    std::optional<Printed> found;
+    for (const char* attr : {"datetime", "content", "title", "data-date", "data-time",
+                             "data-published", "data-timestamp"}) {
+        // A title is a date ("Freitag, 6. Oktober 2017 um 04:00"), not a sentence naming one.
+        if (read(doc.attr(id, attr), found, attr == "title"sv ? kMaxTitleDateBytes : 64))
+            return found;
+    }
+    const GumboElement* element = doc.node(id).element;
+    if (element == nullptr) return std::nullopt;
+    for (unsigned i = 0; i < element->attributes.length && i < kMaxAttributesRead; ++i) {
+        const auto* a = static_cast<const GumboAttribute*>(element->attributes.data[i]);
+        const std::string name = lower_ascii(a->name);
+        if (!name.starts_with("data-") || names_elsewhere(name) ||
+            !contains_any(name, {"date"sv, "time"sv, "publish"sv}))
+            continue;
+        if (read(a->value, found)) return found;
+    }
+    return std::nullopt;
 }
 
 // The date printed in a date element outside comments, teasers and furniture: the first after
-// the page's first <h1>, else the last before it (a site's "today" in its masthead comes
+// the article's headline, else the last before it (a site's "today" in its masthead comes
 // earlier than the article's own line).
-std::optional<Printed> printed_in_date_element(const Document& doc, std::string_view language) {
-    const NodeId h1 = first_h1(doc);
+std::optional<Printed> printed_in_date_element(const Document& doc, const PageShape& shape,
+                                               std::string_view language) {
+    const NodeId h1 = shape.headline;
     std::optional<Printed> before;
-    const auto& nodes = doc.nodes();
-    // Bytes of text under each node, bottom up (children have larger ids than their parent);
-    // code and templates hold none.
-    std::vector<std::size_t> bytes(nodes.size(), 0);
-    for (auto id = static_cast<NodeId>(nodes.size()); id-- > 0;) {
-        if (nodes[id].kind == Node::Kind::Text &&
-            !(nodes[id].parent != kNoNode && holds_no_text(nodes[nodes[id].parent].tag)))
-            bytes[id] += nodes[id].text.size();
-        if (nodes[id].parent != kNoNode) bytes[nodes[id].parent] += bytes[id];
-    }
-    const NodeId body = doc.body() != kNoNode ? doc.body() : doc.root();
+    const NodeId body = shape.body;
     std::size_t read = 0;
     for (NodeId id = body; id != kNoNode && read < kMaxDateElements;) {
         const Node& n = doc.node(id);
@@ -170,31 +300,24 @@ std::optional<Printed> printed_in_date_element(const Document& doc, std::string_
             id = doc.next(id, body, true);
             continue;
         }
-        const std::string names = names_of(doc, id);
-        if (!container(n.tag) && names_elsewhere(names)) {
+        if (region_elsewhere(doc, shape, id)) {
             id = doc.next(id, body, true);
             continue;
         }
-        const bool date_element = n.tag == GUMBO_TAG_TIME || names_a_date(names);
-        if (date_element && bytes[id] <= kMaxDateElementBytes) {
+        const std::string names = names_of(doc, id);
+        // "publication" names a date line ("<div class=publication>"), but on a link the
+        // publication it leads to.
+        const bool date_element =
+            n.tag == GUMBO_TAG_TIME || names_a_date(names) ||
+            (n.tag != GUMBO_TAG_A && names.find("publication") != std::string::npos);
+        if (date_element && shape.bytes[id] <= kMaxDateElementBytes) {
             ++read;
             std::optional<Printed> found;
-            if (!in_other_region(doc, id)) {
-                // A zone-less stamp in an attribute first (one with an offset is an instant, not
-                // the day printed), then the text.
-                for (const char* attr : {"datetime", "content", "title", "data-date", "data-time",
-                                         "data-published", "data-timestamp"}) {
-                    const std::string_view v = doc.attr(id, attr);
-                    if (v.empty() || v.size() > 64) continue;
-                    if (auto iso = dates::normalize_timestamp(v, false, nullptr, language)) {
-                        if (auto d = day_of_iso(*iso);
-                            d && plausible_year(d->year) && iso->size() == 10)
-                            found = Printed{std::string(v), *iso};
-                        break;
-                    }
-                }
+            if (!in_other_region(doc, shape, id)) {
+                // A stamp in an attribute first, then the text.
+                found = printed_in_attributes(doc, id, language);
                 if (!found) {
-                    const std::string text = doc.text(id);
+                    const std::string text = spaced_text(doc, id);
                     if (auto in_text = dates::find_date_in_text(text, language);
                         in_text && plausible_year(in_text->value.year) &&
                         !not_a_publication(in_text->prefix)) {
@@ -217,16 +340,9 @@ std::optional<Printed> printed_in_date_element(const Document& doc, std::string_
     return before;
 }
 
-// A date printed in the first lines after the page's first <h1>.
-std::optional<Printed> printed_near_headline(const Document& doc, std::string_view language) {
+// A date printed in the first lines after a headline.
+std::optional<Printed> printed_near(const Document& doc, NodeId h1, std::string_view language) {
     const NodeId root = doc.root();
-    NodeId h1 = kNoNode;
-    for (NodeId id = root; id != kNoNode; id = doc.next(id, root)) {
-        if (doc.node(id).kind == Node::Kind::Element && doc.node(id).tag == GUMBO_TAG_H1) {
-            h1 = id;
-            break;
-        }
-    }
     if (h1 == kNoNode) return std::nullopt;
     std::string text;
     for (NodeId id = doc.next(h1, root, true); id != kNoNode && text.size() < kNearHeadlineBytes;) {
@@ -255,6 +371,15 @@ std::optional<Printed> printed_near_headline(const Document& doc, std::string_vi
         }
         start = end + 1;
     }
+    return std::nullopt;
+}
+
+// After the article's headline, else after the page's first <h1> (a box that introduces the
+// article may come before it).
+std::optional<Printed> printed_near_headline(const Document& doc, const PageShape& shape,
+                                             std::string_view language) {
+    if (auto found = printed_near(doc, shape.headline, language)) return found;
+    if (shape.first_h1 != shape.headline) return printed_near(doc, shape.first_h1, language);
     return std::nullopt;
 }
 
@@ -297,8 +422,10 @@ std::optional<std::string> date_in_url(std::string_view url) {
 }
 
 ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
-                         const std::optional<std::string>& url, std::string_view language) {
+                         const std::optional<std::string>& url, std::string_view language,
+                         std::string_view headline) {
     ChosenDates out;
+    const PageShape shape = shape_of(doc, headline);
     for (const auto& m : stated.modified) {
         if (dates::normalize_timestamp(m, false, nullptr, language)) {
             out.modified_text = m;
@@ -315,7 +442,7 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         machine_iso = iso;
         break;
     }
-    const std::optional<Printed> printed = printed_in_date_element(doc, language);
+    const std::optional<Printed> printed = printed_in_date_element(doc, shape, language);
     if (machine_iso) {
         // A stamp with its instant (in UTC, or another zone) may fall on the day after or before
         // the one the page prints for its readers: the printed day is the page's.
@@ -341,7 +468,7 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             return out;
         }
     }
-    if (auto near = printed_near_headline(doc, language)) {
+    if (auto near = printed_near_headline(doc, shape, language)) {
         out.fallback_text = near->text;
         out.fallback_source = DateSource::Header;
         out.fallback_day = near->day;

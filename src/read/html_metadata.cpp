@@ -701,7 +701,8 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
         if (auto v = other_of({key})) stated.modified.push_back(*v);
     if (microdata_modified) stated.modified.push_back(*microdata_modified);
     const ChosenDates chosen =
-        choose_dates(doc, stated, meta.url, meta.language ? *meta.language : std::string());
+        choose_dates(doc, stated, meta.url, meta.language ? *meta.language : std::string(),
+                     meta.title ? *meta.title : std::string());
     meta.date_text = chosen.published_text;
     meta.date_source = chosen.source;
     meta.printed_day = chosen.printed_day;

@@ -510,6 +510,9 @@ std::optional<Stamp> parse_iso(std::string_view s) {
         if (!one_or_two(s, i, st.local.month) || i >= s.size() || s[i] != sep) return std::nullopt;
         ++i;
         if (!one_or_two(s, i, st.local.day)) return std::nullopt;
+        // "2023.11.02." (Korean, Hungarian): the day's closing dot.
+        if (sep == '.' && i < s.size() && s[i] == '.' && (i + 1 == s.size() || s[i + 1] == ' '))
+            ++i;
     }
     if (i == s.size()) return st;
     if (s[i] != 'T' && s[i] != ' ' && s[i] != 't') return std::nullopt;
@@ -528,7 +531,11 @@ std::optional<Stamp> parse_iso(std::string_view s) {
             if (!one_or_two(s, i, st.second)) return std::nullopt;
         }
     }
-    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+    // A fraction of a second: ".684", ",684", and ":684" as some pages write it.
+    int millis = 0;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',' ||
+                         (s[i] == ':' && digits(s, i + 1, 3, millis) &&
+                          (i + 4 == s.size() || !is_digit(s[i + 4]))))) {
         ++i;
         while (i < s.size() && s[i] >= '0' && s[i] <= '9')
             ++i;

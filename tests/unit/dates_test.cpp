@@ -201,6 +201,17 @@ TEST(NormalizeTimestamp, CompactZoneNamesAndLooseForms) {
     EXPECT_FALSE(d::normalize_timestamp("2023-02-30", false));
 }
 
+// A fraction of a second written after a colon ("08:684Z"), and the day's closing dot of
+// "2023.11.02." (Korean, Hungarian).
+TEST(NormalizeTimestamp, ColonFractionAndClosingDot) {
+    EXPECT_EQ(d::normalize_timestamp("2022-01-10T22:06:08:684Z", false),
+              "2022-01-10T22:06:08+00:00");
+    EXPECT_EQ(d::normalize_timestamp("2023.11.02.", false), "2023-11-02");
+    EXPECT_EQ(d::normalize_timestamp("2023.11.02. 20:06", false), "2023-11-02");
+    EXPECT_FALSE(d::normalize_timestamp("2022-01-10T22:06:08:68Z", false));
+    EXPECT_FALSE(d::normalize_timestamp("2023-11-02.", false));
+}
+
 // "11/01/2023": the month comes first where the language writes it first (ICU's pattern).
 TEST(NormalizeTimestamp, SlashedDatesReadInThePagesLanguage) {
     EXPECT_EQ(d::normalize_timestamp("11/01/2023", false, nullptr, "en-US"), "2023-11-01");

@@ -971,6 +971,101 @@ TEST(HtmlDates, PageStateClassesHideNothing) {
     EXPECT_EQ(a.date, "2021-11-19");
 }
 
+// The article's headline is the heading that holds the headline the page states, not the
+// site's logo in an earlier <h1> (followed by more text than is searched under a headline):
+// the date printed under it is found.
+const std::string kSiteIntro = [] {
+    std::string s;
+    for (int i = 0; i < 40; ++i)
+        s += "News from the town. ";
+    return s;
+}();
+TEST(HtmlDates, DateUnderTheStatedHeadlineNotTheFirstH1) {
+    const Article a = from_html(english_page(
+        "<title>Bridge opens over the river - Example News</title>",
+        std::string("<h1 class=\"logo\">Example News</h1><p class=\"intro\">") + kSiteIntro +
+            "</p><div><h1>Bridge opens over the river</h1><div class=\"doc\"><span>Date:</span> "
+            "<span>18.10.2021"
+            "</span></div>" +
+            kEnglishParagraphs + "</div>",
+        "de"));
+    EXPECT_EQ(a.date, "2021-10-18");
+    EXPECT_EQ(a.date_source, DateSource::Header);
+    // The headline may be an <h2> when the page has no <h1> of its own.
+    const Article b = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<h1 class=\"logo\">Example News</h1><p class=\"intro\">" + kSiteIntro +
+                         "</p><article><h2>Bridge opens</h2><small>Created on: "
+                         "30.01.2022 18:36</small>" +
+                         kEnglishParagraphs + "</article>",
+                     "de"));
+    EXPECT_EQ(b.date, "2022-01-30");
+}
+
+// A region named like furniture ("wrapper sidebar", "teaser") is the page's layout when it
+// holds the headline or most of the page's text: its dates are read. A real sidebar's are not.
+TEST(HtmlDates, LayoutNamedLikeASidebarHidesNoDate) {
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<div class=\"mainwrap single sidebar\"><div class=\"post-meta\"><a "
+        "class=\"post-meta-time\" href=\"/2017/08/08/\">08/08/2017</a></div><h4>Bridge opens"
+        "</h4>" +
+            kEnglishParagraphs +
+            "</div><div class=\"sidebar\"><div class=\"date\">09/09/2017"
+            "</div></div>",
+        "de"));
+    EXPECT_EQ(a.date, "2017-08-08");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<figure class=\"teaser\"><div class=\"info\"><span class=\"date\">02.02.2022</span>"
+        "</div><h1>Bridge opens</h1></figure>" +
+            kEnglishParagraphs,
+        "de"));
+    EXPECT_EQ(b.date, "2022-02-02");
+    const Article c = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "<p>" + kSiteIntro +
+            "</p></article><div class=\"sidebar\"><span class=\"date\">09.09.2017</span></div>",
+        "de"));
+    EXPECT_FALSE(c.date);
+}
+
+// A date set in parts ("<span>Apr</span><span>04</span>…"), in any data-* attribute that names
+// a date, on a "postmetadata" or "publication" line; a link's "Publication" class and a title
+// that is a sentence are no dates.
+TEST(HtmlDates, DateElementsOfMoreShapes) {
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1><div class=\"date\"><span>Apr</span><span>04</span>"
+        "<span>2013</span></div>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2013-04-04");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1><div class=\"head\"><span class=\"article-date\" "
+        "data-date-time=\"2023-11-02 20:06:13\">Thursday</span></div>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(b.date, "2023-11-02");
+    const Article c = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1><p class=\"postmetadata\">Posted on Saturday, 3 December "
+        "2011</p>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(c.date, "2011-12-03");
+    const Article d = from_html(english_page(
+        "<title>Le pont ouvre</title>",
+        "<article><h1>Le pont ouvre</h1><div class=\"publication\">jeudi 13 juin 2019</div>" +
+            kEnglishParagraphs + "</article>",
+        "fr"));
+    EXPECT_EQ(d.date, "2019-06-13");
+    const Article e = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "<p>" + kSiteIntro +
+            "</p><p><a class=\"Publication\" href=\"/letter.pdf\" title=\"Opens a new window: the "
+            "letter of 14 October 2021\">The letter of 14 October 2021</a></p></article>"));
+    EXPECT_FALSE(e.date);
+}
+
 // A theme's boilerplate or teaser class on the post's own container ("entry share",
 // "teaser--only-body") does not throw the article away: a container that holds the article's
 // paragraphs and a good share of the page's text is read (a share-named box under 500
