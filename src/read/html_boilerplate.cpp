@@ -277,7 +277,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             // A class token that names boilerplate, unless the element holds the article itself
             // (themes put "share" or "newsletter" on the post's own container); a comments
             // container never counts as the article.
-            if (has_class_token(match, kBoilerplateTokens) &&
+            if ((has_class_token(match, kBoilerplateTokens) ||
+                 has_class_part(match, kBoilerplateParts)) &&
                 (has_class_token(match, kCommentTokens) || !holds_article_markup(st, id))) {
                 dead[id] = 1;
                 continue;

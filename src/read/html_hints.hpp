@@ -70,6 +70,45 @@ inline constexpr auto kBoilerplateTokens =
                                      "sr-only",
                                      "screen-reader-text"});
 
+// Words that name boilerplate wherever they stand in a class token's parts (split at '-' and
+// '_'): "wp-block-newsletter", "newsletter_signup", "ad-disclosure". Only words that never
+// name an article's own parts; a token that states a condition ("has-", "no-", "is-") names
+// none.
+inline constexpr auto kBoilerplateParts = std::to_array<std::string_view>(
+    {"newsletter", "newsletters", "subscribe", "subscription", "cookie", "cookies", "consent",
+     "advertisement", "adsbygoogle", "disclaimer", "disclosure"});
+
+// True when one of the class tokens of `cls_lower` has a part (between '-' and '_') in `table`.
+bool has_class_part(std::string_view cls_lower, auto const& table) {
+    static constexpr std::string_view kStates[] = {"has", "no", "is", "not", "with", "without"};
+    auto is_sep = [](char c) { return c == '-' || c == '_'; };
+    std::size_t i = 0;
+    while (i < cls_lower.size()) {
+        while (i < cls_lower.size() && cls_lower[i] == ' ')
+            ++i;
+        const std::size_t start = i;
+        while (i < cls_lower.size() && cls_lower[i] != ' ')
+            ++i;
+        const std::string_view token = cls_lower.substr(start, i - start);
+        bool first = true;
+        for (std::size_t j = 0; j < token.size();) {
+            while (j < token.size() && is_sep(token[j]))
+                ++j;
+            const std::size_t from = j;
+            while (j < token.size() && !is_sep(token[j]))
+                ++j;
+            const std::string_view part = token.substr(from, j - from);
+            if (part.empty()) break;
+            if (first &&
+                std::find(std::begin(kStates), std::end(kStates), part) != std::end(kStates))
+                break;
+            first = false;
+            if (std::find(table.begin(), table.end(), part) != table.end()) return true;
+        }
+    }
+    return false;
+}
+
 // The boilerplate tokens that name a comment section.
 inline constexpr auto kCommentTokens =
     std::to_array<std::string_view>({"comments", "comment-list", "comments-area"});

@@ -233,6 +233,27 @@ TEST(CandidateDecision, ATeaserNamedStandfirstWithoutLinksIsText) {
     EXPECT_FALSE(has(text, "Swimming pool")) << text;
 }
 
+TEST(CandidateDecision, BoilerplateNamedInAPartOfAClassIsDropped) {
+    // "wp-block-newsletter", "editorial-disclaimer": the word is a part of the class token. A
+    // token stating a condition ("has-paywall") names no boilerplate.
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Bridge closed for repairs</title>"
+        "</head><body><div class=\"post has-paywall\"><h1>Bridge closed for repairs</h1>"
+        "<p>The old bridge over the river will be closed to traffic from Monday for three weeks "
+        "while the council repairs its railings, the town hall said on Friday.</p>"
+        "<div class=\"wp-block-newsletter\"><strong>Join our newsletter</strong> for the "
+        "latest news right to your inbox, every morning, free of charge.</div>"
+        "<p>Buses will take the ring road, and the ferry will run every half hour instead of "
+        "every hour while the work goes on, the council added.</p>"
+        "<p class=\"editorial-disclaimer-text\">The views expressed in comments are those of "
+        "their writers and not of the paper or of its owners.</p></div></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "closed to traffic from Monday")) << text;
+    EXPECT_TRUE(has(text, "every half hour")) << text;
+    EXPECT_FALSE(has(text, "Join our newsletter")) << text;
+    EXPECT_FALSE(has(text, "views expressed")) << text;
+}
+
 TEST(CandidateDecision, RubyAnnotationsAreNotText) {
     // Readings printed over words (<rt>) and the parentheses for browsers without ruby (<rp>)
     // are not words of the text.
