@@ -8,8 +8,8 @@
 #include <pybind11/stl.h>
 
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -142,9 +142,9 @@ py::object extract_bytes(const py::object& data, const py::bytes& path,
         py::gil_scoped_release unlocked;
         try {
             if (view.size() > options.max_bytes) {
-                throw pressparse::InputError(pressparse::ErrorCode::TooLarge,
-                                             "larger than the size cap of " +
-                                                 std::to_string(options.max_bytes) + " bytes");
+                throw pressparse::InputError(
+                    pressparse::ErrorCode::TooLarge,
+                    "larger than the size cap of " + std::to_string(options.max_bytes) + " bytes");
             }
             if (is_gzip(view)) {
                 copy.assign(view);
@@ -239,7 +239,7 @@ class BatchRun {
         if (summary.input_failed) failure = "pressparse: the list of inputs could not be read";
         {
             std::lock_guard lock(mutex_);
-            if (!closed_) failure_ = failure;
+            if (!closed_ && failure_.empty()) failure_ = failure;
             done_ = true;
         }
         taken_.notify_all();
@@ -252,7 +252,15 @@ class BatchRun {
         std::size_t start = 0;
         for (std::size_t end; (end = pending_.find('\n', start)) != std::string::npos;
              start = end + 1) {
-            Json record = Json::parse(std::string_view(pending_).substr(start, end - start));
+            Json record;
+            try {
+                record = Json::parse(std::string_view(pending_).substr(start, end - start));
+            } catch (const std::exception& e) {  // a bug: said once, and the run ends
+                std::lock_guard lock(mutex_);
+                failure_ = std::string("pressparse: unreadable record: ") + e.what();
+                errno = EIO;
+                return false;
+            }
             std::unique_lock lock(mutex_);
             space_.wait(lock, [&] { return closed_ || queue_.size() < kQueued; });
             if (closed_) {
@@ -275,6 +283,8 @@ class BatchRun {
         stop_ = true;
         space_.notify_all();
         if (thread_.joinable()) thread_.join();
+        std::lock_guard lock(mutex_);
+        if (closed_) queue_.clear();  // a closed run yields nothing more
     }
 
     pressparse::BatchOptions options_;

@@ -170,6 +170,7 @@ def test_closing_early_neither_hangs_nor_leaks_threads():
             if i == 3:
                 break
         records.close()
+        assert list(records) == []  # a closed run yields nothing more
         with pressparse.extract_files(inputs, jobs=jobs) as records:
             next(records)
         # Dropped without closing: the run stops when the iterator goes.
