@@ -11,6 +11,8 @@ Rows (see bench/README.md):
                                 `for r in pressparse.extract_files(paths, jobs=1)` (wall time),
                                 runs alternating, medians of RUNS; pages/s and the difference
                                 per page
+  python two threads            extract() over 40 HTML pages in two Python threads at once,
+                                wall time over the same work one thread after the other
   python per-page overhead      extract() on a small page vs the library alone on it in the
                                 same process (extract + ordered JSON in C++): what the module
                                 adds per call (bytes in, conversion of the result to Python)
@@ -109,6 +111,34 @@ def per_page_overhead(page: bytes, calls: int, runs: int):
     ]
 
 
+def two_threads(pages: list[bytes], runs: int):
+    """extract() on the pages in two Python threads at once vs one after the other."""
+    import threading
+
+    def work():
+        for page in pages:
+            pressparse.extract(page)
+
+    sequential, parallel = [], []
+    work()  # warm up
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        work()
+        sequential.append(time.perf_counter() - start)
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        start = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        parallel.append(time.perf_counter() - start)
+    s, p = statistics.median(sequential), statistics.median(parallel)
+    notes = (f"{len(pages)} HTML pages twice; median of {runs} alternating runs; "
+             f"sequential {s:.3f} s, two threads {p:.3f} s; 0.5 is perfect, 1.0 the GIL held")
+    return [("python two threads", "wall time ratio", round(p / s, 3), "x", 2, notes)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("cli")
@@ -129,6 +159,7 @@ def main() -> int:
     rows += side_by_side(args.cli, "html corpus", html, max(1, args.repeat // 10), args.runs)
     small = (ROOT / "data" / "fragment.txt").read_bytes()
     rows += per_page_overhead(small, 2000, args.runs)
+    rows += two_threads([p.read_bytes() for p in html[:40]], args.runs)
 
     out = pathlib.Path(args.out) if args.out else (
         ROOT / "bench" / "results" / f"{datetime.date.today():%Y-%m-%d}-python-module.csv")

@@ -188,6 +188,8 @@ def resident_kib() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
+@pytest.mark.skipif(os.environ.get("PRESSPARSE_SANITIZED") == "1",
+                    reason="under AddressSanitizer freed memory is held in quarantine")
 def test_repeated_calls_do_not_leak():
     data = SAMPLE.read_bytes()
 
@@ -211,33 +213,34 @@ def test_repeated_calls_do_not_leak():
     assert after_2000 - after_200 < 4 * 1024, (after_200, after_2000)
 
 
-def cpu_heavy_pages():
-    pages = [p.read_bytes() for p in fixture_pages() if p.suffix == ".html"]
-    return pages * 20
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores to run two threads at once")
 def test_the_gil_is_released_while_extracting():
-    pages = cpu_heavy_pages()
+    """While one thread is inside extract() on a long page, another runs Python code.
+
+    Holding the GIL would stop the main thread for the whole call (its longest pause about the
+    call's length); released, its pauses are scheduling delays. Not a speed test: how much
+    faster two threads are than one is measured in bench/python_bench.py.
+    """
+    page = (DATA_DIR / "lists-captions.html").read_bytes() * 150
+    window = []
 
     def work():
-        for page in pages:
+        start = time.perf_counter()
+        for _ in range(3):
             pressparse.extract(page)
+        window.extend([start, time.perf_counter()])
 
-    work()  # warm up
-    start = time.perf_counter()
-    work()
-    work()
-    sequential = time.perf_counter() - start
-    threads = [threading.Thread(target=work) for _ in range(2)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    parallel = time.perf_counter() - start
-    # Loose: the machine may be shared. Holding the GIL would make this about 1.0.
-    assert parallel < 0.85 * sequential, (parallel, sequential)
+    worker = threading.Thread(target=work)
+    ticks = []
+    worker.start()
+    while worker.is_alive():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    worker.join()
+    start, end = window
+    inside = [t for t in ticks if start <= t <= end]
+    assert len(inside) >= 2, "the main thread never ran while pages were extracted"
+    longest_pause = max(b - a for a, b in zip([start] + inside, inside + [end]))
+    assert longest_pause < 0.5 * (end - start) / 3, (longest_pause, end - start)
 
 
 def test_help_and_docstrings():
