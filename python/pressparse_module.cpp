@@ -79,8 +79,7 @@ std::optional<pressparse::InputFormat> parse_input_format(const std::string& nam
     if (name == "auto") return std::nullopt;
     if (name == "text") return pressparse::InputFormat::Text;
     if (name == "html") return pressparse::InputFormat::Html;
-    throw py::value_error("input_format must be \"auto\", \"text\" or \"html\", not \"" + name +
-                          "\"");
+    throw py::value_error(R"(input_format must be "auto", "text" or "html", not ")" + name + '"');
 }
 
 std::uint64_t checked_max_bytes(long long max_bytes) {
@@ -189,9 +188,13 @@ class BatchRun {
     BatchRun& operator=(const BatchRun&) = delete;
 
     ~BatchRun() {
-        // Called with the GIL held: the run must not wait for it.
-        py::gil_scoped_release unlocked;
-        stop_and_join();
+        // Called with the GIL held: the run must not wait for it. Joining cannot fail here (the
+        // thread is joinable and not this one); nothing may escape a destructor regardless.
+        try {
+            py::gil_scoped_release unlocked;
+            stop_and_join();
+        } catch (...) {
+        }
     }
 
     // The next record, or StopIteration when the run is over.
