@@ -161,6 +161,33 @@ def test_extract_files_takes_directories_and_path_objects(cli):
     assert list(pressparse.extract_files([])) == []
 
 
+def warc_record(n: int, payload: bytes) -> bytes:
+    block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+             b"Content-Length: " + str(len(payload)).encode() + b"\r\n\r\n" + payload)
+    return (b"WARC/1.0\r\nWARC-Type: response\r\n"
+            b"WARC-Target-URI: http://example.org/page%d\r\n" % n +
+            b"WARC-Date: 2026-01-01T00:00:00Z\r\n"
+            b"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\n" % n +
+            b"Content-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: " + str(len(block)).encode() + b"\r\n\r\n" + block + b"\r\n\r\n")
+
+
+def test_web_archives_give_a_record_per_page(cli, tmp_path):
+    pages = [p.read_bytes() for p in fixture_pages() if p.suffix == ".html"]
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(gzip.compress(b"".join(warc_record(i, page)
+                                               for i, page in enumerate(pages))))
+    inputs = [str(SAMPLE), str(archive), str(SAMPLE)]
+    printed = run_cli(cli, "-j", 1, "--format", "jsonl", *inputs)
+    expected = [json.loads(line) for line in printed.stdout.splitlines()]
+    assert len(expected) == len(pages) + 2
+    got = list(pressparse.extract_files(inputs, jobs=2))
+    assert [canonical(r) for r in got] == [canonical(r) for r in expected]
+    assert got[1]["input"]["warc"]["target_uri"] == "http://example.org/page0"
+    with pytest.raises(ValueError, match="use extract_files"):
+        pressparse.extract_file(archive)
+
+
 def test_closing_early_neither_hangs_nor_leaks_threads():
     before = threading.active_count()
     inputs = [str(SAMPLE)] * 2000
