@@ -116,7 +116,11 @@ if [[ -n ${PRESSPARSE_PYTHON:-} ]]; then
   fi
   site=$(dirname "$(dirname "$init")")
   "$prefix/bin/pressparse" "$src/data/sample.txt" >"$tmp/cli.json"
-  if (cd "$tmp" && PYTHONPATH=$site PYTHONDONTWRITEBYTECODE=1 "$PRESSPARSE_PYTHON" -c '
+  # A sanitized build's module needs the sanitizer's runtime preloaded (PRESSPARSE_PYTHON_PRELOAD).
+  preload=(env)
+  [[ -n ${PRESSPARSE_PYTHON_PRELOAD:-} ]] &&
+    preload=(env LD_PRELOAD="$PRESSPARSE_PYTHON_PRELOAD" ASAN_OPTIONS=detect_leaks=0)
+  if (cd "$tmp" && PYTHONPATH=$site PYTHONDONTWRITEBYTECODE=1 "${preload[@]}" "$PRESSPARSE_PYTHON" -c '
 import json, sys, pressparse
 assert pressparse.__file__.startswith(sys.argv[1]), pressparse.__file__
 got = json.dumps(pressparse.extract_file(sys.argv[2]), ensure_ascii=False)
