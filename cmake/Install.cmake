@@ -9,6 +9,9 @@
 #   lib/libpressparse.a, include/pressparse/*.hpp    the library, public headers (component dev)
 #   lib/cmake/pressparse/, lib/pkgconfig/pressparse.pc   find_package and pkg-config
 #   share/doc/pressparse/copyright, changelog.gz     licence and history         (component doc)
+#   lib/python3/dist-packages/pressparse/            the Python module, when built (component
+#                                                    python; python/CMakeLists.txt, the directory
+#                                                    PRESSPARSE_PYTHON_INSTALL_DIR)
 #
 # The Debian package (`cpack` in the build directory) is the tool: components tool, doc and
 # debian (the man page gzip-compressed, as Debian policy wants it; not installed otherwise). The

@@ -18,6 +18,14 @@ packages=(
   bash-completion  # the helpers the bash completion uses, sourced in its test
   zsh fish         # `zsh -n` / `fish -n` syntax checks of their completions
   clang libclang-rt-14-dev clang-tidy  # fuzz/ (libFuzzer) and scripts/tidy.sh
+  # The Python module (python/) and its tests (tests/python/), and the Dask example run on a
+  # real local cluster (examples/dask_extract.py, tests/python/test_dask.py).
+  pybind11-dev         # the C++ side of the module
+  python3-dev          # Python.h and the extension suffix the module is built for
+  python3-pytest       # the module's test suite
+  python3-dask         # dask.bag, which maps the pages across the cluster
+  python3-distributed  # the scheduler and worker processes of the cluster
+  python3-toolz python3-cloudpickle  # what dask.bag needs to partition and ship functions
 )
 
 missing=()

@@ -3,7 +3,8 @@
 # internal header among them, the installed headers complete, and the library usable from
 # outside. examples/extract_one.cpp is
 # built against the installed tree twice, through find_package(pressparse) and through
-# `pkg-config --static`, and both builds must give the CLI's headline for data/sample.txt.
+# `pkg-config --static`, and both builds must give the CLI's headline for data/sample.txt. The
+# Python module, when built, is imported from the installed tree and must give the CLI's JSON.
 # Nothing is installed outside the temporary directory.
 #
 #   install_test.sh BUILD_DIR SOURCE_DIR CXX "CXX_FLAGS" BUILD_TYPE
@@ -102,6 +103,35 @@ fi
 for lib in -lpressparse -licui18n -licuuc -lgumbo -lz; do
   if [[ " $flags " == *" $lib "* ]]; then ok; else fail "pkg-config --static --libs lacks $lib: $flags"; fi
 done
+
+# The Python module, when it was built (PRESSPARSE_PYTHON names the interpreter it is for):
+# imported from the installed tree alone, it gives the CLI's JSON for data/sample.txt.
+if [[ -n ${PRESSPARSE_PYTHON:-} ]]; then
+  init=$(find "$prefix" -path '*/pressparse/__init__.py' | head -1)
+  for f in __init__.py __init__.pyi py.typed; do
+    if [[ -n $init && -f $(dirname "$init")/$f ]]; then ok; else fail "Python package lacks $f"; fi
+  done
+  if [[ $init == "$prefix/$PRESSPARSE_PYTHON_DIR/pressparse/__init__.py" ]]; then ok; else
+    fail "Python package installed at '$init', not under $PRESSPARSE_PYTHON_DIR"
+  fi
+  site=$(dirname "$(dirname "$init")")
+  "$prefix/bin/pressparse" "$src/data/sample.txt" >"$tmp/cli.json"
+  # A sanitized build's module needs the sanitizer's runtime preloaded (PRESSPARSE_PYTHON_PRELOAD).
+  preload=(env)
+  [[ -n ${PRESSPARSE_PYTHON_PRELOAD:-} ]] &&
+    preload=(env LD_PRELOAD="$PRESSPARSE_PYTHON_PRELOAD" ASAN_OPTIONS=detect_leaks=0)
+  if (cd "$tmp" && PYTHONPATH=$site PYTHONDONTWRITEBYTECODE=1 "${preload[@]}" "$PRESSPARSE_PYTHON" -c '
+import json, sys, pressparse
+assert pressparse.__file__.startswith(sys.argv[1]), pressparse.__file__
+got = json.dumps(pressparse.extract_file(sys.argv[2]), ensure_ascii=False)
+want = json.dumps(json.load(open(sys.argv[3], encoding="utf-8")), ensure_ascii=False)
+sys.exit(0 if got == want else "installed module: JSON differs from the CLI")
+' "$site" "$src/data/sample.txt" "$tmp/cli.json") >"$tmp/py.log" 2>&1; then
+    ok
+  else
+    fail "installed Python module: $(tail -3 "$tmp/py.log")"
+  fi
+fi
 
 # The example reports a bad input in one line, with a status.
 "$tmp/examples/extract_one" "$tmp/missing.txt" >/dev/null 2>"$tmp/err"
