@@ -75,9 +75,14 @@ DATES
     for f in "${pages[@]}"; do
       name=$(printf '%s' "$f" | md5sum | cut -c1-16)
       case $target in
-        # These two take a selector byte first (a declared charset, or how to make UTF-8).
+        # These take a selector byte first (a declared charset, or how to make UTF-8).
         fuzz_decode) { printf '\x02'; head -c "$cap" "$f"; } >"$dir/$name" ;;
         fuzz_text) { printf '\x01'; head -c "$cap" "$f"; } >"$dir/$name" ;;
+        # The page's own bytes (an odd selector byte), and the same bytes as letters of the
+        # target's alphabet (an even one).
+        fuzz_words)
+          { printf '\x01'; head -c "$cap" "$f"; } >"$dir/$name"
+          { printf '\x02'; head -c 4096 "$f"; } >"$dir/$name-alphabet" ;;
         # Six steering bytes (width, indent, flags, width changes), varied by the file's name.
         fuzz_text_layout)
           [[ $f == *.html ]] && continue

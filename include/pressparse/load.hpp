@@ -2,6 +2,8 @@
 // library; everything after it works on bytes in memory.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <istream>
 #include <string>
@@ -15,8 +17,9 @@ inline constexpr std::uint64_t kDefaultMaxBytes = 64ull * 1024 * 1024;
 
 // Opens a regular file for reading, never waiting: a FIFO, socket or device is refused
 // (Unreadable, "not a regular file …") before it is opened. Throws InputError (NotFound,
-// IsDirectory, Unreadable); the caller closes the descriptor.
-int open_regular_file(const std::string& path);
+// IsDirectory, Unreadable); the caller closes the descriptor. `opened`, when given, receives
+// the file's status as read from the open descriptor (its size, for one).
+int open_regular_file(const std::string& path, struct stat* opened = nullptr);
 
 // Reads the whole file (a regular file: see open_regular_file). Throws InputError (NotFound,
 // IsDirectory, Unreadable, TooLarge).

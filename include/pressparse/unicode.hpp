@@ -56,8 +56,15 @@ class WordSink {
 };
 
 // Number of words by ICU's word break rules (segments with letters, numbers, kana or ideographs).
-// Each word is also passed to `sink` when one is given.
+// Each word is also passed to `sink` when one is given. Lines made only of Latin, Greek and
+// Cyrillic letters, digits, white space and punctuation that neither joins nor extends words
+// beyond ICU's basic rules are segmented by a fast path that finds the same words; every other
+// line is handed to ICU's break iterator (count_words_icu).
 int count_words(std::string_view utf8, WordSink* sink = nullptr);
+
+// The same by ICU's break iterator alone over the whole text: the reference the fast path is
+// held to (tests, fuzzing).
+int count_words_icu(std::string_view utf8, WordSink* sink = nullptr);
 
 // Number of user-perceived characters (extended grapheme clusters).
 int count_characters(std::string_view utf8);

@@ -79,7 +79,7 @@ void decompress_if_gzip(std::string& bytes, std::uint64_t max_bytes) {
     if (is_gzip(bytes.data(), bytes.size())) bytes = gunzip(bytes, max_bytes);
 }
 
-int open_regular_file(const std::string& path) {
+int open_regular_file(const std::string& path, struct stat* opened) {
     // Looked at before it is opened (opening a FIFO waits for a writer, opening a device may do
     // something), and again once open, in case it was replaced in between. O_NONBLOCK keeps the
     // open itself from waiting.
@@ -95,24 +95,24 @@ int open_regular_file(const std::string& path) {
         if (!S_ISREG(st.st_mode)) throw InputError(ErrorCode::Unreadable, kNotRegular);
         throw_errno(err);
     }
+    if (opened) *opened = st;
     return fd;
 }
 
 std::string load_file(const std::string& path, std::uint64_t max_bytes) {
-    const int fd = open_regular_file(path);
+    struct stat st {};  // of the file opened (a regular file)
+    const int fd = open_regular_file(path, &st);
     struct FdCloser {
         int fd;
         ~FdCloser() { ::close(fd); }
     } closer{fd};
 
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) throw_errno(errno);
-    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
         throw InputError(ErrorCode::TooLarge, too_large(max_bytes));
     }
 
     std::string bytes;
-    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    bytes.reserve(static_cast<std::size_t>(st.st_size));
     char buffer[64 * 1024];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);

@@ -26,27 +26,27 @@ namespace {
 
 // Month names of every language ICU has locale data for, case-folded, mapped to 1..12: the
 // wide and abbreviated names, format and stand-alone forms. Asked with the page's language,
-// that language's own names are read first; then those of the widely printed languages, where
-// a name two of them give two months keeps the first's. The widely printed languages are read
-// once, when the table is first used; any other language on the first page in it.
+// that language's own names are read first; then those of the widely printed languages in
+// their order, where a name two of them give two months keeps the first's, then the Latvian
+// locatives. Each language's names are read from ICU when a lookup first needs them (a page of
+// Russian dates never builds the other twenty tables): the answers are those of tables read
+// all at once.
 class MonthTable {
   public:
-    MonthTable() {
-        for (const char* language : kWidelyPrinted)
-            add_locale(icu::Locale(language), names_, by_language_);
-        add_latvian_locatives();
-    }
-
     std::optional<int> find(std::string_view word, std::string_view language) const {
         const std::string key = fold(word);
-        if (key.empty()) return std::nullopt;
+        // No name is kept shorter than three bytes or with a digit or a space in it (`add`):
+        // such a key is in no table, and no table need be read to say so.
+        if (!could_be_name(key)) return std::nullopt;
         if (!language.empty()) {
             const std::string lang =
                 unicode::to_lower(language.substr(0, language.find_first_of("-_")));
             if (auto month = find_in_language(key, lang)) return month;
         }
-        if (auto it = names_.find(key); it != names_.end()) return it->second;
-        return std::nullopt;
+        for (std::size_t i = 0; i < kWidelyPrinted.size(); ++i) {
+            if (auto month = lookup(widely_printed(i).own, key)) return month;
+        }
+        return lookup(widely_printed(kLatvian).locatives, key);
     }
 
   private:
@@ -61,52 +61,82 @@ class MonthTable {
         return key;
     }
 
+    // Three bytes at least, and letters only: "1月" or "M01" are no names to look for.
+    static bool could_be_name(const std::string& key) {
+        if (key.size() < 3) return false;
+        for (const char c : key) {
+            if ((c >= '0' && c <= '9') || c == ' ') return false;
+        }
+        return true;
+    }
+
     using Names = std::unordered_map<std::string, int>;
 
-    // The names of a language that is not widely printed, read from ICU on first use.
+    static std::optional<int> lookup(const Names& names, const std::string& key) {
+        if (auto it = names.find(key); it != names.end()) return it->second;
+        return std::nullopt;
+    }
+
+    // A language's names: its own, and for Latvian the locatives made from them, which a name
+    // of its own keeps out.
+    struct Language {
+        Names own;
+        Names locatives;
+    };
+
+    const Language& widely_printed(std::size_t i) const {
+        std::call_once(built_[i], [&] {
+            Language& l = languages_[i];
+            std::vector<std::pair<icu::UnicodeString, int>> nominatives;
+            add_locale(icu::Locale(kWidelyPrinted[i].data()), l.own, &nominatives);
+            if (i == kLatvian) add_latvian_locatives(nominatives, l);
+        });
+        return languages_[i];
+    }
+
+    // The names of the page's language: a widely printed one's table, or one read from ICU on
+    // first use.
     std::optional<int> find_in_language(const std::string& key, const std::string& lang) const {
+        for (std::size_t i = 0; i < kWidelyPrinted.size(); ++i) {
+            if (lang != kWidelyPrinted[i]) continue;
+            const Language& l = widely_printed(i);
+            if (auto month = lookup(l.own, key)) return month;
+            return lookup(l.locatives, key);
+        }
         const Names* names = nullptr;
-        if (auto it = by_language_.find(lang); it != by_language_.end()) {
-            names = &it->second;
-        } else {
+        {
             const std::lock_guard lock(mutex_);
             auto found = other_languages_.find(lang);
             if (found == other_languages_.end()) {
                 // A language tag is 2–3 letters; anything else names no ICU locale.
                 if (lang.size() < 2 || lang.size() > 3 || other_languages_.size() > 512)
                     return std::nullopt;
-                Names unused;
-                std::unordered_map<std::string, Names> built;
-                add_locale(icu::Locale(lang.c_str()), unused, built);
-                found = other_languages_.emplace(lang, std::move(built[lang])).first;
+                // Names kept under the language ICU reads the tag as, which must be the tag.
+                Names built;
+                const icu::Locale locale(lang.c_str());
+                if (lang == locale.getLanguage()) add_locale(locale, built, nullptr);
+                found = other_languages_.emplace(lang, std::move(built)).first;
             }
             // Entries are never erased or changed, so the reference outlives the lock.
             names = &found->second;
         }
-        if (auto it = names->find(key); it != names->end()) return it->second;
-        return std::nullopt;
+        return lookup(*names, key);
     }
 
-    static void add(const std::string& language, const icu::UnicodeString& name, int month,
-                    Names& all, std::unordered_map<std::string, Names>& by_language) {
+    static void add(const icu::UnicodeString& name, int month, Names& names) {
         std::string utf8;
         name.toUTF8String(utf8);
         const std::string key = fold(utf8);
-        // Three bytes at least, and letters only: "1月" or "M01" are no names to look for.
-        if (key.size() < 3) return;
-        for (const char c : key) {
-            if ((c >= '0' && c <= '9') || c == ' ') return;
-        }
-        all.emplace(key, month);
-        by_language[language].emplace(key, month);
+        if (!could_be_name(key)) return;
+        names.emplace(key, month);
     }
 
-    void add_locale(const icu::Locale& locale, Names& all,
-                    std::unordered_map<std::string, Names>& by_language) const {
+    // Adds the locale's month names, and collects the wide ones in `nominatives` when given.
+    static void add_locale(const icu::Locale& locale, Names& names,
+                           std::vector<std::pair<icu::UnicodeString, int>>* nominatives) {
         UErrorCode status = U_ZERO_ERROR;
         icu::DateFormatSymbols symbols(locale, status);
         if (U_FAILURE(status)) return;
-        const std::string language = locale.getLanguage();
         // ICU falls back to the root locale for a language it does not know: no names then.
         if (status == U_USING_DEFAULT_WARNING) return;
         using S = icu::DateFormatSymbols;
@@ -115,18 +145,18 @@ class MonthTable {
                 int32_t count = 0;
                 const icu::UnicodeString* months = symbols.getMonths(count, context, width);
                 for (int32_t i = 0; i < count && i < 12; ++i) {
-                    add(language, months[i], i + 1, all, by_language);
-                    if (language == "lv" && width == S::WIDE) {
-                        latvian_nominatives_.emplace_back(months[i], i + 1);
-                    }
+                    add(months[i], i + 1, names);
+                    if (nominatives && width == S::WIDE)
+                        nominatives->emplace_back(months[i], i + 1);
                 }
             }
         }
     }
 
     // Latvian prints dates in the locative too ("6. februārī", "martā"): -is → -ī, -s → -ā.
-    void add_latvian_locatives() {
-        for (const auto& [name, month] : latvian_nominatives_) {
+    static void add_latvian_locatives(
+        const std::vector<std::pair<icu::UnicodeString, int>>& nominatives, Language& lv) {
+        for (const auto& [name, month] : nominatives) {
             icu::UnicodeString locative(name);
             if (locative.endsWith(u"is")) {
                 locative.truncate(locative.length() - 2);
@@ -137,21 +167,24 @@ class MonthTable {
             } else {
                 continue;
             }
-            add("lv", locative, month, names_, by_language_);
+            std::string utf8;
+            locative.toUTF8String(utf8);
+            const std::string key = fold(utf8);
+            if (could_be_name(key) && !lv.own.contains(key)) lv.locatives.emplace(key, month);
         }
     }
 
     // Names read without the page's language: those of languages printed widely on the web.
     // The others ("sun", "ags", "mar" of smaller languages) are common words elsewhere, and are
     // read only on a page in their language.
-    static constexpr std::array kWidelyPrinted{"ru", "lv", "en", "de", "fr", "es", "it",
-                                               "pt", "nl", "pl", "cs", "sv", "da", "nb",
-                                               "fi", "hu", "tr", "uk", "lt", "et", "ro"};
-    Names names_;
-    std::unordered_map<std::string, Names> by_language_;
+    static constexpr std::array<std::string_view, 21> kWidelyPrinted{
+        "ru", "lv", "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs",
+        "sv", "da", "nb", "fi", "hu", "tr", "uk", "lt", "et", "ro"};
+    static constexpr std::size_t kLatvian = 1;
+    mutable std::array<std::once_flag, kWidelyPrinted.size()> built_;
+    mutable std::array<Language, kWidelyPrinted.size()> languages_;
     mutable std::mutex mutex_;
     mutable std::unordered_map<std::string, Names> other_languages_;
-    mutable std::vector<std::pair<icu::UnicodeString, int>> latvian_nominatives_;
 };
 
 const MonthTable& months() {
@@ -262,18 +295,20 @@ bool date_ending_at(const std::vector<std::string_view>& toks, std::size_t end, 
         std::string_view year_tok = strip_suffix(strip_suffix(toks[j - 1], ','), '.');
         std::string_view month_tok = strip_suffix(toks[j - 2], ',');
         std::string_view day_tok = strip_suffix(toks[j - 3], '.');
-        auto month = months().find(month_tok, {});
-        if (year_tok.size() == 4 && parse_int(year_tok, v.year) && month &&
-            parse_int(day_tok, v.day) && day_tok.size() <= 2) {
+        // The month name is looked up last: only between a day and a year.
+        std::optional<int> month;
+        if (year_tok.size() == 4 && parse_int(year_tok, v.year) && parse_int(day_tok, v.day) &&
+            day_tok.size() <= 2 && (month = months().find(month_tok, {}))) {
             v.month = *month;
             begin = j - 3;
         } else if (j >= 4) {
             // Latvian: "2026. gada 6. februāris"
             std::string_view lv_year = strip_suffix(toks[j - 4], '.');
-            auto lv_month = months().find(strip_suffix(toks[j - 1], ','), {});
             std::string_view lv_day = strip_suffix(toks[j - 2], '.');
-            if (toks[j - 3] == "gada" && lv_month && parse_int(lv_year, v.year) &&
-                lv_year.size() == 4 && parse_int(lv_day, v.day) && lv_day.size() <= 2) {
+            std::optional<int> lv_month;
+            if (toks[j - 3] == "gada" && parse_int(lv_year, v.year) && lv_year.size() == 4 &&
+                parse_int(lv_day, v.day) && lv_day.size() <= 2 &&
+                (lv_month = months().find(strip_suffix(toks[j - 1], ','), {}))) {
                 v.month = *lv_month;
                 begin = j - 4;
             } else {

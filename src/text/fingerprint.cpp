@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdio>
 
@@ -19,14 +20,32 @@ std::uint64_t mix(std::uint64_t z) {
     return z ^ (z >> 31);
 }
 
+// ICU's simple case folding of the code units below U+0530 (Latin, Greek, Cyrillic), read from
+// ICU once: most words are made of nothing else.
+constexpr char16_t kFoldTableEnd = 0x0530;
+
+const std::array<std::uint16_t, kFoldTableEnd>& fold_table() {
+    static const auto table = [] {
+        std::array<std::uint16_t, kFoldTableEnd> t{};
+        for (UChar32 c = 0; c < kFoldTableEnd; ++c)
+            t[static_cast<std::size_t>(c)] =
+                static_cast<std::uint16_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT) & 0xFFFF);
+        return t;
+    }();
+    return table;
+}
+
 // FNV-1a over the word's code units, simply case folded (one code unit to one), then mixed.
 std::uint64_t word_hash(std::u16string_view w) {
+    const auto& table = fold_table();
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (char16_t c : w) {
         std::uint32_t folded = c;
         if (c >= u'A' && c <= u'Z') {
             folded = c + (u'a' - u'A');
-        } else if (c >= 0x80) {
+        } else if (c < kFoldTableEnd) {
+            if (c >= 0x80) folded = table[c];
+        } else {
             folded = static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
         }
         h = (h ^ (folded & 0xFFFFU)) * 0x100000001b3ULL;

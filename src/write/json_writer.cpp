@@ -1,12 +1,13 @@
 #include "pressparse/json_writer.hpp"
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "pressparse/unicode.hpp"
 
 namespace pressparse {
 
@@ -85,7 +86,7 @@ namespace {
 
 // Writes JSON text directly, byte for byte as nlohmann's dump() formats it (same separators,
 // two-space indent, same escapes, UTF-8 kept), without building a DOM first: the writer was a
-// fifth of the time of a text page. Strings must be valid UTF-8; the caller checks.
+// fifth of the time of a text page. Strings are checked for valid UTF-8 as they are written.
 class Writer {
   public:
     explicit Writer(bool pretty, std::size_t reserve) : pretty_(pretty) { out_.reserve(reserve); }
@@ -111,8 +112,23 @@ class Writer {
     void string(std::string_view s) {
         out_ += '"';
         std::size_t run = 0;
+        const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
         for (std::size_t i = 0; i < s.size(); ++i) {
             const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) {
+                // UTF-8 checked on the way, as unicode::is_valid_utf8 checks it: two-byte
+                // sequences inline, the others by ICU's U8_NEXT.
+                if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (p[i + 1] & 0xC0) == 0x80) {
+                    ++i;
+                    continue;
+                }
+                auto at = static_cast<std::int32_t>(i);
+                UChar32 cp = 0;
+                U8_NEXT(p, at, static_cast<std::int32_t>(s.size()), cp);
+                if (cp < 0) valid_ = false;
+                i = static_cast<std::size_t>(at) - 1;
+                continue;
+            }
             if (c >= 0x20 && c != '"' && c != '\\') continue;
             out_.append(s.data() + run, i - run);
             run = i + 1;
@@ -159,6 +175,8 @@ class Writer {
     void null() { out_ += "null"; }
 
     std::string take() { return std::move(out_); }
+    // False when a string written was not valid UTF-8 (the text written is then not JSON).
+    bool valid() const { return valid_; }
 
   private:
     void element() {
@@ -172,42 +190,14 @@ class Writer {
     }
 
     bool pretty_;
+    bool valid_ = true;
     std::string out_;
     std::vector<bool> first_;  // per open bracket: nothing written in it yet
 };
 
-bool all_strings_valid(const Article& a) {
-    auto ok = [](const std::string& s) { return unicode::is_valid_utf8(s); };
-    auto ok_opt = [&](const std::optional<std::string>& s) { return !s || ok(*s); };
-    if (!ok(a.input.path) || !ok(a.input.encoding)) return false;
-    if (a.input.warc &&
-        !(ok(a.input.warc->target_uri) && ok(a.input.warc->date) && ok(a.input.warc->record_id))) {
-        return false;
-    }
-    for (const auto* f : {&a.site, &a.url, &a.language, &a.headline, &a.source, &a.date,
-                          &a.date_text, &a.date_modified, &a.category, &a.fingerprint}) {
-        if (!ok_opt(*f)) return false;
-    }
-    for (const auto& b : a.body) {
-        if (!ok_opt(b.text) || !ok_opt(b.credit)) return false;
-    }
-    for (const auto& r : a.related) {
-        if (!ok(r.title) || !ok_opt(r.lead) || !ok_opt(r.url)) return false;
-    }
-    for (const auto& c : a.reader_comments) {
-        if (!ok_opt(c.author) || !ok_opt(c.date) || !ok(c.text)) return false;
-    }
-    for (const auto& w : a.warnings) {
-        if (!ok(w)) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 std::string to_json_string(const Article& a, bool pretty) {
-    // Invalid UTF-8 cannot come out of the readers; should it ever, nlohmann replaces it.
-    if (!all_strings_valid(a)) return dump_json(to_json(a), pretty);
     std::size_t size = 512;
     for (const auto& b : a.body)
         size += (b.text ? b.text->size() : 0) + 48;
@@ -328,6 +318,8 @@ std::string to_json_string(const Article& a, bool pretty) {
     }
     w.end(']');
     w.end('}');
+    // Invalid UTF-8 cannot come out of the readers; should it ever, nlohmann replaces it.
+    if (!w.valid()) return dump_json(to_json(a), pretty);
     return w.take();
 }
 

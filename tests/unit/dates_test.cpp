@@ -1,9 +1,16 @@
 #include "pressparse/dates.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <cstdio>
+#include <map>
+#include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace d = pressparse::dates;
 
@@ -248,4 +255,94 @@ TEST(FindDateInText, BylinesOfManyLanguages) {
     EXPECT_EQ(cjk->value.month, 7);
     EXPECT_FALSE(d::find_date_in_text("Heute im Oktober: 12 Tipps für 2019"));
     EXPECT_FALSE(d::find_date_in_text("31. Februar 2020"));
+}
+
+// The month tables are read from ICU one language at a time, when a lookup first needs one;
+// the answers must be those of the tables read all at once: every name of the 21 widely printed
+// languages, asked without a language (the first language in the list to have it wins, then the
+// Latvian locatives) and with each language (its own names first).
+TEST(Months, ReadLanguageByLanguageAnswerAsReadAllAtOnce) {
+    const std::vector<std::string> languages = {"ru", "lv", "en", "de", "fr", "es", "it",
+                                                "pt", "nl", "pl", "cs", "sv", "da", "nb",
+                                                "fi", "hu", "tr", "uk", "lt", "et", "ro"};
+    auto fold = [](const icu::UnicodeString& name) {  // trailing dots dropped, case folded
+        icu::UnicodeString u(name);
+        while (u.endsWith(u"."))
+            u.truncate(u.length() - 1);
+        u.foldCase();
+        std::string key;
+        u.toUTF8String(key);
+        return key;
+    };
+    auto kept = [](const std::string& key) {
+        return key.size() >= 3 && key.find_first_of("0123456789 ") == std::string::npos;
+    };
+    std::map<std::string, int> all;
+    std::map<std::string, std::map<std::string, int>> own;
+    std::vector<std::pair<std::string, std::string>> names;  // language, name as ICU gives it
+    std::vector<std::pair<icu::UnicodeString, int>> latvian;
+    for (const auto& language : languages) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::DateFormatSymbols symbols(icu::Locale(language.c_str()), status);
+        ASSERT_TRUE(U_SUCCESS(status)) << language;
+        using S = icu::DateFormatSymbols;
+        for (auto context : {S::FORMAT, S::STANDALONE}) {
+            for (auto width : {S::WIDE, S::ABBREVIATED}) {
+                int32_t count = 0;
+                const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+                for (int32_t i = 0; i < count && i < 12; ++i) {
+                    std::string utf8;
+                    months[i].toUTF8String(utf8);
+                    names.emplace_back(language, utf8);
+                    if (language == "lv" && width == S::WIDE)
+                        latvian.emplace_back(months[i], i + 1);
+                    const std::string key = fold(months[i]);
+                    if (!kept(key)) continue;
+                    all.emplace(key, i + 1);
+                    own[language].emplace(key, i + 1);
+                }
+            }
+        }
+    }
+    for (const auto& [name, month] : latvian) {
+        icu::UnicodeString locative(name);
+        if (locative.endsWith(u"is")) {
+            locative.truncate(locative.length() - 2);
+            locative.append(u"ī");
+        } else if (locative.endsWith(u"s")) {
+            locative.truncate(locative.length() - 1);
+            locative.append(u"ā");
+        } else {
+            continue;
+        }
+        std::string utf8;
+        locative.toUTF8String(utf8);
+        names.emplace_back("lv", utf8);
+        const std::string key = fold(locative);
+        all.emplace(key, month);
+        own["lv"].emplace(key, month);
+    }
+    ASSERT_GT(names.size(), 21u * 40);
+    // Asked with a language first, in the list's reverse order, then without one.
+    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        for (const auto& language : {it->first, std::string("lv"), std::string("uk")}) {
+            const std::string key = fold(icu::UnicodeString::fromUTF8(it->second));
+            std::optional<int> expected;
+            if (kept(key)) {
+                if (auto o = own[language].find(key); o != own[language].end()) {
+                    expected = o->second;
+                } else if (auto a = all.find(key); a != all.end()) {
+                    expected = a->second;
+                }
+            }
+            EXPECT_EQ(d::month_from_name(it->second, language), expected)
+                << it->second << " asked in " << language;
+        }
+    }
+    for (const auto& [language, name] : names) {
+        const std::string key = fold(icu::UnicodeString::fromUTF8(name));
+        std::optional<int> expected;
+        if (auto a = all.find(key); kept(key) && a != all.end()) expected = a->second;
+        EXPECT_EQ(d::month_from_name(name), expected) << name << " of " << language;
+    }
 }

@@ -91,3 +91,28 @@ TEST(JsonWriter, DirectWriterMatchesTheDomForEveryShape) {
     bad_comment.reader_comments.push_back({std::nullopt, std::nullopt, "bad \xFF byte"});
     EXPECT_NE(to_json_string(bad_comment).find("bad \xEF\xBF\xBD byte"), std::string::npos);
 }
+
+TEST(JsonWriter, EveryIllFormedSequenceInAnyStringFallsBackToTheReplacingWriter) {
+    // The writer checks UTF-8 as it writes (no pass before): a surrogate, an overlong form, a
+    // code point past U+10FFFF, a lone continuation byte or a sequence cut short, in any string
+    // written, gives the JSON nlohmann writes with U+FFFD in its place.
+    for (const std::string bad :
+         {"\xED\xA0\x80", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x82", "ok \xD0"}) {
+        Article a;
+        a.input.path = "p.txt";
+        a.headline = "Заголовок " + bad;
+        EXPECT_EQ(
+            to_json_string(a),
+            to_json(a).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        Article w;
+        w.warnings = {"fine", "x" + bad};
+        EXPECT_EQ(
+            to_json_string(w),
+            to_json(w).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        Article r;
+        r.related.push_back({"Заголовок", std::nullopt, std::string("https://e.example/") + bad});
+        EXPECT_EQ(
+            to_json_string(r),
+            to_json(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    }
+}

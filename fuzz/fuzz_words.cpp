@@ -1,0 +1,59 @@
+// Fuzzes the word counter's fast path (src/text/unicode.cpp): on any text, unicode::count_words
+// must find the words ICU's break iterator finds over the whole text, the same ones in the same
+// order (count_words_icu). The first byte chooses how the rest is read: odd, as the bytes of the
+// text themselves; even, each byte as one character of an alphabet of every word break class
+// the fast path reads and of characters it must leave to ICU, so that most lines are ones the
+// fast path takes.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuzz_common.hpp"
+#include "pressparse/unicode.hpp"
+
+namespace {
+
+class Words final : public pressparse::unicode::WordSink {
+  public:
+    void word(std::u16string_view w) override { words.emplace_back(w); }
+    std::vector<std::u16string> words;
+};
+
+// Letters (Latin, Latvian, Cyrillic, Greek, ª), digits, MidLetter, MidNum, MidNumLet and
+// Single_Quote, other punctuation and spaces, line ends, and what the fast path refuses:
+// combining marks, joiners, soft hyphen, '@', '_', Hebrew, kana, ideographs, Thai, emoji,
+// regional indicators, ZWSP, NNBSP.
+constexpr const char* kAlphabet[] = {
+    "a",      "Z",      "é",      "ā",      "ž",      "ß",      "Я",    "ё",  "і",      "Ω",
+    "ª",      "µ",      "0",      "7",      "٣",      "·",      "׳",    "‧",  ",",      ";",
+    ";",      ".",      "'",      "’",      "‘",      "․",      ":",    "\"", "-",      "–",
+    "—",      "(",      ")",      "«",      "»",      "!",      "?",    "/",  "©",      "%",
+    " ",      " ",      "\t",     "\u00A0", "\u2003", "\n",     "\r",   "\v", "\u2028", "\u0301",
+    "\u200D", "\u200C", "\u00AD", "@",      "_",      "‿",      "א",    "カ", "日",     "ก",
+    "👍",      "🇱",      "\u200B", "\u202F", "\u2060", "\u0483", "\xFF",
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
+    std::string text;
+    if (data[0] & 1) {
+        text = rest;
+    } else {
+        constexpr std::size_t kLetters = sizeof kAlphabet / sizeof kAlphabet[0];
+        for (const char c : rest)
+            text += kAlphabet[static_cast<unsigned char>(c) % kLetters];
+    }
+    Words fast, icu;
+    const int fast_count = pressparse::unicode::count_words(text, &fast);
+    const int icu_count = pressparse::unicode::count_words_icu(text, &icu);
+    if (fast_count != icu_count || fast.words != icu.words ||
+        fast_count != static_cast<int>(fast.words.size())) {
+        pressparse::fuzz::fail("the fast path and ICU found different words", text);
+    }
+    return 0;
+}
