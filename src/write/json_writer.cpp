@@ -42,6 +42,9 @@ nlohmann::ordered_json to_json(const Article& a) {
     out["date_source"] = a.date_source ? json(to_string(*a.date_source)) : json(nullptr);
     out["date_modified"] = optional_value(a.date_modified);
     out["category"] = optional_value(a.category);
+    out["description"] = optional_value(a.description);
+    out["image"] = optional_value(a.image);
+    out["tags"] = a.tags;
     out["comments"] = optional_value(a.comments);
 
     json body = json::array();
@@ -49,7 +52,10 @@ nlohmann::ordered_json to_json(const Article& a) {
         json item = json::object();
         item["type"] = to_string(block.type);
         item["text"] = optional_value(block.text);
-        if (block.type == BlockType::Caption) item["credit"] = optional_value(block.credit);
+        if (block.type == BlockType::Caption) {
+            item["credit"] = optional_value(block.credit);
+            item["image"] = optional_value(block.image);
+        }
         body.push_back(std::move(item));
     }
     out["body"] = std::move(body);
@@ -184,18 +190,22 @@ bool all_strings_valid(const Article& a) {
         !(ok(a.input.warc->target_uri) && ok(a.input.warc->date) && ok(a.input.warc->record_id))) {
         return false;
     }
-    for (const auto* f : {&a.site, &a.url, &a.language, &a.headline, &a.source, &a.date,
-                          &a.date_text, &a.date_modified, &a.category, &a.fingerprint}) {
+    for (const auto* f :
+         {&a.site, &a.url, &a.language, &a.headline, &a.source, &a.date, &a.date_text,
+          &a.date_modified, &a.category, &a.description, &a.image, &a.fingerprint}) {
         if (!ok_opt(*f)) return false;
     }
     for (const auto& b : a.body) {
-        if (!ok_opt(b.text) || !ok_opt(b.credit)) return false;
+        if (!ok_opt(b.text) || !ok_opt(b.credit) || !ok_opt(b.image)) return false;
     }
     for (const auto& r : a.related) {
         if (!ok(r.title) || !ok_opt(r.lead) || !ok_opt(r.url)) return false;
     }
     for (const auto& c : a.reader_comments) {
         if (!ok_opt(c.author) || !ok_opt(c.date) || !ok(c.text)) return false;
+    }
+    for (const auto& t : a.tags) {
+        if (!ok(t)) return false;
     }
     for (const auto& w : a.warnings) {
         if (!ok(w)) return false;
@@ -257,6 +267,17 @@ std::string to_json_string(const Article& a, bool pretty) {
     w.optional(a.date_modified);
     w.key("category");
     w.optional(a.category);
+    w.key("description");
+    w.optional(a.description);
+    w.key("image");
+    w.optional(a.image);
+    w.key("tags");
+    w.begin('[');
+    for (const auto& tag : a.tags) {
+        w.item();
+        w.string(tag);
+    }
+    w.end(']');
     w.key("comments");
     if (a.comments) {
         w.number(*a.comments);
@@ -275,6 +296,8 @@ std::string to_json_string(const Article& a, bool pretty) {
         if (b.type == BlockType::Caption) {
             w.key("credit");
             w.optional(b.credit);
+            w.key("image");
+            w.optional(b.image);
         }
         w.end('}');
     }
