@@ -104,6 +104,7 @@ struct JsonLd {
     std::optional<std::string> graph_date;
     std::optional<std::string> description, image;
     std::vector<std::string> keywords;
+    bool article = false;  // an article object was found (not only dates of the graph)
 };
 
 // Longest address kept for an image or <base href>: a longer one is left out, never cut (a cut
@@ -252,6 +253,7 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
         return out;
     }
     const json& a = *article;
+    out.article = true;
     if (a.contains("name")) out.name = string_of(a["name"]);
     if (a.contains("headline")) out.headline = string_of(a["headline"]);
     if (a.contains("datePublished")) out.date = string_of(a["datePublished"]);
@@ -727,12 +729,21 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 }
                 continue;
             case GUMBO_TAG_SCRIPT:
-                if (!ld && lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
+                // Blocks are read until one states an article: a block before it that states
+                // only dates (a Review, a WebPage) lends them, and does not stop the reading.
+                if (!(ld && ld->article) &&
+                    lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
                     std::string raw;
                     for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
                         raw.append(doc.node(c).text);
                     bool cut = false;
-                    ld = parse_json_ld(raw, cut);
+                    if (auto parsed = parse_json_ld(raw, cut)) {
+                        if (ld) {
+                            if (!parsed->graph_date) parsed->graph_date = ld->graph_date;
+                            if (!parsed->modified) parsed->modified = ld->modified;
+                        }
+                        ld = std::move(parsed);
+                    }
                     if (cut && !json_ld_cut) {
                         json_ld_cut = true;
                         warnings.push_back("JSON-LD nested deeper than " +
