@@ -200,8 +200,8 @@ std::vector<std::string> keywords_of(const json& v) {
             const std::string_view keyword = unicode::trim(rest.substr(0, comma));
             // "Tag:Nodejs", "Lite:true": a publishing system's facets, not words for people.
             const std::size_t colon = keyword.find(':');
-            if (colon == std::string_view::npos || colon + 1 >= keyword.size() ||
-                keyword[colon + 1] == ' ')
+            if (!keyword.empty() && (colon == std::string_view::npos ||
+                                     colon + 1 >= keyword.size() || keyword[colon + 1] == ' '))
                 out.emplace_back(keyword);
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }

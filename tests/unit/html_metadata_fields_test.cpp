@@ -215,6 +215,16 @@ TEST(HtmlTags, BoundedInNumberAndLength) {
              "<article>" + kParagraphs + "</article>"));
     ASSERT_EQ(long_tag.tags.size(), 1u);
     EXPECT_EQ(long_tag.tags[0].size(), kMaxTagBytes);
+    // Empty keywords take no place among the hundred.
+    std::string keywords = ",";
+    for (int i = 1; i <= 100; ++i)
+        keywords += ", k" + std::to_string(i);
+    const Article keyed =
+        from_html(page(R"(<script type="application/ld+json">{"@type":"NewsArticle","keywords":")" +
+                           keywords + "\"}</script>",
+                       "<article>" + kParagraphs + "</article>"));
+    ASSERT_EQ(keyed.tags.size(), kMaxTags);
+    EXPECT_EQ(keyed.tags.back(), "k100");
 }
 
 // ---------------------------------------------------------------- bylines on pages
