@@ -225,7 +225,11 @@ void drop_leading_labels(std::vector<Word>& words) {
             const bool colon = words[end - 1].colon ||
                                (end < words.size() && is_punctuation_only(words[end].text));
             const std::size_t rest = words.size() - end;
-            if (e.kind == Kind::Label && e.words.size() == 1 && !colon && rest < 2) continue;
+            // "Von Trapp" stays; "von jdoe", "Par example.news" lose the label.
+            if (e.kind == Kind::Label && e.words.size() == 1 && !colon && rest < 2 &&
+                !(rest == 1 &&
+                  (is_handle(words[end].text) || words[end].text.find('.') != std::string::npos)))
+                continue;
             if (e.kind == Kind::Noun && !colon) continue;
             if (rest == 0) continue;
             words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(end));
@@ -300,6 +304,15 @@ std::optional<std::string> clean_part(std::string_view part) {
     // Punctuation glued to the ends ("Name,", "(Name").
     while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == ':'))
         text.pop_back();
+    // A name printed twice in one run ("Jane DoeJane Doe", "Jane Doe Jane Doe"): once.
+    for (const std::size_t gap : {std::size_t{0}, std::size_t{1}}) {
+        if (text.size() > gap && (text.size() - gap) % 2 == 0) {
+            const std::size_t half = (text.size() - gap) / 2;
+            if (half > 0 && (gap == 0 || text[half] == ' ') &&
+                text.compare(0, half, text, half + gap, half) == 0)
+                text.resize(half);
+        }
+    }
     if (text.empty() || !has_letter(text)) return std::nullopt;
     if (unicode::count_characters(text) > kMaxNameCharacters ||
         unicode::count_tokens(text, kMaxNameTokens) > kMaxNameTokens)
