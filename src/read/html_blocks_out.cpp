@@ -22,9 +22,11 @@ namespace pressparse::html::extract {
 
 namespace {
 
-// How far into a figure its image is looked for, and the most srcset candidates read.
+// How far into a figure its image is looked for, the most srcset candidates read, and the
+// longest address taken (a longer one is left out, as the lead image's is).
 constexpr int kFigureImageReach = 256;
 constexpr int kMaxSrcsetCandidates = 64;
+constexpr std::size_t kMaxImageAddress = 8192;
 
 bool is_data_uri(std::string_view s) {
     s = unicode::trim(s);
@@ -56,7 +58,7 @@ std::string largest_candidate(std::string_view srcset) {
             descriptor = unicode::trim(srcset.substr(i, comma - i));
             i = comma;
         }
-        if (url.empty() || is_data_uri(url)) continue;
+        if (url.empty() || url.size() > kMaxImageAddress || is_data_uri(url)) continue;
         double w = -1, x = 1;
         if (!descriptor.empty()) {
             const char unit = descriptor.back();
@@ -86,7 +88,7 @@ std::string image_address(const Document& doc, NodeId img) {
     }
     for (const char* name : {"data-src", "data-lazy-src", "data-original", "src"}) {
         const std::string_view v = unicode::trim(doc.attr(img, name));
-        if (!v.empty() && !is_data_uri(v)) return std::string(v);
+        if (!v.empty() && v.size() <= kMaxImageAddress && !is_data_uri(v)) return std::string(v);
     }
     return {};
 }

@@ -159,9 +159,12 @@ TEST(HtmlCaptionImage, SrcLargestSrcsetLazyAttributesAndNoscript) {
            <figure><img src="/img/blur.jpg"><noscript><img src="/img/real.jpg"></noscript><figcaption>Script-loaded image</figcaption></figure>
            <figure><img src="data:image/gif;base64,R0lGOD"><figcaption>Only a data URI</figcaption></figure>
            <figcaption>No figure at all</figcaption>)" +
-                 kParagraphs + "</article>"));
+                 "<figure><img src=\"/" + std::string(9000, 'x') +
+                 "\"><figcaption>An address too long</figcaption></figure>" + kParagraphs +
+                 "</article>"));
     const auto images = caption_images(a);
-    ASSERT_EQ(images.size(), 7u);
+    ASSERT_EQ(images.size(), 8u);
+    EXPECT_EQ(images[7], std::nullopt);
     EXPECT_EQ(images[0], "https://news.example/img/plain.jpg");
     EXPECT_EQ(images[1], "https://news.example/img/a-1024.jpg");
     EXPECT_EQ(images[2], "https://news.example/img/b-3x.jpg");
