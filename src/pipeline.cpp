@@ -117,6 +117,8 @@ void apply_metadata(const Metadata& meta, Article& article) {
     article.headline = meta.title;
     article.source = meta.byline;
     article.category = meta.category;
+    article.description = meta.description;
+    article.tags = meta.tags;
     if (meta.date_text) {
         article.date_text = meta.date_text;
         article.date_source = meta.date_source;
@@ -195,6 +197,7 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
         HtmlPage page = read_html(decoded.text, options.html);
         apply_metadata(page.meta, article);
         segment(page.blocks, article);
+        if (!article.source) article.source = page.meta.byline_handle;
         if (!article.date_text && page.meta.fallback_date_text) {
             article.date_text = page.meta.fallback_date_text;
             article.date_source = page.meta.fallback_date_source;
@@ -206,6 +209,16 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
                 if (r.url) r.url = url::resolve(*article.url, *r.url);
             }
         }
+        // Images as absolute addresses: against <base href> (itself against the page's address),
+        // else the page's address; one that cannot be made absolute is left out. The lead image
+        // is the stated one, else the first caption's.
+        for (auto& b : article.body) {
+            if (b.image) b.image = url::absolute(article.url, page.meta.base, *b.image);
+        }
+        if (page.meta.image)
+            article.image = url::absolute(article.url, page.meta.base, *page.meta.image);
+        for (std::size_t i = 0; !article.image && i < article.body.size(); ++i)
+            article.image = article.body[i].image;
         // The comment thread stays apart from the body; a page that prints no comment count
         // has as many comments as its thread shows.
         article.reader_comments = std::move(page.comments);

@@ -12,12 +12,15 @@ and scores the JSON it prints:
 * body text: bag-of-words precision / recall / F1 of the text of every block in "body"
   (captions and their credits included) against the text content of expected.html;
 * metadata: "headline" vs title, "source" vs byline, "date" vs publishedTime, each only where
-  the expected value is present.
+  the expected value is present; and "byline in ref.": "source" is the reference byline or a
+  run of whole words of it (the reference is the byline element's text, labels, dates and
+  addresses included, where pressparse gives the name alone).
 
 A non-zero exit, a timeout or output that is not a JSON object is an error page (scores 0).
 Results go to a per-case TSV (--report) and a summary on stdout whose last line is
 "N passed, M failed". --baseline gates the run on floors (exit 1 when one is missed):
-mean_f1, title_rate, max_errors, per_page_f1_floor, and date_rate when the file sets it;
+mean_f1, title_rate, max_errors, per_page_f1_floor, and date_rate, byline_rate and
+byline_in_reference_rate when the file sets them;
 --write-baseline records the current figures, rounded down, as the new floors.
 
 Standard library only (Python 3.11).
@@ -53,7 +56,8 @@ EXIT_GATE_FAILED = 1
 EXIT_USAGE = 2
 
 BASELINE_REQUIRED = ("mean_f1", "title_rate", "max_errors")
-BASELINE_KEYS = BASELINE_REQUIRED + ("per_page_f1_floor", "date_rate")
+BASELINE_KEYS = BASELINE_REQUIRED + ("per_page_f1_floor", "date_rate", "byline_rate",
+                                     "byline_in_reference_rate")
 
 TSV_COLUMNS = ("case", "status", "precision", "recall", "f1",
                "title_ok", "byline_ok", "date_ok", "error")
@@ -214,6 +218,20 @@ def meta_ok(kind: str, expected, actual) -> bool | None:
     return normalize_meta(actual, byline=(kind == "byline")) == want
 
 
+def byline_in_reference(expected, actual) -> bool | None:
+    """None when no byline is expected; else whether the byline given is the reference's or a
+    run of whole words of it ("Nathan Willis" in "By Nathan Willis March 25, 2015"). Readability's
+    reference is the text of the page's byline element, label, date, address or job title
+    included; a cleaned name agrees with it this way and not exactly."""
+    want = normalize_meta(expected, byline=True)
+    if want is None:
+        return None
+    got = normalize_meta(actual, byline=True)
+    if got is None:
+        return False
+    return f" {got} " in f" {want} "
+
+
 # (result field, pressparse JSON key, expected-metadata.json key)
 META_FIELDS = (("title", "headline", "title"),
                ("byline", "source", "byline"),
@@ -231,6 +249,7 @@ class CaseResult:
     f1: float = 0.0
     title: bool | None = None
     byline: bool | None = None
+    byline_in_reference: bool | None = None
     date: bool | None = None
     error: str = ""
 
@@ -283,6 +302,8 @@ def evaluate_case(binary: str, case_dir: Path, timeout: float = TIMEOUT_SECONDS)
     for field, doc_key, meta_key in META_FIELDS:
         verdict = meta_ok(field, metadata.get(meta_key), doc.get(doc_key) if doc else None)
         setattr(result, field, verdict)
+    result.byline_in_reference = byline_in_reference(metadata.get("byline"),
+                                                     doc.get("source") if doc else None)
     if doc is not None:
         result.precision, result.recall, result.f1 = score_texts(body_text(doc),
                                                                  html_text(expected_html))
@@ -329,6 +350,7 @@ class Summary:
     title: Rate
     byline: Rate
     date: Rate
+    byline_in_reference: Rate = dataclasses.field(default_factory=lambda: Rate(0, 0))
 
 
 def summarize(results: list[CaseResult]) -> Summary:
@@ -348,7 +370,8 @@ def summarize(results: list[CaseResult]) -> Summary:
         mean_recall=mean([r.recall for r in results]),
         mean_f1=mean([r.f1 for r in results]),
         median_f1=statistics.median([r.f1 for r in results]) if n else 0.0,
-        title=rate("title"), byline=rate("byline"), date=rate("date"))
+        title=rate("title"), byline=rate("byline"), date=rate("date"),
+        byline_in_reference=rate("byline_in_reference"))
 
 
 def load_baseline(path: Path) -> dict:
@@ -391,6 +414,11 @@ def check_baseline(summary: Summary, baseline: dict) -> tuple[list[str], list[st
     if "date_rate" in baseline and date_rate is not None and date_rate < baseline["date_rate"]:
         failures.append(f"date_rate {date_rate:.4f} is below the floor "
                         f"{baseline['date_rate']:.4f} by {baseline['date_rate'] - date_rate:.4f}")
+    for key, rate in (("byline_rate", summary.byline.value),
+                      ("byline_in_reference_rate", summary.byline_in_reference.value)):
+        if key in baseline and rate is not None and rate < baseline[key]:
+            failures.append(f"{key} {rate:.4f} is below the floor "
+                            f"{baseline[key]:.4f} by {baseline[key] - rate:.4f}")
     if summary.errors > baseline["max_errors"]:
         failures.append(f"errors {summary.errors} exceed max_errors {int(baseline['max_errors'])} "
                         f"by {summary.errors - int(baseline['max_errors'])}")
@@ -412,6 +440,10 @@ def make_baseline(summary: Summary, per_page_f1_floor: float) -> dict:
     }
     if summary.date.value is not None:
         baseline["date_rate"] = floor3(summary.date.value)
+    if summary.byline.value is not None:
+        baseline["byline_rate"] = floor3(summary.byline.value)
+    if summary.byline_in_reference.value is not None:
+        baseline["byline_in_reference_rate"] = floor3(summary.byline_in_reference.value)
     return baseline
 
 
@@ -463,6 +495,7 @@ def print_summary(summary: Summary, results: list[CaseResult], show_worst: int, 
     print(f"median F1:      {summary.median_f1:.4f}", file=out)
     print(f"title match:    {summary.title}", file=out)
     print(f"byline match:   {summary.byline}", file=out)
+    print(f"byline in ref.: {summary.byline_in_reference}", file=out)
     print(f"date match:     {summary.date}", file=out)
     if show_worst > 0 and results:
         worst = sorted(results, key=lambda r: (r.f1, r.case))[:show_worst]

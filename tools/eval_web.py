@@ -28,8 +28,13 @@ included), HTML pages read as text dumps (input.format "text" for an .html page)
 --schema, records that the project's JSON Schema rejects (validated against #/$defs/record,
 format checking on; needs python3-jsonschema).
 
+Also per set: of the pages that state a description (a non-empty og:description or <meta
+name=description>), an absolute og:image, or an article:tag, the share whose record gives
+"description", "image", "tags" (so that a regression in reading a page's metadata shows).
+
 --baseline gates the run on the floors pinned per set name (exit 1 when one is missed):
-"f1" (a minimum), "max_errors", "max_read_as_text" and "max_invalid" (maxima). --write-baseline records the
+"f1" (a minimum), "max_errors", "max_read_as_text" and "max_invalid" (maxima), and, when set,
+"description_rate", "image_rate", "tags_rate" (minima). --write-baseline records the
 current figures of the sets evaluated (F1 rounded down at the third decimal, counts as they
 are), keeping the entries of other sets.
 
@@ -41,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gzip
 import json
 import os
 import re
@@ -67,6 +73,11 @@ EXIT_USAGE = 2
 
 METRICS = ("tokens", "snippets", "date-day")
 FLOOR_KEYS = ("f1", "max_errors", "max_read_as_text", "max_invalid")
+# Optional floors: of the pages that state a description (og:description or <meta
+# name=description>), an absolute og:image, or an article:tag, the share whose record has a
+# description, an image, tags.
+METADATA_FIELDS = ("description", "image", "tags")
+OPTIONAL_FLOOR_KEYS = tuple(f"{field}_rate" for field in METADATA_FIELDS)
 TSV_COLUMNS = ("set", "id", "status", "score", "detail", "page")
 
 
@@ -166,6 +177,12 @@ class SetResult:
     rejected: list[str]  # "ID: reason" per record the schema rejects (none when not validated)
     counts: dict
     results: list[PageResult]
+    # Per metadata field: [pages that state it, of those the pages whose record gives it].
+    metadata: dict = dataclasses.field(default_factory=dict)
+
+    def metadata_rate(self, field: str) -> float | None:
+        stated, given = self.metadata.get(field, (0, 0))
+        return given / stated if stated else None
 
     @property
     def invalid(self) -> int:
@@ -262,6 +279,38 @@ def schema_error(validator, record: dict) -> str | None:
     return f"at {where}: {error.message}"
 
 
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(rb"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def stated_metadata(path: str) -> set[str]:
+    """Which of description, image and tags the page states in its <meta> tags: a non-empty
+    og:description or name=description, an og:image with an absolute http(s) address, an
+    article:tag. An unreadable page states none."""
+    try:
+        with gzip.open(path, "rb") as f:
+            data = f.read()
+    except (OSError, EOFError):
+        return set()
+    found = set()
+    for tag in _META_TAG.finditer(data):
+        attrs = {}
+        for m in _ATTR.finditer(tag.group(0)):
+            value = next(v for v in m.groups()[1:] if v is not None)
+            attrs.setdefault(m.group(1).lower(), value)
+        key = (attrs.get(b"property") or attrs.get(b"name") or b"").strip().lower()
+        content = (attrs.get(b"content") or b"").strip()
+        if not content:
+            continue
+        if key in (b"og:description", b"description"):
+            found.add("description")
+        elif key == b"og:image" and re.match(rb"(?i)https?://", content):
+            found.add("image")
+        elif key == b"article:tag":
+            found.add("tags")
+    return found
+
+
 def score_set(set_dir: Path, meta: dict, truth: list[dict],
               records: dict[str, dict], validator=None) -> SetResult:
     metric = meta["metric"]
@@ -271,10 +320,15 @@ def score_set(set_dir: Path, meta: dict, truth: list[dict],
     rejected = []
     sum_p = sum_r = sum_f = 0.0
     counts = Counter()
+    metadata = {field: [0, 0] for field in METADATA_FIELDS}
     for t in truth:
         path = page_path(set_dir, t["id"])
         record = records.get(path)
         failed = record is None or "error" in record
+        for field in stated_metadata(path):
+            metadata[field][0] += 1
+            if not failed and record.get(field):
+                metadata[field][1] += 1
         text = None
         reason = None if record is None else schema_error(validator, record)
         if reason:
@@ -315,7 +369,8 @@ def score_set(set_dir: Path, meta: dict, truth: list[dict],
     else:
         precision, recall, f1 = count_prf(counts["tp"], counts["fp"], counts["fn"])
     return SetResult(meta["name"], metric, n, precision, recall, f1, errors, empty,
-                     read_as_text, rejected, dict(counts), results)
+                     read_as_text, rejected, dict(counts), results,
+                     {field: tuple(v) for field, v in metadata.items()})
 
 
 def evaluate(binary: str, set_dir: Path, jobs: int,
@@ -340,15 +395,16 @@ def load_baseline(path: Path) -> dict:
     for name, floors in data.items():
         if not isinstance(floors, dict):
             raise UsageError(f"baseline {path}: {name} is not an object of floors")
-        unknown = sorted(set(floors) - set(FLOOR_KEYS))
+        unknown = sorted(set(floors) - set(FLOOR_KEYS) - set(OPTIONAL_FLOOR_KEYS))
         missing = [k for k in FLOOR_KEYS if k not in floors]
         if unknown or missing:
-            raise UsageError(f"baseline {path}: {name} must have exactly the keys "
-                             f"{', '.join(FLOOR_KEYS)}")
+            raise UsageError(f"baseline {path}: {name} must have the keys "
+                             f"{', '.join(FLOOR_KEYS)} (and may have "
+                             f"{', '.join(OPTIONAL_FLOOR_KEYS)})")
         for key, value in floors.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise UsageError(f"baseline {path}: {name}.{key} is not a number >= 0")
-            if key != "f1" and value != int(value):
+            if key != "f1" and key not in OPTIONAL_FLOOR_KEYS and value != int(value):
                 raise UsageError(f"baseline {path}: {name}.{key} is not a whole number")
     return data
 
@@ -365,12 +421,22 @@ def check_floors(result: SetResult, floors: dict) -> list[str]:
         if value > floors[key]:
             failures.append(f"{result.name}: {what} {value} exceed {key} {int(floors[key])} "
                             f"by {value - int(floors[key])}")
+    for field in METADATA_FIELDS:
+        key, rate = f"{field}_rate", result.metadata_rate(field)
+        if key in floors and rate is not None and rate < floors[key]:
+            failures.append(f"{result.name}: {key} {rate:.4f} is below the floor "
+                            f"{floors[key]:.4f} by {floors[key] - rate:.4f}")
     return failures
 
 
 def make_floors(result: SetResult) -> dict:
-    return {"f1": floor3(result.f1), "max_errors": result.errors,
-            "max_read_as_text": result.read_as_text, "max_invalid": result.invalid}
+    floors = {"f1": floor3(result.f1), "max_errors": result.errors,
+              "max_read_as_text": result.read_as_text, "max_invalid": result.invalid}
+    for field in METADATA_FIELDS:
+        rate = result.metadata_rate(field)
+        if rate is not None:
+            floors[f"{field}_rate"] = floor3(rate)
+    return floors
 
 
 # --------------------------------------------------------------------------- output
@@ -397,6 +463,13 @@ def print_result(result: SetResult, show_worst: int, out) -> None:
     print(f"  errors {result.errors}  empty texts {result.empty}  "
           f"HTML read as text {result.read_as_text}  schema rejects {result.invalid}",
           file=out)
+    rates = []
+    for field in METADATA_FIELDS:
+        stated, given = result.metadata.get(field, (0, 0))
+        if stated:
+            rates.append(f"{field} {given / stated:.3f} ({given}/{stated})")
+    if rates:
+        print(f"  stated metadata given: {'  '.join(rates)}", file=out)
     for line in result.rejected[:show_worst]:
         print(f"    rejected {line}", file=out)
     listed = worst(result, show_worst)

@@ -116,6 +116,16 @@ class MetadataTest(unittest.TestCase):
         self.assertFalse(ev.meta_ok("date", "2020-01-01", None))
         self.assertTrue(ev.meta_ok("date", "2020-01-01T10:00:00Z", "2020-01-01"))
 
+    def test_byline_in_reference(self):
+        f = ev.byline_in_reference
+        self.assertIsNone(f(None, "Jane Roe"))
+        self.assertTrue(f("By Jane Roe", "Jane Roe"))
+        self.assertTrue(f("By Nathan Willis\n   March 25, 2015", "NATHAN WILLIS"))
+        self.assertTrue(f("Jane Roe (http://example.invalid/jr)", "Jane Roe"))
+        self.assertFalse(f("Jane Roe", "Jane"[0:3]))  # "Jan": not a whole word
+        self.assertFalse(f("Jane Roe", "John Doe"))
+        self.assertFalse(f("Jane Roe", None))
+
     def test_dates(self):
         m = ev.dates_match
         self.assertTrue(m("2021-03-04", "2021-03-04T23:59:00Z"))
@@ -174,6 +184,20 @@ class BaselineTest(unittest.TestCase):
         failures, _ = ev.check_baseline(s, dict(self.FLOORS, date_rate=0.9))
         self.assertEqual(failures, ["date_rate 0.7500 is below the floor 0.9000 by 0.1500"])
         self.assertEqual(ev.make_baseline(s, 0.5)["date_rate"], 0.75)
+
+    def test_byline_floors_only_when_set(self):
+        results = [ev.CaseResult(f"c{i}", ok=True, f1=1.0, precision=1.0, recall=1.0,
+                                 byline=i < 2, byline_in_reference=i < 3) for i in range(4)]
+        s = ev.summarize(results)
+        self.assertEqual(ev.check_baseline(s, self.FLOORS)[0], [])
+        failures, _ = ev.check_baseline(
+            s, dict(self.FLOORS, byline_rate=0.6, byline_in_reference_rate=0.8))
+        self.assertEqual(failures, ["byline_rate 0.5000 is below the floor 0.6000 by 0.1000",
+                                    "byline_in_reference_rate 0.7500 is below the floor "
+                                    "0.8000 by 0.0500"])
+        floors = ev.make_baseline(s, 0.5)
+        self.assertEqual((floors["byline_rate"], floors["byline_in_reference_rate"]), (0.5, 0.75))
+        self.assertEqual(ev.check_baseline(s, floors)[0], [])
 
     def test_floor3_rounds_down_and_passes_itself(self):
         self.assertEqual(ev.floor3(0.28599), 0.285)
@@ -344,7 +368,8 @@ class EndToEndTest(unittest.TestCase):
         floors = json.loads(baseline.read_text())
         # mean F1 = (0.857142... + 0.666666...) / 2 = 0.761904...
         self.assertEqual(floors, {"mean_f1": 0.761, "title_rate": 0.5, "max_errors": 0,
-                                  "per_page_f1_floor": 0.5, "date_rate": 1.0})
+                                  "per_page_f1_floor": 0.5, "date_rate": 1.0,
+                                  "byline_rate": 1.0, "byline_in_reference_rate": 1.0})
 
         proc = self.tool("--baseline", str(baseline))
         self.assertEqual(proc.returncode, 0, proc.stdout)
@@ -368,7 +393,8 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(json.loads(baseline.read_text()),
                          {"mean_f1": 0.428, "title_rate": 0.5, "max_errors": 1,
-                          "per_page_f1_floor": 0.65, "date_rate": 1.0})
+                          "per_page_f1_floor": 0.65, "date_rate": 1.0, "byline_rate": 1.0,
+                          "byline_in_reference_rate": 1.0})
 
     def test_title_floor(self):
         baseline = self.root / "b.json"

@@ -4,6 +4,7 @@
 Run:  python3 tools/test_eval_web.py
 """
 
+import gzip
 import json
 import os
 import stat
@@ -228,6 +229,34 @@ class ScoreSetTest(unittest.TestCase):
         self.assertEqual(ew.score_set(d, meta, loaded, records).invalid, 0)
         with self.assertRaises(ew.UsageError):
             ew.load_validator(str(Path(self.tmp.name) / "none.json"))
+
+    def test_stated_metadata_rates(self):
+        truth = [{"id": "a", "text": "x"}, {"id": "b", "text": "x"}, {"id": "c", "text": "x"}]
+        d = make_set(self.tmp.name, "toy", "tokens", truth)
+        pages = {
+            "a": b'<meta property="og:description" content="A summary."><meta property="og:image"'
+                 b' content="https://cdn.example/a.jpg"><meta property="article:tag" content="x">',
+            "b": b"<META NAME=description CONTENT='Another.'><meta property=og:image "
+                 b'content="/relative.jpg"><meta property="article:tag" content=" ">',
+            "c": b"<p>no metadata</p>",
+        }
+        for page_id, html in pages.items():
+            Path(ew.page_path(d, page_id)).write_bytes(gzip.compress(html))
+        self.assertEqual(ew.stated_metadata(ew.page_path(d, "a")), {"description", "image", "tags"})
+        self.assertEqual(ew.stated_metadata(ew.page_path(d, "b")), {"description"})
+        self.assertEqual(ew.stated_metadata(ew.page_path(d, "c")), set())
+        meta, loaded = ew.load_set(d)
+        p = {t["id"]: ew.page_path(d, t["id"]) for t in truth}
+        records = {p["a"]: dict(record(p["a"], body=["x"]), description="A summary.",
+                                image=None, tags=["x"]),
+                   p["b"]: dict(record(p["b"], body=["x"]), description=None)}
+        s = ew.score_set(d, meta, loaded, records)
+        self.assertEqual(s.metadata, {"description": (2, 1), "image": (1, 0), "tags": (1, 1)})
+        self.assertEqual(s.metadata_rate("description"), 0.5)
+        self.assertEqual(ew.make_floors(s)["image_rate"], 0.0)
+        self.assertEqual(ew.check_floors(s, {"f1": 0, "max_errors": 9, "max_read_as_text": 9,
+                                             "max_invalid": 9, "description_rate": 0.6}),
+                         ["toy: description_rate 0.5000 is below the floor 0.6000 by 0.1000"])
 
     def test_parse_records(self):
         out = "\n".join([json.dumps({"input": {"path": "x"}, "body": []}), "not json",

@@ -2,6 +2,7 @@
 // Readers and the segmenter fill it; writers only format it. Nothing here decides anything.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,12 @@
 namespace pressparse {
 
 inline constexpr int kSchemaVersion = 1;
+
+// Bounds on the metadata a page states about itself, whatever it states: tags beyond the first
+// kMaxTags are left out, a longer tag or description is cut at a character boundary.
+inline constexpr std::size_t kMaxTags = 100;
+inline constexpr std::size_t kMaxTagBytes = 200;
+inline constexpr std::size_t kMaxDescriptionBytes = 2000;
 
 enum class InputFormat { Text, Html };
 
@@ -38,6 +45,7 @@ struct BodyBlock {
     BlockType type = BlockType::Paragraph;
     std::optional<std::string> text;
     std::optional<std::string> credit;  // captions only
+    std::optional<std::string> image;   // captions only: the figure's image, an absolute URL
 };
 
 // A related-article teaser shown after the article.
@@ -77,6 +85,15 @@ struct Article {
     std::optional<DateSource> date_source;
     std::optional<std::string> date_modified;  // ISO 8601, when the page states a modification
     std::optional<std::string> category;
+    // The page's own summary of itself (JSON-LD description, og:description, <meta
+    // name=description>, …), white space folded; null when it states none (always for text pages).
+    std::optional<std::string> description;
+    // The lead image, an absolute URL (JSON-LD image, og:image, twitter:image, else the first
+    // caption's image); null when there is none or it cannot be made absolute.
+    std::optional<std::string> image;
+    // article:tag, JSON-LD keywords and rel=tag links, trimmed and de-duplicated in page order,
+    // at most kMaxTags of at most kMaxTagBytes each.
+    std::vector<std::string> tags;
     std::optional<int> comments;
     std::vector<BodyBlock> body;
     std::vector<Related> related;

@@ -31,6 +31,7 @@ struct Block {
     int level = 0;       // heading level for BlockHint::Heading
     std::string credit;  // a photo credit the markup marked inside a caption
     std::string url;     // the address a teaser title links to, when the page gives it
+    std::string image;   // a caption's figure image as the page writes it (src, srcset, lazy)
     // The lines of a text page the block was read from (first index, count); 0 for HTML.
     std::uint32_t first_line = 0;
     std::uint32_t line_count = 0;

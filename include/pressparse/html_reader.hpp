@@ -22,6 +22,9 @@ namespace pressparse {
 struct Metadata {
     std::optional<std::string> title;
     std::optional<std::string> byline;
+    // A user name the metadata gives as the author ("devindra"), kept apart: the visible byline
+    // comes first.
+    std::optional<std::string> byline_handle;
     std::optional<std::string> date_text;  // as stated (e.g. "2015-07-24T05:36:09+01:00")
     std::optional<DateSource> date_source;
     std::optional<std::string> printed_day;    // the day printed, when a stamp one day off gave way
@@ -35,6 +38,10 @@ struct Metadata {
     std::optional<std::string> site_name;       // og:site_name or JSON-LD publisher
     std::optional<std::string> language;        // <html lang>, JSON-LD inLanguage, og:locale
     std::optional<std::string> category;        // article:section, JSON-LD articleSection
+    std::optional<std::string> description;     // JSON-LD description, dc/og/meta description
+    std::optional<std::string> image;           // JSON-LD image, og:image, twitter:image
+    std::vector<std::string> tags;              // article:tag, JSON-LD keywords, rel=tag links
+    std::optional<std::string> base;            // <base href> as written
     std::optional<std::string> document_title;  // <title> as printed
     // JSON-LD articleBody of the article node, as stated (line breaks kept); the body when the
     // markup gives only a stub of it.

@@ -12,6 +12,7 @@
 // than 4,096 nodes). Writes: only the blocks it returns. Must never: decide what belongs to the
 // article (the passes did; it writes every live node of the subtrees it is given), give a block
 // its role (that is the segmenter's), or recurse (one loop with a stack of open elements).
+#include <cstdlib>
 #include <unordered_map>
 
 #include "html_extraction.hpp"
@@ -20,6 +21,98 @@
 namespace pressparse::html::extract {
 
 namespace {
+
+// How far into a figure its image is looked for, the most srcset candidates read, and the
+// longest address taken (a longer one is left out, as the lead image's is).
+constexpr int kFigureImageReach = 256;
+constexpr int kMaxSrcsetCandidates = 64;
+constexpr std::size_t kMaxImageAddress = 8192;
+
+bool is_data_uri(std::string_view s) {
+    s = unicode::trim(s);
+    return s.size() >= 5 && lower_ascii(s.substr(0, 5)) == "data:";
+}
+
+// The largest candidate of a srcset ("a.jpg 480w, b.jpg 1024w" → "b.jpg"): by width descriptor,
+// else by density ("2x"; none is 1x); data: URIs skipped. Empty when it names none.
+std::string largest_candidate(std::string_view srcset) {
+    auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    };
+    std::string_view best;
+    double best_w = -1, best_x = -1;
+    std::size_t i = 0;
+    for (int n = 0; n < kMaxSrcsetCandidates && i < srcset.size(); ++n) {
+        while (i < srcset.size() && (space(srcset[i]) || srcset[i] == ','))
+            ++i;
+        const std::size_t start = i;
+        while (i < srcset.size() && !space(srcset[i]))
+            ++i;
+        std::string_view url = srcset.substr(start, i - start);
+        std::string_view descriptor;
+        if (!url.empty() && url.back() == ',') {
+            while (!url.empty() && url.back() == ',')
+                url.remove_suffix(1);
+        } else {
+            const std::size_t comma = std::min(srcset.find(',', i), srcset.size());
+            descriptor = unicode::trim(srcset.substr(i, comma - i));
+            i = comma;
+        }
+        if (url.empty() || url.size() > kMaxImageAddress || is_data_uri(url)) continue;
+        double w = -1, x = 1;
+        if (!descriptor.empty()) {
+            const char unit = descriptor.back();
+            const std::string number(descriptor.substr(0, descriptor.size() - 1));
+            char* end = nullptr;
+            const double v = std::strtod(number.c_str(), &end);
+            if (end != number.c_str() && *end == '\0' && v > 0) {
+                if (unit == 'w') w = v;
+                if (unit == 'x') x = v;
+            }
+        }
+        if (w > best_w || (w < 0 && best_w < 0 && x > best_x)) {
+            best = url;
+            best_w = w;
+            best_x = x;
+        }
+    }
+    return std::string(best);
+}
+
+// The address an <img> shows, as the page writes it: the largest srcset candidate, else what
+// a lazy loader will put in (data-srcset, data-src, data-lazy-src, data-original: the src of a
+// lazily loaded image is a placeholder), else src; never a data: URI. Empty when none.
+std::string image_address(const Document& doc, NodeId img) {
+    for (const char* set : {"srcset", "data-srcset", "data-lazy-srcset"}) {
+        if (std::string best = largest_candidate(doc.attr(img, set)); !best.empty()) return best;
+    }
+    for (const char* name : {"data-src", "data-lazy-src", "data-original", "src"}) {
+        const std::string_view v = unicode::trim(doc.attr(img, name));
+        if (!v.empty() && v.size() <= kMaxImageAddress && !is_data_uri(v)) return std::string(v);
+    }
+    return {};
+}
+
+// A figure's image: the first <img> among its first kFigureImageReach nodes that names one;
+// one in a <noscript> wins, since that is where a page that loads images by script keeps the
+// real address (the script-side <img> holds a blurred placeholder).
+std::string figure_image(const Document& doc, NodeId figure) {
+    std::string first;
+    int seen = 0;
+    for (NodeId c = figure; c != kNoNode && seen < kFigureImageReach;
+         c = doc.next(c, figure), ++seen) {
+        if (doc.node(c).tag != GUMBO_TAG_IMG) continue;
+        std::string address = image_address(doc, c);
+        if (address.empty()) continue;
+        bool in_noscript = false;
+        for (NodeId a = doc.node(c).parent; a != kNoNode && a != figure && !in_noscript;
+             a = doc.node(a).parent)
+            in_noscript = doc.node(a).tag == GUMBO_TAG_NOSCRIPT;
+        if (in_noscript) return address;
+        if (first.empty()) first = std::move(address);
+    }
+    return first;
+}
 
 // Table cells are no boundaries of their own: a row's cells make one block, its rows (and the
 // blocks inside a cell) cut it.
@@ -108,7 +201,7 @@ class BlockWriter {
                 ++caption_;
                 break;
             case GUMBO_TAG_FIGURE:
-                figures_.push_back({id, false});
+                figures_.push_back({id, false, figure_image(doc_, id)});
                 break;
             default:
                 if (is_heading(n.tag)) heading_ = static_cast<int>(n.tag - GUMBO_TAG_H1) + 1;
@@ -149,7 +242,10 @@ class BlockWriter {
                         for (NodeId c = id; c != kNoNode; c = doc_.next(c, id)) {
                             if (doc_.node(c).tag == GUMBO_TAG_IMG && !dead_[c]) {
                                 std::string alt = unicode::fold_whitespace(doc_.attr(c, "alt"));
-                                if (!alt.empty()) push(std::move(alt), BlockHint::Caption, 0, {});
+                                if (!alt.empty()) {
+                                    push(std::move(alt), BlockHint::Caption, 0, {});
+                                    out_->back().image = figures_.back().image;
+                                }
                                 break;
                             }
                         }
@@ -186,6 +282,8 @@ class BlockWriter {
         } else {
             push(std::move(text), hint, level, std::move(credit));
         }
+        // A caption carries its figure's image.
+        if (caption_ > 0 && !figures_.empty()) out_->back().image = figures_.back().image;
     }
 
     void push(std::string text, BlockHint hint, int level, std::string credit) {
@@ -201,6 +299,7 @@ class BlockWriter {
     struct Figure {
         NodeId id;
         bool has_caption;
+        std::string image;  // as the page writes it; empty when the figure shows none
     };
     const Document& doc_;
     const std::vector<std::uint8_t>& dead_;

@@ -20,6 +20,7 @@
 
 #include "html_extraction.hpp"
 #include "pressparse/unicode.hpp"
+#include "text/byline.hpp"
 
 namespace pressparse::html::extract {
 
@@ -120,6 +121,23 @@ bool check_byline(ExtractionState& st, NodeId id) {
         if (t.text == 0 || t.text > kMaxBylineText || t.nodes > kMaxBylineNodes) return false;
         text = st.doc.text(id);
         if (text.empty() || unicode::count_characters(text) >= 100) return false;
+        // An author element whose one link names the author: the link's text, without the
+        // words around it ("By", a job title, the date).
+        NodeId only_link = kNoNode;
+        int links = 0;
+        for (NodeId at = st.doc.next(id, id); at != kNoNode && links < 2;
+             at = st.doc.next(at, id)) {
+            const Node& n = st.doc.node(at);
+            if (n.kind == Node::Kind::Element && n.tag == GUMBO_TAG_A &&
+                !unicode::trim(st.doc.text(at)).empty()) {
+                only_link = at;
+                ++links;
+            }
+        }
+        if (links == 1) {
+            const auto name = byline::clean(st.doc.text(only_link));
+            if (name && !byline::is_handle(*name)) text = st.doc.text(only_link);
+        }
     }
     st.byline = text;
     return true;

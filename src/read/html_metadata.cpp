@@ -9,6 +9,7 @@
 #include "html_dates.hpp"
 #include "pressparse/json_depth.hpp"
 #include "pressparse/unicode.hpp"
+#include "text/byline.hpp"
 
 namespace pressparse::html {
 
@@ -101,49 +102,119 @@ struct JsonLd {
     std::optional<std::string> modified;
     // datePublished of any other object of the graph (a WebPage holding the article's date).
     std::optional<std::string> graph_date;
+    std::optional<std::string> description, image;
+    std::vector<std::string> keywords;
+    bool article = false;  // an article object was found (not only dates of the graph)
 };
 
-// The first datePublished (or dateCreated) and dateModified of any object in a JSON-LD value.
-void graph_dates(const json& root, JsonLd& out) {
+// Longest address kept for an image or <base href>: a longer one is left out, never cut (a cut
+// address is no address).
+constexpr std::size_t kMaxUrlBytes = 8192;
+
+// Most JSON-LD values one walk looks at, whatever the page states.
+constexpr std::size_t kMaxJsonLdVisits = 10000;
+
+enum class Follow {
+    Everything,          // every array and object inside an object
+    GraphAndMainEntity,  // only an object's @graph and mainEntity (where articles are stated)
+};
+
+// The one walk over JSON-LD: the objects of `root`, depth-first in document order, iteratively
+// and at most kMaxJsonLdVisits values; `visit(object)` returns true to stop the walk.
+template <typename Visit>
+void walk_json_ld(const json& root, Follow follow, Visit&& visit) {
     std::vector<const json*> stack{&root};
     std::size_t visited = 0;
-    while (!stack.empty() && visited++ < 10000 && !(out.graph_date && out.modified)) {
+    while (!stack.empty() && visited++ < kMaxJsonLdVisits) {
         const json* v = stack.back();
         stack.pop_back();
         if (v->is_array()) {
             for (auto it = v->rbegin(); it != v->rend(); ++it)
                 stack.push_back(&*it);
         } else if (v->is_object()) {
-            if (!out.graph_date && v->contains("datePublished"))
-                out.graph_date = string_of((*v)["datePublished"]);
-            if (!out.graph_date && v->contains("dateCreated"))
-                out.graph_date = string_of((*v)["dateCreated"]);
-            if (!out.modified && v->contains("dateModified"))
-                out.modified = string_of((*v)["dateModified"]);
-            for (auto it = v->rbegin(); it != v->rend(); ++it) {
-                if (it->is_structured()) stack.push_back(&*it);
+            if (visit(*v)) return;
+            if (follow == Follow::Everything) {
+                for (auto it = v->rbegin(); it != v->rend(); ++it) {
+                    if (it->is_structured()) stack.push_back(&*it);
+                }
+            } else {
+                if (v->contains("@graph")) stack.push_back(&(*v)["@graph"]);
+                if (v->contains("mainEntity")) stack.push_back(&(*v)["mainEntity"]);
             }
         }
     }
 }
 
+// The first datePublished (or dateCreated) and dateModified of any object in a JSON-LD value.
+void graph_dates(const json& root, JsonLd& out) {
+    walk_json_ld(root, Follow::Everything, [&](const json& v) {
+        if (!out.graph_date && v.contains("datePublished"))
+            out.graph_date = string_of(v["datePublished"]);
+        if (!out.graph_date && v.contains("dateCreated"))
+            out.graph_date = string_of(v["dateCreated"]);
+        if (!out.modified && v.contains("dateModified"))
+            out.modified = string_of(v["dateModified"]);
+        return out.graph_date && out.modified;
+    });
+}
+
 // Finds the first article object (depth-first, iteratively) in a JSON-LD value.
 const json* find_article(const json& root, bool allow_webpage) {
+    const json* found = nullptr;
+    walk_json_ld(root, Follow::GraphAndMainEntity, [&](const json& v) {
+        if (v.contains("@type") && type_matches(v["@type"], allow_webpage)) found = &v;
+        return found != nullptr;
+    });
+    return found;
+}
+
+// An image as JSON-LD states it: "URL" | {"url": …} | {"contentUrl": …} | [first of these].
+std::optional<std::string> image_of(const json& root) {
+    std::optional<std::string> found;
     std::vector<const json*> stack{&root};
-    std::size_t visited = 0;
-    while (!stack.empty() && visited++ < 10000) {
+    for (std::size_t visited = 0; !stack.empty() && !found && visited < 64; ++visited) {
         const json* v = stack.back();
         stack.pop_back();
-        if (v->is_array()) {
+        if (v->is_string()) {
+            found = string_of(*v);
+        } else if (v->is_array()) {
             for (auto it = v->rbegin(); it != v->rend(); ++it)
                 stack.push_back(&*it);
         } else if (v->is_object()) {
-            if (v->contains("@type") && type_matches((*v)["@type"], allow_webpage)) return v;
-            if (v->contains("@graph")) stack.push_back(&(*v)["@graph"]);
-            if (v->contains("mainEntity")) stack.push_back(&(*v)["mainEntity"]);
+            for (const char* key : {"contentUrl", "url", "@id"}) {
+                if (v->contains(key)) stack.push_back(&(*v)[key]);
+            }
         }
     }
-    return nullptr;
+    return found;
+}
+
+// keywords: ["a", "b"] | "a, b" (each string of an array may be a list too).
+std::vector<std::string> keywords_of(const json& v) {
+    std::vector<std::string> out;
+    auto add = [&](const json& item) {
+        if (!item.is_string()) return;
+        std::string_view rest = item.get_ref<const std::string&>();
+        while (!rest.empty() && out.size() < kMaxTags) {
+            const std::size_t comma = rest.find(',');
+            const std::string_view keyword = unicode::trim(rest.substr(0, comma));
+            // "Tag:Nodejs", "Lite:true": a publishing system's facets, not words for people.
+            const std::size_t colon = keyword.find(':');
+            if (!keyword.empty() && (colon == std::string_view::npos ||
+                                     colon + 1 >= keyword.size() || keyword[colon + 1] == ' '))
+                out.emplace_back(keyword);
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+    };
+    if (v.is_array()) {
+        for (const auto& item : v) {
+            if (out.size() >= kMaxTags) break;
+            add(item);
+        }
+    } else {
+        add(v);
+    }
+    return out;
 }
 
 // Removes every occurrence of `marker`, including those that removing others brings together
@@ -182,6 +253,7 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
         return out;
     }
     const json& a = *article;
+    out.article = true;
     if (a.contains("name")) out.name = string_of(a["name"]);
     if (a.contains("headline")) out.headline = string_of(a["headline"]);
     if (a.contains("datePublished")) out.date = string_of(a["datePublished"]);
@@ -200,6 +272,10 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
         if (!unicode::trim(body).empty()) out.body = std::move(body);
     }
     if (a.contains("inLanguage")) out.language = string_of(a["inLanguage"]);
+    if (a.contains("description")) out.description = string_of(a["description"]);
+    if (a.contains("image")) out.image = image_of(a["image"]);
+    if (!out.image && a.contains("thumbnailUrl")) out.image = image_of(a["thumbnailUrl"]);
+    if (a.contains("keywords")) out.keywords = keywords_of(a["keywords"]);
     if (a.contains("articleSection")) {
         const json& s = a["articleSection"];
         out.section = s.is_array() && !s.empty() ? string_of(s[0]) : string_of(s);
@@ -235,6 +311,99 @@ std::size_t joined_length(const std::vector<std::string>& ws) {
         n += w.size() + 1;
     return n == 0 ? 0 : n - 1;
 }
+
+// Character references left in a stated value (JSON-LD strings are not HTML-decoded, and some
+// pages encode meta content twice): the numeric ones and the few named ones such text uses.
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kNamed{{
+        {"amp;", "&"},
+        {"lt;", "<"},
+        {"gt;", ">"},
+        {"quot;", "\""},
+        {"apos;", "'"},
+        {"nbsp;", "\u00A0"},
+        {"#39;", "'"},
+    }};
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '&') {
+            out += s[i++];
+            continue;
+        }
+        const std::string_view rest = s.substr(i + 1);
+        bool done = false;
+        for (const auto& [name, text] : kNamed) {
+            if (rest.starts_with(name)) {
+                out += text;
+                i += 1 + name.size();
+                done = true;
+                break;
+            }
+        }
+        if (!done && rest.size() > 1 && rest[0] == '#') {
+            const bool hex = rest[1] == 'x' || rest[1] == 'X';
+            std::size_t j = hex ? 2 : 1;
+            char32_t c = 0;
+            const std::size_t digits_from = j;
+            while (j < rest.size() && j < digits_from + 8) {
+                const char d = rest[j];
+                int v = -1;
+                if (d >= '0' && d <= '9') v = d - '0';
+                if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+                if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+                if (v < 0) break;
+                c = c * (hex ? 16 : 10) + static_cast<char32_t>(v);
+                ++j;
+            }
+            if (j > digits_from && j < rest.size() && rest[j] == ';' && c > 0 && c <= 0x10FFFF &&
+                !(c >= 0xD800 && c <= 0xDFFF)) {
+                unicode::append_utf8(out, c);
+                i += 1 + j + 1;
+                done = true;
+            }
+        }
+        if (!done) out += s[i++];
+    }
+    return out;
+}
+
+// `s` cut to at most `max` bytes, at a character boundary (valid UTF-8 in, valid UTF-8 out).
+std::string cut_utf8(std::string s, std::size_t max) {
+    if (s.size() <= max) return s;
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+        --end;
+    s.resize(end);
+    return std::string(unicode::trim(s));
+}
+
+// A stated text as the Article gives it: references decoded, white space folded, bounded.
+std::optional<std::string> clean_stated(const std::optional<std::string>& v, std::size_t max) {
+    if (!v) return std::nullopt;
+    // Folded first, so that a huge value is bounded before anything else copies it.
+    std::string text = unicode::fold_whitespace(decode_entities(cut_utf8(*v, 4 * max)));
+    text = cut_utf8(std::move(text), max);
+    if (text.empty()) return std::nullopt;
+    return text;
+}
+
+// Tags from every source in page order: cleaned, de-duplicated (by case-folded text), bounded.
+class TagList {
+  public:
+    void add(std::string_view raw) {
+        if (tags_.size() >= kMaxTags) return;
+        auto tag = clean_stated(std::string(raw.substr(0, 4 * kMaxTagBytes)), kMaxTagBytes);
+        if (!tag) return;
+        if (seen_.insert(unicode::fold_case(*tag)).second) tags_.push_back(std::move(*tag));
+    }
+    std::vector<std::string> take() { return std::move(tags_); }
+
+  private:
+    std::vector<std::string> tags_;
+    std::unordered_set<std::string> seen_;
+};
 
 }  // namespace
 
@@ -312,10 +481,16 @@ std::string article_title(std::string_view title_in,
         return n;
     };
     auto is_sep = [](std::string_view s, std::size_t i, std::size_t& len) {
-        // " | ", " - ", " \\ ", " / ", " > ", " » "
+        // " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "
         if (i + 2 >= s.size() || s[i] != ' ') return false;
         if (s.compare(i + 1, 2, "\xC2\xBB") == 0 && i + 3 < s.size() && s[i + 3] == ' ') {
             len = 4;
+            return true;
+        }
+        if ((s.compare(i + 1, 3, "\xE2\x80\x93") == 0 ||
+             s.compare(i + 1, 3, "\xE2\x80\x94") == 0) &&
+            i + 4 < s.size() && s[i + 4] == ' ') {
+            len = 5;
             return true;
         }
         const char c = s[i + 1];
@@ -330,6 +505,10 @@ std::string article_title(std::string_view title_in,
             len = 2;
             return true;
         }
+        if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {
+            len = 3;
+            return true;
+        }
         const char c = s[i];
         len = 1;
         return c == '|' || c == '-' || c == '\\' || c == '/' || c == '>';
@@ -340,7 +519,7 @@ std::string article_title(std::string_view title_in,
         if (is_sep(orig, i, len)) {
             last_sep = i;
             const char c = orig[i + 1];
-            if (c != '|' && c != '-') hierarchical = true;
+            if (c != '|' && c != '-' && len != 5) hierarchical = true;  // dashes are not
         }
     }
     if (last_sep != std::string::npos) {
@@ -476,10 +655,14 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     std::optional<JsonLd> ld;
     std::optional<std::string> microdata_headline, microdata_author, microdata_date,
         microdata_modified, time_date, canonical, title;
+    std::optional<std::string> author_link;  // the text of the first <a rel=author>
     std::vector<NodeId> headings;  // the first 64 h1/h2, read only if the title needs them
     int h1_count = 0;
     std::string only_h1;
     bool json_ld_cut = false;
+    std::optional<std::string> base;
+    // article:tag metas and rel=tag link texts, as many as could be kept.
+    std::vector<std::string> meta_tags, link_tags;
 
     if (doc.html() != kNoNode) {
         if (auto lang = non_empty(std::string(doc.attr(doc.html(), "lang")))) meta.language = lang;
@@ -498,6 +681,11 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 if (!value) continue;
                 const std::string_view property = doc.attr(id, "property");
                 const std::string_view name = doc.attr(id, "name");
+                if (lower_ascii(property.empty() ? name : property) == "article:tag") {
+                    if (meta_tags.size() < kMaxTags)
+                        meta_tags.push_back(cut_utf8(*value, 4 * kMaxTagBytes));
+                    continue;
+                }
                 std::optional<std::string> key;
                 if (!property.empty()) key = property_key(property);
                 if (!key && !name.empty()) key = name_key(name);
@@ -512,18 +700,50 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 if (!any.empty()) other.emplace(any, *value);
                 continue;
             }
+            case GUMBO_TAG_BASE:
+                if (!base) base = non_empty(std::string(doc.attr(id, "href")));
+                continue;
+            case GUMBO_TAG_A:
+                if (link_tags.size() < kMaxTags && doc.has_attr(id, "rel")) {
+                    // rel="tag", not WordPress's rel="category tag" (that is the section).
+                    bool tag = false, category = false;
+                    const std::string rel = lower_ascii(doc.attr(id, "rel"));
+                    for (std::size_t i = 0; i < rel.size();) {
+                        const std::size_t end = std::min(rel.find(' ', i), rel.size());
+                        const std::string_view token = std::string_view(rel).substr(i, end - i);
+                        tag = tag || token == "tag";
+                        category = category || token == "category";
+                        i = end + 1;
+                    }
+                    if (tag && !category)
+                        link_tags.push_back(cut_utf8(doc.text(id), 4 * kMaxTagBytes));
+                }
+                if (!author_link && lower_ascii(doc.attr(id, "rel")) == "author") {
+                    std::string text = cut_utf8(doc.text(id), 1024);
+                    if (!unicode::trim(text).empty()) author_link = std::move(text);
+                }
+                break;
             case GUMBO_TAG_LINK:
                 if (!canonical && lower_ascii(doc.attr(id, "rel")) == "canonical") {
                     canonical = non_empty(std::string(doc.attr(id, "href")));
                 }
                 continue;
             case GUMBO_TAG_SCRIPT:
-                if (!ld && lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
+                // Blocks are read until one states an article: a block before it that states
+                // only dates (a Review, a WebPage) lends them, and does not stop the reading.
+                if (!(ld && ld->article) &&
+                    lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
                     std::string raw;
                     for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
                         raw.append(doc.node(c).text);
                     bool cut = false;
-                    ld = parse_json_ld(raw, cut);
+                    if (auto parsed = parse_json_ld(raw, cut)) {
+                        if (ld) {
+                            if (!parsed->graph_date) parsed->graph_date = ld->graph_date;
+                            if (!parsed->modified) parsed->modified = ld->modified;
+                        }
+                        ld = std::move(parsed);
+                    }
                     if (cut && !json_ld_cut) {
                         json_ld_cut = true;
                         warnings.push_back("JSON-LD nested deeper than " +
@@ -636,14 +856,26 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     if (!meta.title && !from_title.empty()) meta.title = from_title;
     if (!meta.title && h1_count >= 1) meta.title = non_empty(only_h1);
 
-    // Byline.
-    if (ld && ld->author) meta.byline = ld->author;
-    if (!meta.byline)
-        meta.byline = first_of({"dc:creator", "dcterm:creator", "author", "parsely-author"});
-    if (!meta.byline) {
-        if (auto a = value("article:author"); a && !is_url(*a)) meta.byline = a;
+    // Byline: the first source that names someone (text/byline.hpp cleans each); a user name
+    // ("devindra", "CC7567") only when none names a person, and then after the visible byline.
+    {
+        std::vector<std::optional<std::string>> candidates{ld ? ld->author : std::nullopt};
+        for (const auto key : {"dc:creator"sv, "dcterm:creator"sv, "author"sv, "parsely-author"sv})
+            candidates.push_back(value(key));
+        if (auto a = value("article:author"); a && !is_url(*a)) candidates.push_back(a);
+        candidates.push_back(microdata_author);
+        candidates.push_back(author_link);
+        for (const auto& c : candidates) {
+            if (!c) continue;
+            auto name = byline::clean(*c);
+            if (!name) continue;
+            if (!byline::is_handle(*name)) {
+                meta.byline = std::move(name);
+                break;
+            }
+            if (!meta.byline_handle) meta.byline_handle = std::move(name);
+        }
     }
-    if (!meta.byline) meta.byline = microdata_author;
 
     meta.url = canonical
                    ? canonical
@@ -712,6 +944,31 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     meta.fallback_day = chosen.fallback_day;
 
     meta.category = ld && ld->section ? ld->section : other_of({"article:section"});
+
+    // Description: JSON-LD → Dublin Core → OpenGraph → <meta name=description> → Twitter
+    // (Readability's order).
+    meta.description = clean_stated(
+        ld && ld->description ? ld->description
+                              : first_of({"dc:description", "dcterm:description", "og:description",
+                                          "weibo:article:description", "weibo:webpage:description",
+                                          "description", "twitter:description"}),
+        kMaxDescriptionBytes);
+    // The lead image as written (made absolute against the page's address later).
+    meta.image = ld && ld->image ? ld->image
+                                 : other_of({"og:image", "og:image:url", "og:image:secure_url",
+                                             "twitter:image", "twitter:image:src"});
+    if (meta.image && meta.image->size() > kMaxUrlBytes) meta.image.reset();
+    if (base && base->size() <= kMaxUrlBytes) meta.base = base;
+    TagList tags;
+    for (const auto& t : meta_tags)
+        tags.add(t);
+    if (ld) {
+        for (const auto& t : ld->keywords)
+            tags.add(t);
+    }
+    for (const auto& t : link_tags)
+        tags.add(t);
+    meta.tags = tags.take();
     if (ld && ld->body) meta.article_body = std::move(ld->body);
     return meta;
 }

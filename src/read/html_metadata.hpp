@@ -20,10 +20,10 @@ namespace pressparse::html {
 Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings);
 
 // The headline in a <title>, read as Readability reads it: a site name after the last separator
-// (" | ", " - ", " / ", " > ", " » ") is dropped unless that leaves four words or fewer; a
-// "Site: Headline" keeps what follows the colon unless a heading prints the whole; a title too
-// short or too long gives way to the page's only <h1>.
-// `printed_as_heading(text)` says whether one of the page's first h1/h2 headings prints `text`.
+// (" | ", " - ", " – ", " — ", " / ", " > ", " » ") is dropped unless that leaves four words or
+// fewer; a "Site: Headline" keeps what follows the colon unless a heading prints the whole; a title
+// too short or too long gives way to the page's only <h1>. `printed_as_heading(text)` says whether
+// one of the page's first h1/h2 headings prints `text`.
 std::string article_title(std::string_view title,
                           const std::function<bool(std::string_view)>& printed_as_heading,
                           int h1_count, std::string_view only_h1);

@@ -68,10 +68,12 @@ void normalize(HtmlPage& page) {
         if (c.date) nfc(*c.date);
     }
     Metadata& m = page.meta;
-    for (auto* field : {&m.title, &m.byline, &m.date_text, &m.url, &m.site_name, &m.language,
-                        &m.category, &m.document_title}) {
+    for (auto* field : {&m.title, &m.byline, &m.byline_handle, &m.date_text, &m.url, &m.site_name,
+                        &m.language, &m.category, &m.document_title, &m.description}) {
         if (*field) nfc(**field);
     }
+    for (auto& tag : m.tags)
+        nfc(tag);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "pressparse/segment.hpp"
 #include "pressparse/unicode.hpp"
 #include "rules.hpp"
+#include "text/byline.hpp"
 
 namespace pressparse {
 
@@ -47,16 +48,12 @@ bool is_byline(const Block& block, dates::DateInLine* out) {
     return true;
 }
 
+// The name on a byline line or in an author element (text/byline.hpp), "© LETA" read as "LETA";
+// empty when it names no one.
 std::string clean_source(std::string_view prefix) {
     std::string_view s = unicode::trim(prefix);
-    // "© LETA" → "LETA"
     if (s.rfind("\xC2\xA9", 0) == 0) s = unicode::trim(s.substr(2));
-    // "Автор: Имя" → "Имя"
-    for (std::string_view label : {std::string_view("Автор:"), std::string_view("Источник:"),
-                                   std::string_view("By "), std::string_view("by ")}) {
-        if (s.rfind(label, 0) == 0) s = unicode::trim(s.substr(label.size()));
-    }
-    return std::string(s);
+    return byline::clean(s).value_or(std::string());
 }
 
 bool looks_like_category(const Block& block) {
@@ -181,11 +178,14 @@ std::size_t find_teaser_start(const Blocks& blocks, std::size_t from, const Page
     return blocks.size();
 }
 
-BodyBlock caption(std::optional<std::string> text, std::optional<std::string> credit) {
+// A caption block; `from` is the block it was read from (its figure's image, if any).
+BodyBlock caption(std::optional<std::string> text, std::optional<std::string> credit,
+                  const Block& from) {
     BodyBlock block;
     block.type = BlockType::Caption;
     block.text = std::move(text);
     block.credit = std::move(credit);
+    if (!from.image.empty()) block.image = from.image;
     return block;
 }
 
@@ -228,11 +228,11 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
             continue;
         }
         if (b.hint == BlockHint::Caption && !b.credit.empty()) {
-            body.push_back(caption(b.text, b.credit));
+            body.push_back(caption(b.text, b.credit, b));
             continue;
         }
         if (b.hint == BlockHint::Credit || rules::is_credit_line(b.text)) {
-            body.push_back(caption(std::nullopt, b.text));
+            body.push_back(caption(std::nullopt, b.text, b));
             continue;
         }
         if (auto split = rules::split_trailing_credit(b.text);
@@ -247,12 +247,12 @@ std::vector<BodyBlock> classify_body(const Blocks& blocks, std::size_t begin, st
             body.push_back(caption(split->description.empty()
                                        ? std::nullopt
                                        : std::optional<std::string>(split->description),
-                                   split->credit));
+                                   split->credit, b));
             continue;
         }
         if (b.hint == BlockHint::Caption || is_foreign_description(b.text, page) ||
             (!page.markup && is_image_title(b.text))) {
-            body.push_back(caption(b.text, std::nullopt));
+            body.push_back(caption(b.text, std::nullopt, b));
             continue;
         }
         if (b.hint == BlockHint::Heading) {
@@ -451,7 +451,10 @@ void segment(const Blocks& blocks_in, Article& article, std::vector<BlockRole>* 
         }
         if (b.hint == BlockHint::Meta) {
             // An author element the reader found: a name, when it is not a source/date line.
-            if (!article.source) article.source = clean_source(b.text);
+            if (!article.source) {
+                if (std::string name = clean_source(b.text); !name.empty())
+                    article.source = std::move(name);
+            }
             mark(roles, i, BlockRole::Author);
             ++i;
             continue;

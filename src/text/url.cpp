@@ -127,6 +127,56 @@ std::string resolve(std::string_view base_text, std::string_view ref_text) {
     return out;
 }
 
+namespace {
+
+bool is_http(std::string_view address) {
+    const Parts p = split(address);
+    if (!p.scheme || !p.authority || p.authority->empty()) return false;
+    std::string scheme(*p.scheme);
+    for (char& c : scheme)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return scheme == "http" || scheme == "https";
+}
+
+std::string_view trim_spaces(std::string_view s) {
+    auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::optional<std::string> absolute(const std::optional<std::string>& page,
+                                    const std::optional<std::string>& base, std::string_view ref) {
+    ref = trim_spaces(ref);
+    if (ref.empty()) return std::nullopt;
+    if (split(ref).scheme) {
+        if (!is_http(ref)) return std::nullopt;
+        return std::string(ref);
+    }
+    std::optional<std::string> against;
+    if (page && is_http(*page)) against = std::string(trim_spaces(*page));
+    if (base) {
+        const std::string_view b = trim_spaces(*base);
+        if (!b.empty()) {
+            if (split(b).scheme) {
+                if (is_http(b)) against = std::string(b);
+            } else if (against) {
+                against = resolve(*against, b);
+            }
+        }
+    }
+    if (!against || !is_http(*against)) return std::nullopt;
+    std::string out = resolve(*against, ref);
+    if (!is_http(out)) return std::nullopt;
+    return out;
+}
+
 std::optional<std::string> host(std::string_view address) {
     const Parts p = split(address);
     if (!p.scheme || !p.authority) return std::nullopt;

@@ -43,6 +43,9 @@ nlohmann::ordered_json to_json(const Article& a) {
     out["date_source"] = a.date_source ? json(to_string(*a.date_source)) : json(nullptr);
     out["date_modified"] = optional_value(a.date_modified);
     out["category"] = optional_value(a.category);
+    out["description"] = optional_value(a.description);
+    out["image"] = optional_value(a.image);
+    out["tags"] = a.tags;
     out["comments"] = optional_value(a.comments);
 
     json body = json::array();
@@ -50,7 +53,10 @@ nlohmann::ordered_json to_json(const Article& a) {
         json item = json::object();
         item["type"] = to_string(block.type);
         item["text"] = optional_value(block.text);
-        if (block.type == BlockType::Caption) item["credit"] = optional_value(block.credit);
+        if (block.type == BlockType::Caption) {
+            item["credit"] = optional_value(block.credit);
+            item["image"] = optional_value(block.image);
+        }
         body.push_back(std::move(item));
     }
     out["body"] = std::move(body);
@@ -247,6 +253,17 @@ std::string to_json_string(const Article& a, bool pretty) {
     w.optional(a.date_modified);
     w.key("category");
     w.optional(a.category);
+    w.key("description");
+    w.optional(a.description);
+    w.key("image");
+    w.optional(a.image);
+    w.key("tags");
+    w.begin('[');
+    for (const auto& tag : a.tags) {
+        w.item();
+        w.string(tag);
+    }
+    w.end(']');
     w.key("comments");
     if (a.comments) {
         w.number(*a.comments);
@@ -265,6 +282,8 @@ std::string to_json_string(const Article& a, bool pretty) {
         if (b.type == BlockType::Caption) {
             w.key("credit");
             w.optional(b.credit);
+            w.key("image");
+            w.optional(b.image);
         }
         w.end('}');
     }

@@ -203,6 +203,45 @@ CASES = [
     ("a teaser run of 200,000 titled links under a heading", "html", lambda: html(article() + b"<section><h3>Other news</h3>" + "".join(
         f'<div><a href="/n/{i}">A title of another story {i}</a><span>A short lead {i}.</span></div>'
         for i in range(200_000)).encode() + b"</section>"), {}),
+    # Metadata a page states about itself: description, image, tags, bylines.
+    ("200,000 article:tag metas and 200,000 rel=tag links", "html", lambda: html(
+        article() + b"".join(b'<a rel="tag" href="/t/%d">link tag %d</a>' % (i, i) for i in range(200_000)),
+        head=b"<title>A headline</title>" + b"".join(
+            b'<meta property="article:tag" content="tag %d">' % i for i in range(200_000))),
+     {"check": lambda d: None if len(d["tags"]) == 100 else "%d tags" % len(d["tags"])}),
+    ("32 MB og:description, og:image, author and <base href>", "html", lambda: html(article(), head=(
+        b"<title>A headline</title>" + b'<base href="/' + b"b" * (8 * MIB) + b'/">'
+        + b'<meta property="og:description" content="' + b"word " * (8 * MIB // 5) + b'">'
+        + b'<meta property="og:image" content="/' + b"i" * (8 * MIB) + b'.jpg">'
+        + b'<meta name="author" content="By ' + b"Name " * (8 * MIB // 5) + b'">')),
+     {"check": lambda d: None if d["description"] is not None and len(d["description"].encode()) <= 2000
+      else "description %r" % (d["description"] or "")[:40]}),
+    ("JSON-LD keywords: 1,000,000 strings", "html", lambda: html(
+        article(), head=b"<title>A headline</title>"
+        + b'<script type="application/ld+json">{"@type":"NewsArticle","keywords":['
+        + b",".join(b'"k%d"' % i for i in range(1_000_000)) + b']}</script>'),
+     {"check": lambda d: None if len(d["tags"]) == 100 else "%d tags" % len(d["tags"])}),
+    ("JSON-LD keywords: one string of 1,000,000 commas", "html", lambda: html(
+        article(), head=b"<title>A headline</title>"
+        + b'<script type="application/ld+json">{"@type":"NewsArticle","keywords":"'
+        + b"".join(b", k%d" % i for i in range(1_000_000)) + b'"}</script>'),
+     {"check": lambda d: None if len(d["tags"]) == 100 else "%d tags" % len(d["tags"])}),
+    ("JSON-LD image: 1,000,000 objects and nesting 10,000 deep", "html", lambda: html(
+        article(), head=b"<title>A headline</title>"
+        + b'<script type="application/ld+json">{"@type":"NewsArticle","image":'
+        + b"[" * 10_000 + b"]" * 10_000 + b"}</script>"
+        + b'<script type="application/ld+json">{"@type":"NewsArticle","image":['
+        + b",".join(b'{"width":%d}' % i for i in range(1_000_000)) + b"]}</script>"), {}),
+    ("50,000 JSON-LD blocks stating only dates", "html", lambda: html(article(), head=b"<title>A headline</title>" + b"".join(
+        b'<script type="application/ld+json">{"@type":"Review","datePublished":"2020-01-%02d"}</script>' % (i % 28 + 1)
+        for i in range(50_000))), {}),
+    ("20,000 figures with 100-candidate srcsets and a 16 MB srcset", "html", lambda: html(
+        article() + b'<figure><img srcset="' + b"/a.jpg 1w, " * (16 * MIB // 11) + b'"><figcaption>Big</figcaption></figure>'
+        + b"".join(b'<figure><img src="data:," data-srcset="' + b", ".join(b"/i%d-%d.jpg %dw" % (i, w, w) for w in range(100))
+                   + b'"><figcaption>Figure %d</figcaption></figure>' % i for i in range(20_000))), {}),
+    ("100,000 rel=author links and byline elements of dates", "html", lambda: html(
+        b"".join(b'<span class="byline">Sunday, Feb %d, 2015 11:57 AM</span><a rel="author" href="/u">'
+                 b"View all posts by Someone %d \xe2\x86\x92</a>" % (i % 28 + 1, i) for i in range(100_000)) + article()), {}),
 ]
 
 
@@ -250,6 +289,8 @@ def run_case(pressparse, workdir, index, case):
             problems.append("output is not an article")
         elif "warning" in expect and not any(expect["warning"] in w for w in doc.get("warnings", [])):
             problems.append("no warning containing %r (warnings: %s)" % (expect["warning"], doc.get("warnings")))
+        elif "check" in expect and expect["check"](doc):
+            problems.append(expect["check"](doc))
     except (ValueError, UnicodeDecodeError) as e:
         problems.append("output is not valid JSON: %s" % e)
     finally:

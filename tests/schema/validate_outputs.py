@@ -169,7 +169,24 @@ def main(argv):
         ("date_source 'footer'", broken(set_key("date_source", "footer"))),
         ("paragraph with credit",
          broken(with_block({"type": "paragraph", "text": "Текст.", "credit": "LETA"}))),
-        ("caption without credit", broken(with_block({"type": "caption", "text": "Мост"}))),
+        ("caption without credit",
+         broken(with_block({"type": "caption", "text": "Мост", "image": None}))),
+        ("caption without image",
+         broken(with_block({"type": "caption", "text": "Мост", "credit": None}))),
+        ("paragraph with image",
+         broken(with_block({"type": "paragraph", "text": "Текст.",
+                            "image": "https://example.invalid/a.jpg"}))),
+        ("caption image relative",
+         broken(with_block({"type": "caption", "text": "Мост", "credit": None,
+                            "image": "/img/a.jpg"}))),
+        ("article without 'description'", broken(lambda d: d.pop("description"))),
+        ("article without 'tags'", broken(lambda d: d.pop("tags"))),
+        ("image relative", broken(set_key("image", "img/a.jpg"))),
+        ("image protocol-relative", broken(set_key("image", "//cdn.example.invalid/a.jpg"))),
+        ("image data: URI", broken(set_key("image", "data:image/gif;base64,R0lGOD"))),
+        ("tags not an array", broken(set_key("tags", "a, b"))),
+        ("tag empty", broken(set_key("tags", [""]))),
+        ("description a number", broken(set_key("description", 3))),
         ("paragraph with text null", broken(with_block({"type": "paragraph", "text": None}))),
         ("block of type 'image'", broken(with_block({"type": "image", "text": "x"}))),
         ("date '14.07.2026'", broken(set_key("date", "14.07.2026"))),
@@ -206,8 +223,15 @@ def main(argv):
     # Valid variants that must still pass: the other date forms and a credit-only caption.
     expect_valid(article, broken(set_key("date", "2026-01-15T23:00:00Z")), "date with Z")
     expect_valid(article, broken(set_key("date", "2026-01-15")), "date without a time")
-    expect_valid(article, broken(with_block({"type": "caption", "text": None, "credit": None})),
-                 "caption with text and credit null")
+    expect_valid(article, broken(with_block({"type": "caption", "text": None, "credit": None,
+                                             "image": None})),
+                 "caption with text, credit and image null")
+    expect_valid(article, broken(with_block({"type": "caption", "text": "Мост", "credit": None,
+                                             "image": "https://example.invalid/a.jpg?w=2"})),
+                 "caption with an image")
+    expect_valid(article, broken(lambda d: d.update(
+        description="Коротко.", image="HTTP://example.invalid/a.jpg", tags=["мост", "Мадона"])),
+        "description, image and tags")
     expect_valid(article, broken(lambda d: d["reader_comments"].extend([
         {"author": "Анна", "date": "14 июля, 2026 10:05", "text": "Наконец-то.\nСпасибо."},
         {"author": None, "date": None, "text": "Согласен."}])), "reader comments")

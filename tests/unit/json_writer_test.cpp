@@ -12,10 +12,17 @@ TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items())
         keys.push_back(k);
-    EXPECT_EQ(keys, (std::vector<std::string>{
-                        "schema_version", "input", "site", "url", "language", "headline", "source",
-                        "date", "date_text", "date_source", "date_modified", "category", "comments",
-                        "body", "related", "reader_comments", "stats", "fingerprint", "warnings"}));
+    EXPECT_EQ(
+        keys,
+        (std::vector<std::string>{
+            "schema_version",  "input", "site",        "url",         "language",      "headline",
+            "source",          "date",  "date_text",   "date_source", "date_modified", "category",
+            "description",     "image", "tags",        "comments",    "body",          "related",
+            "reader_comments", "stats", "fingerprint", "warnings"}));
+    EXPECT_TRUE(j["description"].is_null());
+    EXPECT_TRUE(j["image"].is_null());
+    EXPECT_TRUE(j["tags"].is_array());
+    EXPECT_TRUE(j["tags"].empty());
     EXPECT_EQ(j["schema_version"], 1);
     EXPECT_TRUE(j["headline"].is_null());
     EXPECT_TRUE(j["body"].is_array());
@@ -26,14 +33,17 @@ TEST(JsonWriter, KeysInSchemaOrderAndNulls) {
 
 TEST(JsonWriter, CaptionsAlwaysCarryCredit) {
     Article a;
-    a.body.push_back({BlockType::Caption, std::nullopt, std::string("LETA")});
-    a.body.push_back({BlockType::Caption, std::string("Мост"), std::nullopt});
-    a.body.push_back({BlockType::Paragraph, std::string("Текст."), std::nullopt});
+    a.body.push_back({BlockType::Caption, std::nullopt, std::string("LETA"), std::nullopt});
+    a.body.push_back({BlockType::Caption, std::string("Мост"), std::nullopt, std::nullopt});
+    a.body.push_back({BlockType::Paragraph, std::string("Текст."), std::nullopt, std::nullopt});
     const auto j = to_json(a);
     EXPECT_TRUE(j["body"][0]["text"].is_null());
     EXPECT_EQ(j["body"][0]["credit"], "LETA");
     EXPECT_TRUE(j["body"][1]["credit"].is_null());
     EXPECT_FALSE(j["body"][2].contains("credit"));
+    // …and an image, null when the figure shows none; other blocks have neither.
+    EXPECT_TRUE(j["body"][0]["image"].is_null());
+    EXPECT_FALSE(j["body"][2].contains("image"));
 }
 
 TEST(JsonWriter, CompactUnescapedUtf8AndInvalidBytesReplaced) {
@@ -70,16 +80,20 @@ TEST(JsonWriter, DirectWriterMatchesTheDomForEveryShape) {
     a.source = std::string("");
     a.date_source = DateSource::JsonLd;
     a.comments = 0;
-    a.body.push_back({BlockType::Caption, std::nullopt, std::string("LETA")});
-    a.body.push_back(
-        {BlockType::Paragraph, std::string("Текст \\ с обратной чертой."), std::nullopt});
-    a.body.push_back({BlockType::ListItem, std::string("пункт"), std::nullopt});
+    a.body.push_back({BlockType::Caption, std::nullopt, std::string("LETA"), std::nullopt});
+    a.body.push_back({BlockType::Paragraph, std::string("Текст \\ с обратной чертой."),
+                      std::nullopt, std::nullopt});
+    a.body.push_back({BlockType::ListItem, std::string("пункт"), std::nullopt, std::nullopt});
     a.related.push_back({"Заголовок", std::nullopt, std::string("https://example.lv/a?b=1&c=\"")});
     a.related.push_back({"Ещё", std::string("Лид."), std::nullopt});
     a.reader_comments.push_back(
         {std::string("Анна \"А\""), std::string("July 7, 2012 at 2:31 pm"), "Строка\nвторая"});
     a.reader_comments.push_back({std::nullopt, std::nullopt, "x \x01"});
     a.warnings = {"no publication date found", "1 invalid byte sequence replaced with U+FFFD"};
+    a.description = std::string("Описание \"в кавычках\"\n");
+    a.image = std::string("https://example.lv/a.jpg?w=1&h=2");
+    a.tags = {"тег", "tag \x01"};
+    a.body[0].image = std::string("https://example.lv/b.jpg");
     a.stats = {3, 42, 420, 1};
     expect_same_as_dom(a);
 
@@ -115,4 +129,20 @@ TEST(JsonWriter, EveryIllFormedSequenceInAnyStringFallsBackToTheReplacingWriter)
             to_json_string(r),
             to_json(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     }
+}
+
+TEST(JsonWriter, MetadataFieldsAndCaptionImage) {
+    Article a;
+    a.description = std::string("Коротко о мосте.");
+    a.image = std::string("https://example.lv/i/most.jpg");
+    a.tags = {"Мадона", "мосты"};
+    BodyBlock c{BlockType::Caption, std::string("Мост"), std::nullopt,
+                std::string("https://example.lv/i/most-2.jpg")};
+    a.body.push_back(c);
+    const auto j = to_json(a);
+    EXPECT_EQ(j["description"], "Коротко о мосте.");
+    EXPECT_EQ(j["image"], "https://example.lv/i/most.jpg");
+    EXPECT_EQ(j["tags"], (nlohmann::ordered_json{"Мадона", "мосты"}));
+    EXPECT_EQ(j["body"][0]["image"], "https://example.lv/i/most-2.jpg");
+    expect_same_as_dom(a);
 }

@@ -11,7 +11,7 @@ namespace {
 
 BodyBlock block(BlockType type, std::optional<std::string> text,
                 std::optional<std::string> credit = std::nullopt) {
-    return BodyBlock{type, std::move(text), std::move(credit)};
+    return BodyBlock{type, std::move(text), std::move(credit), std::nullopt};
 }
 
 // An invented article touching every kind of block.

@@ -1,0 +1,379 @@
+#include "byline.hpp"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "pressparse/byline_words.hpp"
+#include "pressparse/dates.hpp"
+#include "pressparse/unicode.hpp"
+
+namespace pressparse::byline {
+
+namespace {
+
+// Most of a candidate looked at: bylines are under a hundred characters.
+constexpr std::size_t kMaxInputBytes = 1024;
+
+enum class Kind { Label, Noun, Link, DateWord };
+
+struct Entry {
+    Kind kind;
+    std::vector<std::string> words;  // case-folded
+};
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ')
+            ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ')
+            ++i;
+        if (i > start) out.emplace_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
+const std::vector<Entry>& entries() {
+    static const std::vector<Entry> table = [] {
+        std::vector<Entry> out;
+        for (std::string_view line : kBylineWords) {
+            const std::size_t space = line.find(' ');
+            const std::string_view kind = line.substr(0, space);
+            Entry e{kind == "label"  ? Kind::Label
+                    : kind == "noun" ? Kind::Noun
+                    : kind == "link" ? Kind::Link
+                                     : Kind::DateWord,
+                    split_words(unicode::fold_case(line.substr(space + 1)))};
+            out.push_back(std::move(e));
+        }
+        // Longer phrases first, so that "posted by" is tried before "by".
+        std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+            return a.words.size() > b.words.size();
+        });
+        return out;
+    }();
+    return table;
+}
+
+// Day names, case-folded, wide and abbreviated, of the languages printed widely on the web (ICU's
+// locale data): "Sunday, Feb 1, 2015" is a date from its first word.
+bool is_weekday(std::string_view folded) {
+    static const std::unordered_set<std::string> names = [] {
+        std::unordered_set<std::string> out;
+        for (const char* language :
+             {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "da",
+              "nb", "fi", "hu", "tr", "ru", "uk", "lv", "lt", "et", "ro"}) {
+            UErrorCode status = U_ZERO_ERROR;
+            const icu::DateFormatSymbols symbols(icu::Locale(language), status);
+            if (U_FAILURE(status)) continue;
+            using S = icu::DateFormatSymbols;
+            for (auto width : {S::WIDE, S::ABBREVIATED}) {
+                int32_t count = 0;
+                const icu::UnicodeString* days = symbols.getWeekdays(count, S::FORMAT, width);
+                for (int32_t i = 1; i < count; ++i) {  // index 0 is empty
+                    std::string utf8;
+                    days[i].toUTF8String(utf8);
+                    std::string key = unicode::fold_case(utf8);
+                    while (!key.empty() && key.back() == '.')
+                        key.pop_back();
+                    if (key.size() >= 2) out.insert(std::move(key));
+                }
+            }
+        }
+        return out;
+    }();
+    while (!folded.empty() && (folded.back() == ',' || folded.back() == '.'))
+        folded.remove_suffix(1);
+    return names.contains(std::string(folded));
+}
+
+// A word as the table compares it: case-folded, a colon ending it aside.
+struct Word {
+    std::string text;    // as printed
+    std::string folded;  // for comparison
+    bool colon = false;  // ended in a colon
+};
+
+bool is_punctuation_only(std::string_view w) {
+    static constexpr std::string_view kMarks[] = {"-",
+                                                  ",",
+                                                  ";",
+                                                  ":",
+                                                  "/",
+                                                  "\xE2\x80\x93",
+                                                  "\xE2\x80\x94",
+                                                  "(",
+                                                  ")",
+                                                  ">",
+                                                  "<",
+                                                  "\xC2\xBB",
+                                                  "\xC2\xAB",
+                                                  "\xE2\x80\xBA",
+                                                  "\xE2\x80\xB9",
+                                                  "\xE2\x86\x92",
+                                                  "\xE2\x86\x90",
+                                                  "\xE2\x9F\xB6",
+                                                  "\xC2\xA9",
+                                                  "&"};
+    while (!w.empty()) {
+        bool matched = false;
+        for (std::string_view m : kMarks) {
+            if (w.starts_with(m)) {
+                w.remove_prefix(m.size());
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) return false;
+    }
+    return true;
+}
+
+// Arrows and quotes that pages glue to a link's text ("Name →").
+std::string_view strip_arrows(std::string_view w) {
+    static constexpr std::string_view kArrows[] = {"\xE2\x86\x92", "\xE2\x86\x90", "\xE2\x9F\xB6",
+                                                   "\xC2\xBB",     "\xC2\xAB",     "\xE2\x80\xBA",
+                                                   "\xE2\x80\xB9"};
+    bool again = true;
+    while (again && !w.empty()) {
+        again = false;
+        for (std::string_view a : kArrows) {
+            if (w.ends_with(a)) {
+                w.remove_suffix(a.size());
+                again = true;
+            }
+            if (w.starts_with(a)) {
+                w.remove_prefix(a.size());
+                again = true;
+            }
+        }
+    }
+    return w;
+}
+
+bool is_address(std::string_view w) {
+    while (!w.empty() && (w.front() == '(' || w.front() == '[' || w.front() == '<'))
+        w.remove_prefix(1);
+    while (!w.empty() && (w.back() == ')' || w.back() == ']' || w.back() == '>' ||
+                          w.back() == ',' || w.back() == ';'))
+        w.remove_suffix(1);
+    if (w.find("://") != std::string_view::npos) return true;
+    std::string lower(w.substr(0, 4));
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (lower == "www.") return true;
+    // "facebook.com/name": a host with a dot, then a path.
+    const std::size_t slash = w.find('/');
+    if (slash == std::string_view::npos || slash == 0) return false;
+    const std::string_view host = w.substr(0, slash);
+    const std::size_t dot = host.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || host.size() - dot - 1 < 2) return false;
+    return std::all_of(host.begin() + static_cast<std::ptrdiff_t>(dot) + 1, host.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+bool is_handle_word(std::string_view w) {
+    return w.size() > 1 && w.front() == '@';
+}
+
+std::vector<Word> words_of(std::string_view text) {
+    std::vector<Word> out;
+    for (auto& raw : split_words(text)) {
+        const std::string_view w = strip_arrows(raw);
+        if (w.empty() || is_address(w) || is_handle_word(w)) continue;
+        Word word;
+        word.text = std::string(w);
+        std::string_view bare = w;
+        if (bare.size() > 1 && bare.back() == ':') {
+            bare.remove_suffix(1);
+            word.colon = true;
+        } else if (bare.size() > 3 && bare.ends_with("\xEF\xBC\x9A")) {  // a full-width colon
+            bare.remove_suffix(3);
+            word.colon = true;
+        }
+        word.folded = unicode::fold_case(bare);
+        out.push_back(std::move(word));
+    }
+    return out;
+}
+
+// Whether `words` at `at` begins with `e`'s words.
+bool starts_with(const std::vector<Word>& words, std::size_t at, const Entry& e) {
+    if (words.size() - at < e.words.size()) return false;
+    for (std::size_t k = 0; k < e.words.size(); ++k) {
+        if (words[at + k].folded != e.words[k]) return false;
+    }
+    return true;
+}
+
+// Labels and author-page link phrases before the name.
+void drop_leading_labels(std::vector<Word>& words) {
+    for (int round = 0; round < 4; ++round) {
+        std::size_t from = 0;
+        while (from < words.size() && is_punctuation_only(words[from].text))
+            ++from;
+        bool dropped = false;
+        for (const Entry& e : entries()) {
+            if (e.kind == Kind::DateWord || !starts_with(words, from, e)) continue;
+            std::size_t end = from + e.words.size();
+            const bool colon = words[end - 1].colon ||
+                               (end < words.size() && is_punctuation_only(words[end].text));
+            const std::size_t rest = words.size() - end;
+            // "Von Trapp" stays; "von jdoe", "Par example.news" lose the label.
+            if (e.kind == Kind::Label && e.words.size() == 1 && !colon && rest < 2 &&
+                !(rest == 1 &&
+                  (is_handle(words[end].text) || words[end].text.find('.') != std::string::npos)))
+                continue;
+            if (e.kind == Kind::Noun && !colon) continue;
+            if (rest == 0) continue;
+            words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(end));
+            dropped = true;
+            break;
+        }
+        if (!dropped) return;
+    }
+}
+
+// Words that lead to a date after the name ("Updated", "Published on") and punctuation, at the
+// end.
+void drop_trailing_date_words(std::vector<Word>& words) {
+    bool again = true;
+    while (again && !words.empty()) {
+        again = false;
+        if (is_punctuation_only(words.back().text) || is_weekday(words.back().folded)) {
+            words.pop_back();
+            again = true;
+            continue;
+        }
+        for (const Entry& e : entries()) {
+            if (e.kind != Kind::DateWord || words.size() < e.words.size()) continue;
+            if (starts_with(words, words.size() - e.words.size(), e)) {
+                words.resize(words.size() - e.words.size());
+                again = true;
+                break;
+            }
+        }
+    }
+}
+
+std::string join(const std::vector<Word>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w.text;
+    }
+    return out;
+}
+
+bool has_letter(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3;
+    });
+}
+
+// One part of a byline (between separators) cleaned to a name, or nullopt.
+// Whether the words are one table entry and nothing else ("By", "Автор:").
+bool only_an_entry(const std::vector<Word>& words) {
+    return std::any_of(entries().begin(), entries().end(), [&](const Entry& e) {
+        return e.words.size() == words.size() && starts_with(words, 0, e);
+    });
+}
+
+std::optional<std::string> clean_part(std::string_view part) {
+    std::vector<Word> words = words_of(part);
+    drop_leading_labels(words);
+    if (words.empty() || only_an_entry(words)) return std::nullopt;
+    std::string text = join(words);
+    if (auto found = dates::find_date_in_text(text)) {
+        words = words_of(found->prefix);
+        drop_trailing_date_words(words);
+        drop_leading_labels(words);
+    }
+    while (!words.empty() && is_punctuation_only(words.front().text))
+        words.erase(words.begin());
+    while (!words.empty() && is_punctuation_only(words.back().text))
+        words.pop_back();
+    text = join(words);
+    // Punctuation glued to the ends ("Name,", "(Name").
+    while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == ':'))
+        text.pop_back();
+    // A name printed twice in one run ("Jane DoeJane Doe", "Jane Doe Jane Doe"): once.
+    for (const std::size_t gap : {std::size_t{0}, std::size_t{1}}) {
+        if (text.size() > gap && (text.size() - gap) % 2 == 0) {
+            const std::size_t half = (text.size() - gap) / 2;
+            if (half > 0 && (gap == 0 || text[half] == ' ') &&
+                text.compare(0, half, text, half + gap, half) == 0)
+                text.resize(half);
+        }
+    }
+    if (text.empty() || !has_letter(text)) return std::nullopt;
+    if (unicode::count_characters(text) > kMaxNameCharacters ||
+        unicode::count_tokens(text, kMaxNameTokens) > kMaxNameTokens)
+        return std::nullopt;
+    return text;
+}
+
+}  // namespace
+
+std::optional<std::string> clean(std::string_view text) {
+    std::string s(text.substr(0, kMaxInputBytes));
+    if (text.size() > kMaxInputBytes) {
+        // A character cut at the bound goes whole.
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80)
+            s.pop_back();
+        if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+    }
+    // Separators become words of their own: "Name|Updated …", "Name • Staff".
+    std::string spaced;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '|') {
+            spaced += " | ";
+        } else if (s.compare(i, 3, "\xE2\x80\xA2") == 0) {
+            spaced += " | ";
+            i += 2;
+        } else if (s.compare(i, 2, "\xC2\xB7") == 0) {
+            spaced += " | ";
+            i += 1;
+        } else {
+            spaced += s[i];
+        }
+    }
+    const std::string folded = unicode::fold_whitespace(spaced);
+    // The first part that names someone.
+    std::size_t start = 0;
+    while (start <= folded.size()) {
+        std::size_t bar = folded.find('|', start);
+        if (bar == std::string::npos) bar = folded.size();
+        if (auto name = clean_part(std::string_view(folded).substr(start, bar - start)))
+            return name;
+        start = bar + 1;
+    }
+    return std::nullopt;
+}
+
+bool is_handle(std::string_view name) {
+    if (name.empty() || name.find(' ') != std::string_view::npos) return false;
+    if (name.front() == '@') return true;
+    bool digit = false, upper = false, other = false;
+    for (const char ch : name) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if (c >= 'A' && c <= 'Z') {
+            upper = true;
+        } else if (!((c >= 'a' && c <= 'z') || c == '_' || c == '-' || c == '.')) {
+            other = true;
+        }
+    }
+    if (other) return false;
+    return digit || !upper;
+}
+
+}  // namespace pressparse::byline
