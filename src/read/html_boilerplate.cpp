@@ -320,8 +320,12 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
         if (!title_header_removed && (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) &&
             st.title_words) {
             const std::string heading = st.doc.text(id);
-            if (st.title_words->covering(heading) > 0.75 &&
-                st.title_words->covered_by(heading) > 0.75) {
+            // The title, or the title with the site's name around it (a stated title often
+            // carries it, the printed headline never).
+            if ((st.title_words->covering(heading) > 0.75 &&
+                 st.title_words->covered_by(heading) > 0.75) ||
+                (heading.size() < st.meta.title->size() &&
+                 without_site_name(*st.meta.title, unicode::fold_whitespace(heading)))) {
                 title_header_removed = true;
                 dead[id] = 1;
                 continue;

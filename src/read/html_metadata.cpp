@@ -461,6 +461,24 @@ double SimilarityText::covered_by(std::string_view a) const {
     return 1.0 - static_cast<double>(unique_len) / static_cast<double>(joined_plus_ - 1);
 }
 
+// `heading` when `title` is `heading`, a separator (" - ", " | ", " – ", " — ", " · ", " :: ",
+// " » ") and a shorter rest, or that rest, a separator and `heading`; else nothing.
+std::optional<std::string> without_site_name(std::string_view title, std::string_view heading) {
+    static constexpr std::string_view kSeparators[] = {
+        " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ", " \xC2\xBB "};
+    if (heading.empty() || heading.size() >= title.size()) return std::nullopt;
+    for (const std::string_view sep : kSeparators) {
+        if (title.starts_with(heading) && title.substr(heading.size()).starts_with(sep) &&
+            title.size() - heading.size() - sep.size() < heading.size())
+            return std::string(heading);
+        if (title.ends_with(heading) &&
+            title.substr(0, title.size() - heading.size()).ends_with(sep) &&
+            title.size() - heading.size() - sep.size() < heading.size())
+            return std::string(heading);
+    }
+    return std::nullopt;
+}
+
 std::string article_title(std::string_view title_in,
                           const std::function<bool(std::string_view)>& printed_as_heading,
                           int h1_count, std::string_view only_h1) {

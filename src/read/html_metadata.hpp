@@ -19,6 +19,10 @@ namespace pressparse::html {
 // `warnings`.
 Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings);
 
+// `heading` when `title` is that heading with the site's name before or after it, set off by a
+// separator (" - ", " | ", " – ", " — ", " · ", " :: ", " » ") and shorter than the heading.
+std::optional<std::string> without_site_name(std::string_view title, std::string_view heading);
+
 // The headline in a <title>, read as Readability reads it: a site name after the last separator
 // (" | ", " - ", " – ", " — ", " / ", " > ", " » ") is dropped unless that leaves four words or
 // fewer; a "Site: Headline" keeps what follows the colon unless a heading prints the whole; a title

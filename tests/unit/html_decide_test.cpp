@@ -254,6 +254,23 @@ TEST(CandidateDecision, BoilerplateNamedInAPartOfAClassIsDropped) {
     EXPECT_FALSE(has(text, "views expressed")) << text;
 }
 
+TEST(CandidateDecision, TheHeadlineIsNotBodyWhenTheStatedTitleAddsTheSiteName) {
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"de\"><head><title>x</title><meta property=\"og:title\" "
+        "content=\"Im Winter die Wege im Wald freihalten - "
+        "waldverband-beispiel.at\"></head><body><div "
+        "class=\"c\"><h2>Im Winter die Wege im Wald freihalten</h2><p>Der Verband bittet alle "
+        "Besucher, die "
+        "Wege im Wald freizuhalten und die vorgesehenen Parkplätze zu nützen, damit Forstfahrzeuge "
+        "und Rettungswagen jederzeit durchkommen.</p><p>Im Winter, wenn die Tiere mit ihren "
+        "Kräften haushalten müssen, ist Ruhe im Wald besonders wichtig, sagt der Verband.</p>"
+        "</div></body></html>";
+    const Article a = pressparse::extract(html, "page.html");
+    const std::string text = body_text(a);
+    EXPECT_FALSE(has(text, "Im Winter die Wege")) << text;
+    EXPECT_TRUE(has(text, "Rettungswagen jederzeit durchkommen")) << text;
+}
+
 TEST(CandidateDecision, RubyAnnotationsAreNotText) {
     // Readings printed over words (<rt>) and the parentheses for browsers without ruby (<rp>)
     // are not words of the text.
