@@ -78,37 +78,6 @@ inline constexpr auto kBoilerplateParts = std::to_array<std::string_view>(
     {"newsletter", "newsletters", "subscribe", "subscription", "cookie", "cookies", "consent",
      "advertisement", "adsbygoogle", "disclaimer", "disclosure"});
 
-// True when one of the class tokens of `cls_lower` has a part (between '-' and '_') in `table`.
-bool has_class_part(std::string_view cls_lower, auto const& table) {
-    static constexpr std::string_view kStates[] = {"has", "no", "is", "not", "with", "without"};
-    auto is_sep = [](char c) { return c == '-' || c == '_'; };
-    std::size_t i = 0;
-    while (i < cls_lower.size()) {
-        while (i < cls_lower.size() && cls_lower[i] == ' ')
-            ++i;
-        const std::size_t start = i;
-        while (i < cls_lower.size() && cls_lower[i] != ' ')
-            ++i;
-        const std::string_view token = cls_lower.substr(start, i - start);
-        bool first = true;
-        for (std::size_t j = 0; j < token.size();) {
-            while (j < token.size() && is_sep(token[j]))
-                ++j;
-            const std::size_t from = j;
-            while (j < token.size() && !is_sep(token[j]))
-                ++j;
-            const std::string_view part = token.substr(from, j - from);
-            if (part.empty()) break;
-            if (first &&
-                std::find(std::begin(kStates), std::end(kStates), part) != std::end(kStates))
-                break;
-            first = false;
-            if (std::find(table.begin(), table.end(), part) != table.end()) return true;
-        }
-    }
-    return false;
-}
-
 // The boilerplate tokens that name a comment section.
 inline constexpr auto kCommentTokens =
     std::to_array<std::string_view>({"comments", "comment-list", "comments-area"});
@@ -130,20 +99,48 @@ bool contains_any(std::string_view s, auto const& table) {
                        [&](std::string_view t) { return s.find(t) != std::string_view::npos; });
 }
 
-// True when one of the space-separated tokens of a lower-cased class list is in the table.
-bool has_class_token(std::string_view cls_lower, auto const& table) {
+// True when `pred` holds for one of the space-separated tokens of a class list.
+bool any_class_token(std::string_view cls, auto const& pred) {
     std::size_t i = 0;
-    while (i < cls_lower.size()) {
-        while (i < cls_lower.size() && cls_lower[i] == ' ')
+    while (i < cls.size()) {
+        while (i < cls.size() && cls[i] == ' ')
             ++i;
         const std::size_t start = i;
-        while (i < cls_lower.size() && cls_lower[i] != ' ')
+        while (i < cls.size() && cls[i] != ' ')
             ++i;
-        const std::string_view token = cls_lower.substr(start, i - start);
-        if (!token.empty() && std::find(table.begin(), table.end(), token) != table.end())
-            return true;
+        if (i > start && pred(cls.substr(start, i - start))) return true;
     }
     return false;
+}
+
+// True when one of the space-separated tokens of a lower-cased class list is in the table.
+bool has_class_token(std::string_view cls_lower, auto const& table) {
+    return any_class_token(cls_lower, [&](std::string_view token) {
+        return std::find(table.begin(), table.end(), token) != table.end();
+    });
+}
+
+// True when one of the class tokens of `cls_lower` has a part (between '-' and '_') in `table`;
+// a token whose first part states a condition ("has-", "no-", "is-") has none.
+bool has_class_part(std::string_view cls_lower, auto const& table) {
+    static constexpr std::string_view kStates[] = {"has", "no", "is", "not", "with", "without"};
+    auto is_sep = [](char c) { return c == '-' || c == '_'; };
+    return any_class_token(cls_lower, [&](std::string_view token) {
+        for (std::size_t j = 0, index = 0; j < token.size(); ++index) {
+            while (j < token.size() && is_sep(token[j]))
+                ++j;
+            const std::size_t from = j;
+            while (j < token.size() && !is_sep(token[j]))
+                ++j;
+            const std::string_view part = token.substr(from, j - from);
+            if (part.empty()) return false;
+            if (index == 0 &&
+                std::find(std::begin(kStates), std::end(kStates), part) != std::end(kStates))
+                return false;
+            if (std::find(table.begin(), table.end(), part) != table.end()) return true;
+        }
+        return false;
+    });
 }
 
 std::string lower_ascii(std::string_view s);

@@ -114,6 +114,15 @@ class Writer {
     }
     // Before an array element.
     void item() { element(); }
+    // An array of strings.
+    void strings(const std::vector<std::string>& items) {
+        begin('[');
+        for (const auto& s : items) {
+            item();
+            string(s);
+        }
+        end(']');
+    }
 
     void string(std::string_view s) {
         out_ += '"';
@@ -258,12 +267,7 @@ std::string to_json_string(const Article& a, bool pretty) {
     w.key("image");
     w.optional(a.image);
     w.key("tags");
-    w.begin('[');
-    for (const auto& tag : a.tags) {
-        w.item();
-        w.string(tag);
-    }
-    w.end(']');
+    w.strings(a.tags);
     w.key("comments");
     if (a.comments) {
         w.number(*a.comments);
@@ -330,12 +334,7 @@ std::string to_json_string(const Article& a, bool pretty) {
     w.key("fingerprint");
     w.optional(a.fingerprint);
     w.key("warnings");
-    w.begin('[');
-    for (const auto& warning : a.warnings) {
-        w.item();
-        w.string(warning);
-    }
-    w.end(']');
+    w.strings(a.warnings);
     w.end('}');
     // Invalid UTF-8 cannot come out of the readers; should it ever, nlohmann replaces it.
     if (!w.valid()) return dump_json(to_json(a), pretty);
