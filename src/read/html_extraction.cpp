@@ -10,6 +10,31 @@
 
 namespace pressparse::html::extract {
 
+namespace {
+
+// The <article> nearest around the first <h1>/<h2> that states the page's title, or kNoNode.
+NodeId find_headline_article(const ExtractionState& st) {
+    // Top down (a parent's id is smaller than its children's): each node's nearest <article>.
+    std::vector<NodeId> article_of(st.n, kNoNode);
+    for (NodeId id = 0; id < st.n; ++id) {
+        const Node& node = st.doc.node(id);
+        if (node.parent != kNoNode) article_of[id] = article_of[node.parent];
+        if (node.kind != Node::Kind::Element) continue;
+        if (node.tag == GUMBO_TAG_ARTICLE) {
+            article_of[id] = id;
+        } else if ((node.tag == GUMBO_TAG_H1 || node.tag == GUMBO_TAG_H2) &&
+                   article_of[id] != kNoNode && st.subtree[id].text > 0) {
+            const std::string heading = st.doc.text(id);
+            if (st.title_words->covering(heading) > 0.75 &&
+                st.title_words->covered_by(heading) > 0.75)
+                return article_of[id];
+        }
+    }
+    return kNoNode;
+}
+
+}  // namespace
+
 ExtractionState::ExtractionState(const Document& document, const Metadata& metadata)
     : doc(document), meta(metadata), n(document.nodes().size()) {
     match.resize(n);
@@ -58,28 +83,7 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
         if (t.first_name != kNoNode) p.first_name = t.first_name;
     }
     if (meta.title) title_words.emplace(*meta.title);
-    find_headline_article();
-}
-
-void ExtractionState::find_headline_article() {
-    if (!title_words) return;
-    // Top down (a parent's id is smaller than its children's): each node's nearest <article>.
-    std::vector<NodeId> article_of(n, kNoNode);
-    for (NodeId id = 0; id < n; ++id) {
-        const Node& node = doc.node(id);
-        if (node.parent != kNoNode) article_of[id] = article_of[node.parent];
-        if (node.kind != Node::Kind::Element) continue;
-        if (node.tag == GUMBO_TAG_ARTICLE) {
-            article_of[id] = id;
-        } else if ((node.tag == GUMBO_TAG_H1 || node.tag == GUMBO_TAG_H2) &&
-                   article_of[id] != kNoNode && subtree[id].text > 0) {
-            const std::string heading = doc.text(id);
-            if (title_words->covering(heading) > 0.75 && title_words->covered_by(heading) > 0.75) {
-                headline_article = article_of[id];
-                return;
-            }
-        }
-    }
+    if (title_words) headline_article = find_headline_article(*this);
 }
 
 }  // namespace pressparse::html::extract

@@ -119,7 +119,6 @@ enum class TeaserKind : std::uint8_t {
 struct ExtractionState {
     // Computes the page facts (html_extraction.cpp).
     ExtractionState(const Document& document, const Metadata& metadata);
-    void find_headline_article();
 
     // The page, and its facts: set once, read by every stage.
     const Document& doc;
