@@ -14,7 +14,8 @@ and scores the JSON it prints:
 * metadata: "headline" vs title, "source" vs byline, "date" vs publishedTime, each only where
   the expected value is present; and "byline in ref.": "source" is the reference byline or a
   run of whole words of it (the reference is the byline element's text, labels, dates and
-  addresses included, where pressparse gives the name alone).
+  addresses included, where pressparse gives the name alone); a reference that is a date line
+  alone names no author and is not compared there.
 
 A non-zero exit, a timeout or output that is not a JSON object is an error page (scores 0).
 Results go to a per-case TSV (--report) and a summary on stdout whose last line is
@@ -29,6 +30,7 @@ Standard library only (Python 3.11).
 from __future__ import annotations
 
 import argparse
+import calendar
 import concurrent.futures
 import dataclasses
 import json
@@ -224,12 +226,28 @@ def byline_in_reference(expected, actual) -> bool | None:
     reference is the text of the page's byline element, label, date, address or job title
     included; a cleaned name agrees with it this way and not exactly."""
     want = normalize_meta(expected, byline=True)
-    if want is None:
+    if want is None or names_no_one(want):
         return None
     got = normalize_meta(actual, byline=True)
     if got is None:
         return False
     return f" {got} " in f" {want} "
+
+
+# Words of a byline element that only dates it ("Last updated: January 7, 2025 at 6:01 am").
+_DATE_WORDS = frozenset(
+    [m.casefold() for m in calendar.month_name[1:] + calendar.month_abbr[1:]]
+    + [d.casefold() for d in calendar.day_name[:] + calendar.day_abbr[:]]
+    + ["updated", "last", "published", "posted", "modified", "on", "at", "am", "pm", "a.m.",
+       "p.m.", "utc", "gmt"])
+
+
+def names_no_one(reference: str) -> bool:
+    """Whether a normalised reference byline is a date line alone: every word a number, a
+    month or day name or a dating word. Such a reference names no author to agree with."""
+    words = [w.strip(".,:;|()") for w in reference.split()]
+    return all(not w or w.isdigit() or re.fullmatch(r"[\d:./-]+", w) or w in _DATE_WORDS
+               for w in words)
 
 
 # (result field, pressparse JSON key, expected-metadata.json key)

@@ -125,6 +125,10 @@ class MetadataTest(unittest.TestCase):
         self.assertFalse(f("Jane Roe", "Jane"[0:3]))  # "Jan": not a whole word
         self.assertFalse(f("Jane Roe", "John Doe"))
         self.assertFalse(f("Jane Roe", None))
+        # A date line alone names no author: not compared, whatever was given.
+        self.assertIsNone(f("Last Updated: January 7, 2025", None))
+        self.assertIsNone(f("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "X"))
+        self.assertFalse(f("Posted by Jane Roe on May 2, 2020", None))
 
     def test_dates(self):
         m = ev.dates_match
