@@ -286,9 +286,24 @@ bool only_an_entry(const std::vector<Word>& words) {
     });
 }
 
+// A second role after the name ends it: "Rob Doe Edited by Ann Roe" is Rob Doe's. Only labels of
+// two words or more ("edited by", "photos by") count: one word ("by", "von") may be part of a
+// name.
+void drop_second_role(std::vector<Word>& words) {
+    for (std::size_t at = 1; at < words.size(); ++at) {
+        for (const Entry& e : entries()) {
+            if (e.kind == Kind::Label && e.words.size() >= 2 && starts_with(words, at, e)) {
+                words.resize(at);
+                return;
+            }
+        }
+    }
+}
+
 std::optional<std::string> clean_part(std::string_view part) {
     std::vector<Word> words = words_of(part);
     drop_leading_labels(words);
+    drop_second_role(words);
     if (words.empty() || only_an_entry(words)) return std::nullopt;
     std::string text = join(words);
     if (auto found = dates::find_date_in_text(text)) {

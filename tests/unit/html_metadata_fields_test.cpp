@@ -341,6 +341,15 @@ TEST(BylineClean, CutAtSeparatorsAndDates) {
     EXPECT_EQ(byline::clean("Jane Doe, published on 19. Oktober 2019"), "Jane Doe");
 }
 
+TEST(BylineClean, ASecondRoleEndsTheName) {
+    EXPECT_EQ(byline::clean("Written by Rob Doe Edited by Ann Roe"), "Rob Doe");
+    EXPECT_EQ(byline::clean("Jane Doe Photos by John Roe"), "Jane Doe");
+    EXPECT_EQ(byline::clean("Por Ana Pérez, fotos por Luis Gil"), "Ana Pérez");
+    // One word may belong to the name: it does not cut.
+    EXPECT_EQ(byline::clean("Maria von Trapp"), "Maria von Trapp");
+    EXPECT_EQ(byline::clean("By Jane Doe and John Roe"), "Jane Doe and John Roe");
+}
+
 TEST(BylineClean, RefusedWhenNoName) {
     EXPECT_EQ(byline::clean("Sunday, Feb 1, 2015 11:57 AM UTC"), std::nullopt);
     EXPECT_EQ(byline::clean("Last Updated: January 7, 2025"), std::nullopt);
