@@ -30,6 +30,8 @@ constexpr std::size_t kMinHeadlineBytes = 8;
 constexpr std::size_t kMaxHeadlineBytes = 1000;
 constexpr unsigned kMaxAttributesRead = 32;
 constexpr std::size_t kMaxTitleDateBytes = 40;
+// How many lines of text just before a headline are read back for a date line.
+constexpr std::size_t kLinesBeforeHeadline = 2;
 // How many nodes inside a headline's heading are looked at for a date printed in it.
 constexpr std::size_t kMaxHeadlineNodes = 256;
 // A line under the headline is a date line when it holds at most this many words besides the
@@ -456,6 +458,33 @@ std::optional<Printed> printed_near_headline(const Document& doc, const PageShap
     return std::nullopt;
 }
 
+// A date line just before the headline ("<p>24. April 2020 | Press releases</p><h1>…"): the
+// last lines of text before it, read back from the heading, when one of them is mostly a date.
+std::optional<Printed> printed_before(const Document& doc, const PageShape& shape,
+                                      std::string_view language) {
+    const NodeId h1 = shape.headline;
+    if (h1 == kNoNode) return std::nullopt;
+    std::size_t lines = 0;
+    std::size_t bytes = 0;
+    // Within the body: the page's <title> in its head is no line of the page.
+    for (NodeId id = h1;
+         id-- > shape.body + 1 && lines < kLinesBeforeHeadline && bytes < kNearHeadlineBytes;) {
+        const Node& n = doc.node(id);
+        if (n.kind != Node::Kind::Text) continue;
+        if (n.parent != kNoNode && holds_no_text(doc.node(n.parent).tag)) continue;
+        const std::string_view line = unicode::trim(n.text);
+        if (line.empty()) continue;
+        ++lines;
+        bytes += line.size();
+        if (auto found = dates::find_date_in_text(line.substr(0, kNearHeadlineBytes), language);
+            found && plausible_year(found->value.year) && !not_a_publication(found->prefix) &&
+            words_around(line, *found) <= kDateLineMaxWords) {
+            return Printed{found->date_text, iso_day(found->value), true};
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> date_in_url(std::string_view url) {
@@ -571,7 +600,9 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             return out;
         }
     }
-    if (auto near = printed_near_headline(doc, shape, language)) {
+    std::optional<Printed> near = printed_near_headline(doc, shape, language);
+    if (!near) near = printed_before(doc, shape, language);
+    if (near) {
         out.fallback_text = near->text;
         out.fallback_source = DateSource::Header;
         out.fallback_day = near->day;

@@ -995,6 +995,25 @@ TEST(HtmlDates, DatePrintedInsideTheHeadline) {
     EXPECT_FALSE(b.date);
 }
 
+// A date line just before the headline is the page's when nothing under it names a day; a
+// sentence before it that names one is not.
+TEST(HtmlDates, DateLineJustBeforeTheHeadline) {
+    const Article a = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<article><p class=\"category\"> 24. April 2020 | <a href=\"/press\">Press "
+                     "releases</a></p><h1>Bridge opens</h1>" +
+                         kEnglishParagraphs + "</article>",
+                     "de"));
+    EXPECT_EQ(a.date, "2020-04-24");
+    EXPECT_EQ(a.date_source, DateSource::Header);
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<p>The town council met on 24 April 2020 and decided to build a bridge over the river "
+        "at last.</p><article><h1>Bridge opens</h1>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_FALSE(b.date);
+}
+
 // A modification date never stands in for the publication date; it is date_modified.
 TEST(HtmlDates, ModifiedNeverWins) {
     const Article a = from_html(english_page(
