@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -29,6 +30,13 @@ constexpr std::size_t kMinHeadlineBytes = 8;
 constexpr std::size_t kMaxHeadlineBytes = 1000;
 constexpr unsigned kMaxAttributesRead = 32;
 constexpr std::size_t kMaxTitleDateBytes = 40;
+// How many lines of text just before a headline are read back for a date line.
+constexpr std::size_t kLinesBeforeHeadline = 2;
+// How many nodes inside a headline's heading are looked at for a date printed in it.
+constexpr std::size_t kMaxHeadlineNodes = 256;
+// A line under the headline is a date line when it holds at most this many words besides the
+// date ("Posted on … by Anna Beispiel"); a sentence that names a day holds more.
+constexpr std::size_t kDateLineMaxWords = 6;
 
 using extract::lower_ascii;  // html_hints' one
 
@@ -166,6 +174,9 @@ bool plausible_year(int year) {
 struct Printed {
     std::string text;  // as printed
     std::string day;   // YYYY-MM-DD
+    // The date is most of its line ("Posted on 2019-01-01 by Anna"), not a day a sentence
+    // names ("On Sunday, 5 November 2023, the police …").
+    bool date_line = false;
 };
 
 // Lower-cased, white space folded and trimmed: headlines compared as people read them.
@@ -340,11 +351,74 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
     return before;
 }
 
-// A date printed in the first lines after a headline.
+// The words (runs holding a letter) of a line besides a date found in it.
+std::size_t words_around(std::string_view line, const dates::FoundDate& found) {
+    const std::string folded = unicode::fold_whitespace(line);
+    std::string_view rest = folded;
+    const std::size_t at = rest.find(found.date_text);
+    std::size_t words = 0;
+    auto count = [&](std::string_view part) {
+        std::size_t i = 0;
+        while (i < part.size()) {
+            while (i < part.size() && part[i] == ' ')
+                ++i;
+            bool letter = false;
+            while (i < part.size() && part[i] != ' ') {
+                const auto c = static_cast<unsigned char>(part[i]);
+                letter = letter || (c >= 0x80 || std::isalpha(c));
+                ++i;
+            }
+            if (letter) ++words;
+        }
+    };
+    if (at == std::string_view::npos) {
+        count(rest);
+    } else {
+        count(rest.substr(0, at));
+        count(rest.substr(at + found.date_text.size()));
+    }
+    return words;
+}
+
+// What a heading prints besides its headline: the text after a line break or in a <small>,
+// <time> or <sub> inside it ("<h1>Title<br><small>02.02.2022</small></h1>"), one line each.
+// The headline's own words (a link, a title that names a day) are not read.
+std::string printed_in_headline(const Document& doc, NodeId h1) {
+    std::string lines;
+    bool after_break = false;
+    std::size_t seen = 0;
+    for (NodeId id = doc.next(h1, h1);
+         id != kNoNode && lines.size() < kNearHeadlineBytes && ++seen <= kMaxHeadlineNodes;) {
+        const Node& n = doc.node(id);
+        if (n.kind == Node::Kind::Element) {
+            if (n.tag == GUMBO_TAG_BR) after_break = true;
+            if (n.tag == GUMBO_TAG_A || holds_no_text(n.tag)) {
+                id = doc.next(id, h1, true);
+                continue;
+            }
+        } else if (n.kind == Node::Kind::Text) {
+            bool aside = after_break;
+            std::size_t up = 0;
+            for (NodeId p = n.parent; !aside && p != kNoNode && p != h1 && up < kMaxAncestors;
+                 p = doc.node(p).parent, ++up) {
+                const GumboTag tag = doc.node(p).tag;
+                aside = tag == GUMBO_TAG_SMALL || tag == GUMBO_TAG_TIME || tag == GUMBO_TAG_SUB;
+            }
+            if (aside) {
+                lines.append(n.text.substr(0, kNearHeadlineBytes));
+                lines += '\n';
+            }
+        }
+        id = doc.next(id, h1);
+    }
+    return lines;
+}
+
+// A date printed in the first lines after a headline, or under it inside its heading.
 std::optional<Printed> printed_near(const Document& doc, NodeId h1, std::string_view language) {
     const NodeId root = doc.root();
     if (h1 == kNoNode) return std::nullopt;
-    std::string text;
+    std::string text = printed_in_headline(doc, h1);
     for (NodeId id = doc.next(h1, root, true); id != kNoNode && text.size() < kNearHeadlineBytes;) {
         const Node& n = doc.node(id);
         if (n.kind == Node::Kind::Element &&
@@ -367,7 +441,8 @@ std::optional<Printed> printed_near(const Document& doc, NodeId h1, std::string_
         const std::string_view line = std::string_view(text).substr(start, end - start);
         if (auto found = dates::find_date_in_text(line, language);
             found && plausible_year(found->value.year) && !not_a_publication(found->prefix)) {
-            return Printed{found->date_text, iso_day(found->value)};
+            const bool date_line = words_around(line, *found) <= kDateLineMaxWords;
+            return Printed{found->date_text, iso_day(found->value), date_line};
         }
         start = end + 1;
     }
@@ -380,6 +455,33 @@ std::optional<Printed> printed_near_headline(const Document& doc, const PageShap
                                              std::string_view language) {
     if (auto found = printed_near(doc, shape.headline, language)) return found;
     if (shape.first_h1 != shape.headline) return printed_near(doc, shape.first_h1, language);
+    return std::nullopt;
+}
+
+// A date line just before the headline ("<p>24. April 2020 | Press releases</p><h1>…"): the
+// last lines of text before it, read back from the heading, when one of them is mostly a date.
+std::optional<Printed> printed_before(const Document& doc, const PageShape& shape,
+                                      std::string_view language) {
+    const NodeId h1 = shape.headline;
+    if (h1 == kNoNode) return std::nullopt;
+    std::size_t lines = 0;
+    std::size_t bytes = 0;
+    // Within the body: the page's <title> in its head is no line of the page.
+    for (NodeId id = h1;
+         id-- > shape.body + 1 && lines < kLinesBeforeHeadline && bytes < kNearHeadlineBytes;) {
+        const Node& n = doc.node(id);
+        if (n.kind != Node::Kind::Text) continue;
+        if (n.parent != kNoNode && holds_no_text(doc.node(n.parent).tag)) continue;
+        const std::string_view line = unicode::trim(n.text);
+        if (line.empty()) continue;
+        ++lines;
+        bytes += line.size();
+        if (auto found = dates::find_date_in_text(line.substr(0, kNearHeadlineBytes), language);
+            found && plausible_year(found->value.year) && !not_a_publication(found->prefix) &&
+            words_around(line, *found) <= kDateLineMaxWords) {
+            return Printed{found->date_text, iso_day(found->value), true};
+        }
+    }
     return std::nullopt;
 }
 
@@ -432,22 +534,52 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             break;
         }
     }
-    std::optional<std::string> machine_iso;
+    // Every stated timestamp that reads as a plausible day, best source first.
+    struct Stamp {
+        const std::string* text;
+        DateSource source;
+        std::string iso;
+    };
+    std::vector<Stamp> stamps;
     for (const auto& [text, source] : stated.published) {
-        const auto iso = dates::normalize_timestamp(text, false, nullptr, language);
+        auto iso = dates::normalize_timestamp(text, false, nullptr, language);
         if (!iso) continue;
         if (auto d = day_of_iso(*iso); !d || !plausible_year(d->year)) continue;
-        out.published_text = text;
-        out.source = source;
-        machine_iso = iso;
-        break;
+        stamps.push_back(Stamp{&text, source, std::move(*iso)});
     }
     const std::optional<Printed> printed = printed_in_date_element(doc, shape, language);
-    if (machine_iso) {
+    if (!stamps.empty()) {
+        auto same_day = [](const std::string& iso, const std::string& day) {
+            return iso.compare(0, 10, day) == 0;
+        };
+        // The date line under the headline is what the page prints for the article itself.
+        std::optional<Printed> line = printed_near_headline(doc, shape, language);
+        if (line && !line->date_line) line.reset();
+        // Stamps that disagree: the one whose day the date line prints is the page's (a
+        // template's stale stamp comes first as often as not), unless that day is the one the
+        // page states as modified ("Updated Jul 24"). A date element elsewhere is no such
+        // evidence: it may be a teaser's, with its own <time>.
+        const Stamp* chosen = &stamps.front();
+        const std::optional<std::string> modified =
+            out.modified_text
+                ? dates::normalize_timestamp(*out.modified_text, false, nullptr, language)
+                : std::nullopt;
+        if (line && !same_day(chosen->iso, line->day) &&
+            !(modified && same_day(*modified, line->day))) {
+            for (const Stamp& s : stamps) {
+                if (same_day(s.iso, line->day)) {
+                    chosen = &s;
+                    break;
+                }
+            }
+        }
+        out.published_text = *chosen->text;
+        out.source = chosen->source;
         // A stamp with its instant (in UTC, or another zone) may fall on the day after or before
-        // the one the page prints for its readers: the printed day is the page's.
-        if (printed && machine_iso->size() > 10) {
-            const auto a = day_of_iso(*machine_iso);
+        // the one a date element prints for readers: the printed day is the page's, unless the
+        // date line under the headline prints the stamp's own day (the element is a teaser's).
+        if (printed && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
+            const auto a = day_of_iso(chosen->iso);
             const auto b = day_of_iso(printed->day);
             if (a && b && std::labs(days_from_civil(*a) - days_from_civil(*b)) == 1)
                 out.printed_day = printed->day;
@@ -468,7 +600,9 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             return out;
         }
     }
-    if (auto near = printed_near_headline(doc, shape, language)) {
+    std::optional<Printed> near = printed_near_headline(doc, shape, language);
+    if (!near) near = printed_before(doc, shape, language);
+    if (near) {
         out.fallback_text = near->text;
         out.fallback_source = DateSource::Header;
         out.fallback_day = near->day;

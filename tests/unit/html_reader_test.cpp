@@ -934,6 +934,86 @@ TEST(HtmlDates, PrintedDayWinsOverAUtcStampOneDayOff) {
     EXPECT_EQ(a.date_source, DateSource::Meta);
 }
 
+// The date line under the headline is the day the page prints for the article: a teaser's date
+// element further down, one day off a UTC stamp, does not move the stamp.
+TEST(HtmlDates, TheDateLineUnderTheHeadlineIsThePrintedDay) {
+    const std::string teaser =
+        "<div class=\"more\"><a href=\"/other\">Other story</a><span class=\"timestamp\">Dec "
+        "22, 2020</span></div>";
+    const Article a = from_html(
+        english_page(R"(<meta property="article:published_time" content="2020-12-23T15:42:33Z">)",
+                     "<article><h1>Bridge opens</h1><p>By Anna Example</p><p>Dec 23, 2020</p>" +
+                         kEnglishParagraphs + teaser + "</article>"));
+    EXPECT_EQ(a.date, "2020-12-23T15:42:33+00:00");
+    // A sentence under the headline that names the day before is no date line.
+    const Article c = from_html(english_page(
+        R"(<meta property="article:published_time" content="2023-11-06T13:10:22Z">)",
+        "<article><h1>Bridge opens</h1><p>On Sunday, 5 November 2023, shortly after nine, "
+        "the police closed the road.</p>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(c.date, "2023-11-06T13:10:22+00:00");
+}
+
+// Stamps that disagree: the one whose day the date line under the headline prints wins over a
+// stale one stated first; with no date line, or when the line prints the modified day, the
+// first stands.
+TEST(HtmlDates, TheStampTheDateLinePrintsWins) {
+    const std::string head =
+        R"(<meta property="article:published_time" content="2021-12-14T15:41:07+01:00">
+           <meta name="date" content="2022-02-04">)";
+    const Article a = from_html(english_page(
+        head,
+        "<article><h1>Bridge opens</h1><div>04.02.2022</div>" + kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(a.date, "2022-02-04");
+    EXPECT_EQ(a.date_source, DateSource::Meta);
+    const Article b = from_html(english_page(
+        head, "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>", "de"));
+    EXPECT_EQ(b.date, "2021-12-14T15:41:07+01:00");
+    const Article c = from_html(english_page(
+        head + R"(<meta property="article:modified_time" content="2022-02-04T09:00:00+01:00">)",
+        "<article><h1>Bridge opens</h1><div>04.02.2022</div>" + kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(c.date, "2021-12-14T15:41:07+01:00");
+}
+
+// A date printed inside the headline's heading, after a line break or in a <small>, is the
+// page's; a day the headline's own words name is not.
+TEST(HtmlDates, DatePrintedInsideTheHeadline) {
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens<br><small><span class=\"icon\"></span>&nbsp;02.02.2022 "
+        "&bull; Town news</small></h1><p>The council said on 28.01.2022 that it was ready.</p>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(a.date, "2022-02-02");
+    EXPECT_EQ(a.date_source, DateSource::Header);
+    const Article b =
+        from_html(english_page("<title>Town fair on 5 May 2022</title>",
+                               "<article><h1><a href=\"/fair\">Town fair on 5 May 2022</a></h1>" +
+                                   kEnglishParagraphs + "</article>"));
+    EXPECT_FALSE(b.date);
+}
+
+// A date line just before the headline is the page's when nothing under it names a day; a
+// sentence before it that names one is not.
+TEST(HtmlDates, DateLineJustBeforeTheHeadline) {
+    const Article a = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<article><p class=\"category\"> 24. April 2020 | <a href=\"/press\">Press "
+                     "releases</a></p><h1>Bridge opens</h1>" +
+                         kEnglishParagraphs + "</article>",
+                     "de"));
+    EXPECT_EQ(a.date, "2020-04-24");
+    EXPECT_EQ(a.date_source, DateSource::Header);
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<p>The town council met on 24 April 2020 and decided to build a bridge over the river "
+        "at last.</p><article><h1>Bridge opens</h1>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_FALSE(b.date);
+}
+
 // A modification date never stands in for the publication date; it is date_modified.
 TEST(HtmlDates, ModifiedNeverWins) {
     const Article a = from_html(english_page(
