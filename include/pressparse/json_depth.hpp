@@ -119,12 +119,21 @@ class DepthLimitedBuilder {
 
 }  // namespace detail
 
+// What may follow the document.
+enum class JsonTrailing {
+    Refused,  // nothing but white space: the text is one JSON document (expected files)
+    Ignored,  // the first complete value is the document (a page's JSON-LD block followed by a
+              // stray brace or a second block, which browsers and search engines read)
+};
+
 // The document in `text` (a string, a stream, …), cut to `max_depth` levels; `error` says why
 // when the text is not valid JSON (then `value` is partial and must not be used).
 template <typename Json, typename Input>
-DepthLimitedJson<Json> parse_json_to_depth(Input&& text, std::size_t max_depth) {
+DepthLimitedJson<Json> parse_json_to_depth(Input&& text, std::size_t max_depth,
+                                           JsonTrailing trailing = JsonTrailing::Refused) {
     detail::DepthLimitedBuilder<Json> builder(max_depth);
-    Json::sax_parse(std::forward<Input>(text), &builder);
+    Json::sax_parse(std::forward<Input>(text), &builder, nlohmann::json::input_format_t::json,
+                    /*strict=*/trailing == JsonTrailing::Refused);
     return builder.take();
 }
 

@@ -240,7 +240,7 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
         erase_all(text, marker);
     // Cut to kMaxJsonLdDepth, so that nothing later (walks, comparisons, copies) can recurse
     // without bound.
-    auto parsed = parse_json_to_depth<json>(text, kMaxJsonLdDepth);
+    auto parsed = parse_json_to_depth<json>(text, kMaxJsonLdDepth, JsonTrailing::Ignored);
     if (!parsed.error.empty()) return std::nullopt;
     cut = parsed.cut;
     const json root = std::move(parsed.value);

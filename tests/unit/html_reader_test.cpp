@@ -169,6 +169,23 @@ TEST(HtmlMetadata, JsonLdAlone) {
     EXPECT_EQ(a.category, "Регионы");
 }
 
+TEST(HtmlMetadata, JsonLdFollowedByStrayBracesIsRead) {
+    // A block with one closing brace too many: the first complete value is the document.
+    const Article a = from_html(page(
+        R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Мост открыт",
+           "datePublished":"2026-03-29T12:00:00+03:00"}}}</script>)",
+        kParagraphs));
+    EXPECT_EQ(a.headline, "Мост открыт");
+    EXPECT_EQ(a.date, "2026-03-29T12:00:00+03:00");
+    EXPECT_EQ(a.date_source, DateSource::JsonLd);
+    // A block that is not JSON at its start is still refused.
+    const Article b = from_html(page(
+        R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Мост открыт",
+           "datePublished":"2026-03-29T12:00:00+03:00",,}</script>)",
+        kParagraphs));
+    EXPECT_NE(b.date_source, DateSource::JsonLd);
+}
+
 TEST(HtmlMetadata, OpenGraphAndMetaNamesAlone) {
     const Article a = from_html(page(
         R"(<meta property="og:title" content="Мост открыт"><meta property="og:site_name" content="Example News">
