@@ -35,6 +35,9 @@ bool is_space_like(char32_t c) {
            u_charType(static_cast<UChar32>(c)) == U_CONTROL_CHAR;
 }
 
+constexpr std::uint64_t kLaneOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kLaneHigh = 0x8080808080808080ull;
+
 // Four well-formed two-byte sequences (lead C2–DF, then a continuation byte) in the eight
 // bytes of `w`, read little-endian.
 bool two_byte8(std::uint64_t w) {
@@ -252,9 +255,6 @@ std::string to_nfc(std::string_view utf8) {
 
 namespace {
 
-constexpr std::uint64_t kLaneOnes = 0x0101010101010101ull;
-constexpr std::uint64_t kLaneHigh = 0x8080808080808080ull;
-
 // Eight bytes in 0x21–0x7E (SWAR: a byte below 0x21, at or over 0x7F sets its high bit).
 bool printable_ascii8(std::uint64_t w) {
     const std::uint64_t below = (w - kLaneOnes * 0x21) & ~w & kLaneHigh;
@@ -359,6 +359,29 @@ ScriptCounts count_scripts(std::string_view utf8) {
     ScriptCounts counts;
     std::size_t i = 0;
     while (i < utf8.size()) {
+        // Eight bytes at once: ASCII (its letters counted in the word), or four letters of the
+        // Russian alphabet and its kin as the two-byte path below reads them (D0 and any
+        // continuation byte, D1 and one of 80-9F).
+        if (i + 8 <= utf8.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, utf8.data() + i, 8);
+            if ((w & kLaneHigh) == 0) {
+                const std::uint64_t x = w | (kLaneOnes * 0x20);  // lower case, for letters
+                const std::uint64_t from_a = x + kLaneOnes * (0x80 - 'a');
+                const std::uint64_t past_z = x + kLaneOnes * (0x80 - 'z' - 1);
+                counts.latin += std::popcount(from_a & ~past_z & kLaneHigh);
+                i += 8;
+                continue;
+            }
+            constexpr std::uint64_t kMask = 0xC0FEC0FEC0FEC0FEull;
+            constexpr std::uint64_t kWant = 0x80D080D080D080D0ull;
+            constexpr std::uint64_t kLeadD1 = 0x0001000100010001ull;
+            if ((w & kMask) == kWant && (((w & kLeadD1) << 13) & w) == 0) {
+                counts.cyrillic += 4;
+                i += 8;
+                continue;
+            }
+        }
         const auto byte = static_cast<unsigned char>(utf8[i]);
         if (byte < 0x80) {
             ++i;

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -224,6 +225,70 @@ TEST(Utf8, FourTwoByteSequencesAtOnceAnswerAsOneByOne) {
             }
             ASSERT_EQ(u::check_utf8(text).valid, valid) << "byte " << b << " at " << at;
             ASSERT_EQ(u::is_valid_utf8(text), valid) << "byte " << b << " at " << at;
+        }
+    }
+}
+
+namespace {
+
+// count_scripts by the definition, one code point at a time (ill-formed bytes are U+FFFD).
+u::ScriptCounts scripts_by_code_points(std::string_view text) {
+    u::ScriptCounts counts;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) c = 0xFFFD;
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts.latin;
+            continue;
+        }
+        if (c >= 0x400 && c <= 0x45F) {
+            ++counts.cyrillic;
+            continue;
+        }
+        if (!u_isalpha(c)) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        if (script == USCRIPT_CYRILLIC) {
+            ++counts.cyrillic;
+        } else if (script == USCRIPT_LATIN) {
+            ++counts.latin;
+            const UChar32 lower = u_tolower(c);
+            for (const UChar32 d :
+                 {0x101, 0x10D, 0x113, 0x123, 0x12B, 0x137, 0x13C, 0x146, 0x161, 0x16B, 0x17E}) {
+                if (lower == d) ++counts.latvian_diacritics;
+            }
+        } else {
+            ++counts.other_letters;
+        }
+    }
+    return counts;
+}
+
+}  // namespace
+
+// count_scripts reads eight bytes at once (ASCII, or four letters of the Russian alphabet):
+// every byte value at every position of such runs counts as the code-point-by-code-point
+// definition counts.
+TEST(Scripts, EightAtATimeCountsAsCodePointByCodePoint) {
+    const std::vector<std::string> bases = {
+        "The quick brown fox, Zz@[`{ 0123",
+        "\xD0\x96\xD0\xB8\xD0\xB7\xD0\xBD\xD1\x8C\xD1\x9F\xD1\xA0\xD0\x9C\xD0\xB8\xD1\x80\xD0\xB0"
+        "\xC4\x81 \xD1\x8F"};
+    for (const auto& base : bases) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string text = base;
+                text[at] = static_cast<char>(b);
+                const auto fast = u::count_scripts(text);
+                const auto slow = scripts_by_code_points(text);
+                ASSERT_EQ(fast.latin, slow.latin) << "byte " << b << " at " << at;
+                ASSERT_EQ(fast.cyrillic, slow.cyrillic) << "byte " << b << " at " << at;
+                ASSERT_EQ(fast.latvian_diacritics, slow.latvian_diacritics) << b << " at " << at;
+                ASSERT_EQ(fast.other_letters, slow.other_letters) << b << " at " << at;
+            }
         }
     }
 }
