@@ -292,19 +292,22 @@ std::string fold_whitespace(std::string_view utf8) {
         }
     };
     std::size_t i = 0;
+    bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
     while (i < n) {
         // Eight bytes at once where each would take one of the two fast paths below: printable
         // ASCII but the space, or four two-byte letters (lead C4–DF, then a continuation byte).
-        if (i + 8 <= n) {
+        if (wide && i + 8 <= n) {
             std::uint64_t w;
             std::memcpy(&w, utf8.data() + i, 8);
             if (printable_ascii8(w) || two_byte_letters8(w)) {
                 i += 8;
                 continue;
             }
+            wide = false;
         }
         const auto byte = static_cast<unsigned char>(utf8[i]);
         if (byte < 0x80) {
+            wide = true;
             if (!is_space_like(byte)) {
                 ++i;
                 continue;
@@ -358,11 +361,12 @@ LetterCase first_letter_case(std::string_view utf8) {
 ScriptCounts count_scripts(std::string_view utf8) {
     ScriptCounts counts;
     std::size_t i = 0;
+    bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
     while (i < utf8.size()) {
         // Eight bytes at once: ASCII (its letters counted in the word), or four letters of the
         // Russian alphabet and its kin as the two-byte path below reads them (D0 and any
         // continuation byte, D1 and one of 80-9F).
-        if (i + 8 <= utf8.size()) {
+        if (wide && i + 8 <= utf8.size()) {
             std::uint64_t w;
             std::memcpy(&w, utf8.data() + i, 8);
             if ((w & kLaneHigh) == 0) {
@@ -381,9 +385,11 @@ ScriptCounts count_scripts(std::string_view utf8) {
                 i += 8;
                 continue;
             }
+            wide = false;
         }
         const auto byte = static_cast<unsigned char>(utf8[i]);
         if (byte < 0x80) {
+            wide = true;
             ++i;
             if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ++counts.latin;
             continue;
