@@ -2,9 +2,7 @@
 
 #include <unicode/utf8.h>
 
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
@@ -126,45 +124,11 @@ class Writer {
         end(']');
     }
 
-    // Eight bytes of printable ASCII, none of them '"' or '\\' (SWAR: a byte below 0x20, at or
-    // over 0x80, or equal to either sets the high bit of its lane).
-    static bool plain_ascii8(std::uint64_t w) {
-        constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-        constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-        auto zero_lane = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-        const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-        return ((w & kHigh) | below_space | zero_lane(w ^ (kOnes * '"')) |
-                zero_lane(w ^ (kOnes * '\\'))) == 0;
-    }
-    // Four well-formed two-byte sequences in a row (little-endian lanes: lead, continuation).
-    static bool two_byte8(std::uint64_t w) {
-        static_assert(std::endian::native == std::endian::little);
-        constexpr std::uint64_t kMask = 0xC0E0C0E0C0E0C0E0ull;
-        constexpr std::uint64_t kWant = 0x80C080C080C080C0ull;
-        constexpr std::uint64_t kLeadLow = 0x001E001E001E001Eull;  // C0 and C1 are overlong
-        constexpr std::uint64_t kLaneHigh = 0x8000800080008000ull;
-        if ((w & kMask) != kWant) return false;
-        return (((w & kLeadLow) + 0x7FFF7FFF7FFF7FFFull) & kLaneHigh) == kLaneHigh;
-    }
-
     void string(std::string_view s) {
         out_ += '"';
         std::size_t run = 0;
         const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
         for (std::size_t i = 0; i < s.size(); ++i) {
-            // Eight bytes at once where they need no escape and are valid UTF-8 for certain:
-            // printable ASCII other than '"' and '\\', or four two-byte sequences (Cyrillic,
-            // Greek, Latin Extended: lead C2–DF, then a continuation byte).
-            while (i + 8 <= s.size()) {
-                std::uint64_t w;
-                std::memcpy(&w, p + i, 8);
-                if (plain_ascii8(w) || two_byte8(w)) {
-                    i += 8;
-                } else {
-                    break;
-                }
-            }
-            if (i >= s.size()) break;
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 // UTF-8 checked on the way, as unicode::is_valid_utf8 checks it: two-byte
