@@ -227,10 +227,12 @@ class BatchRun {
     }
 
   private:
-    static constexpr std::size_t kQueued = 64;  // records parsed and waiting for Python
+    static constexpr std::size_t kQueued = 64;  // records waiting for Python
 
     void run() {
-        const pressparse::WriteFn out = [this](std::string_view text) { return deliver(text); };
+        // The records come as values (the objects the CLI's lines print); nothing is parsed.
+        options_.records = [this](Json&& record) { return deliver(std::move(record)); };
+        const pressparse::WriteFn out = [](std::string_view) { return true; };
         const pressparse::WriteFn err = [](std::string_view) { return true; };
         pressparse::BatchSummary summary;
         std::string failure;
@@ -248,33 +250,18 @@ class BatchRun {
         taken_.notify_all();
     }
 
-    // The batch writer's output: whole lines, each one record. A closed run answers as a closed
-    // pipe does, which ends the batch quietly.
-    bool deliver(std::string_view text) {
-        pending_.append(text);
-        std::size_t start = 0;
-        for (std::size_t end; (end = pending_.find('\n', start)) != std::string::npos;
-             start = end + 1) {
-            Json record;
-            try {
-                record = Json::parse(std::string_view(pending_).substr(start, end - start));
-            } catch (const std::exception& e) {  // a bug: said once, and the run ends
-                std::lock_guard lock(mutex_);
-                failure_ = std::string("pressparse: unreadable record: ") + e.what();
-                errno = EIO;
-                return false;
-            }
-            std::unique_lock lock(mutex_);
-            space_.wait(lock, [&] { return closed_ || queue_.size() < kQueued; });
-            if (closed_) {
-                errno = EPIPE;
-                return false;
-            }
-            queue_.push_back(std::move(record));
-            lock.unlock();
-            taken_.notify_one();
+    // One record of the batch, in input order. A closed run answers as a closed pipe does,
+    // which ends the batch quietly.
+    bool deliver(Json&& record) {
+        std::unique_lock lock(mutex_);
+        space_.wait(lock, [&] { return closed_ || queue_.size() < kQueued; });
+        if (closed_) {
+            errno = EPIPE;
+            return false;
         }
-        pending_.erase(0, start);
+        queue_.push_back(std::move(record));
+        lock.unlock();
+        taken_.notify_one();
         return true;
     }
 
@@ -296,7 +283,6 @@ class BatchRun {
     std::mutex mutex_;
     std::condition_variable taken_, space_;
     std::deque<Json> queue_;
-    std::string pending_;  // the writer's output not yet a whole line (its thread only)
     bool done_ = false;
     bool closed_ = false;
     std::string failure_;

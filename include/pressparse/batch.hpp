@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,11 @@ enum class OutputFormat {
     Markdown,
     Text
 };
+
+// A record as a value (the JSON object its line would print), for a caller that builds its own
+// objects from it (the Python module) rather than parse text back. False: stop the run (errno
+// tells why, as for a write).
+using RecordFn = std::function<bool(nlohmann::ordered_json&&)>;
 
 struct BatchOptions {
     std::vector<std::string> inputs;  // files, directories, web archives, "-" (a page on stdin)
@@ -42,6 +48,9 @@ struct BatchOptions {
     bool summary_record = false;  // a closing {"summary": …} record in the JSON Lines
     bool dedupe = false;  // a page whose URL or fingerprint an earlier page had: duplicate record
     ExtractOptions extract;
+    // With JSON Lines on the output stream: every record (article, error, duplicate, summary)
+    // goes here as a value instead of as a line of text; `out` then only hears flushes.
+    RecordFn records;
 };
 
 // The most worker threads a run may ask for.

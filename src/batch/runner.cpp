@@ -47,7 +47,8 @@ struct Result {
     std::string path;  // as given (bytes, not for display)
     InputInfo input;   // as error records name it
     fs::path output_name;
-    std::string text;  // the formatted article, or the error record
+    std::string text;                              // the formatted article, or the error record
+    std::optional<nlohmann::ordered_json> record;  // the same as a value (BatchOptions::records)
     bool failed = false;
     bool skipped = false;  // --skip-existing: its output is there and complete
     std::string message;   // why it failed
@@ -96,6 +97,21 @@ bool output_complete(const fs::path& path, OutputFormat format) {
 // Lines, one line each; Markdown and text documents each after a line naming the page).
 enum class Sink { File, Alone, Shared };
 
+nlohmann::ordered_json error_record_json(const InputInfo& input, std::string_view code,
+                                         std::string_view message);
+nlohmann::ordered_json duplicate_record_json(const InputInfo& input, std::string_view first);
+
+// A record for the output stream: a line of text, or the value itself for a caller that wants
+// values (BatchOptions::records).
+void set_record(Result& r, const BatchOptions& options, nlohmann::ordered_json&& value) {
+    if (options.records && !options.output_dir) {
+        r.record = std::move(value);
+        r.text.clear();
+    } else {
+        r.text = dump_json(value) + '\n';
+    }
+}
+
 Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     Result r;
     r.seq = job.seq;
@@ -107,7 +123,7 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     if (job.error_code) {
         r.failed = true;
         r.message = job.error_message;
-        r.text = error_record(input, *job.error_code, job.error_message) + '\n';
+        set_record(r, options, error_record_json(input, *job.error_code, job.error_message));
         return r;
     }
     if (sink == Sink::File && options.skip_existing &&
@@ -129,16 +145,28 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
             if (article.fingerprint) r.fingerprint = std::stoull(*article.fingerprint, nullptr, 16);
             if (article.url) r.address = article.url->substr(0, article.url->find('#'));
         }
+        if (options.records && sink == Sink::Shared) {
+            r.record = to_json(article);  // the value the line would print, made in parallel
+            return r;
+        }
         const OutputFormat format =
             options.format == OutputFormat::JsonLines ? OutputFormat::Json : options.format;
         r.text = format_article(article, format, sink != Sink::Shared && options.pretty);
     } catch (const InputError& e) {
         r.failed = true;
         r.message = e.what();
+        if (options.records && sink == Sink::Shared) {
+            r.record = error_record_json(input, to_string(e.code()), e.what());
+            return r;
+        }
         r.text = error_record(input, to_string(e.code()), e.what());
     } catch (const std::exception& e) {
         r.failed = true;
         r.message = std::string("internal error: ") + e.what();
+        if (options.records && sink == Sink::Shared) {
+            r.record = error_record_json(input, to_string(ErrorCode::Internal), r.message);
+            return r;
+        }
         r.text = error_record(input, to_string(ErrorCode::Internal), r.message);
     }
     // The bytes as written, made here in parallel rather than by the writer: a closing newline
@@ -285,15 +313,19 @@ std::optional<std::uint64_t> count_inputs(const BatchOptions& o) {
 
 // Writes to the output; a failure marks the summary: a closed pipe quietly, anything else (a
 // full disk) as fatal, said once on the error stream.
-bool write_stdout(const WriteFn& out, const WriteFn& err, std::string_view text,
-                  BatchSummary& summary) {
-    if (out(text)) return true;
+void write_failed(const WriteFn& err, BatchSummary& summary) {
     if (errno == EPIPE) {
         summary.output_closed = true;
     } else {
         summary.output_failed = true;
         err(std::string("pressparse: stdout: ") + std::strerror(errno) + "\n");
     }
+}
+
+bool write_stdout(const WriteFn& out, const WriteFn& err, std::string_view text,
+                  BatchSummary& summary) {
+    if (out(text)) return true;
+    write_failed(err, summary);
     return false;
 }
 
@@ -326,17 +358,25 @@ nlohmann::ordered_json record_input(const InputInfo& input) {
     return in;
 }
 
+nlohmann::ordered_json error_record_json(const InputInfo& input, std::string_view code,
+                                         std::string_view message) {
+    return nlohmann::ordered_json{
+        {"input", record_input(input)},
+        {"error", nlohmann::ordered_json{{"code", code}, {"message", message}}}};
+}
+
+nlohmann::ordered_json duplicate_record_json(const InputInfo& input, std::string_view first) {
+    return nlohmann::ordered_json{{"input", record_input(input)}, {"duplicate_of", first}};
+}
+
 }  // namespace
 
 std::string error_record(const InputInfo& input, std::string_view code, std::string_view message) {
-    return dump_json(nlohmann::ordered_json{
-        {"input", record_input(input)},
-        {"error", nlohmann::ordered_json{{"code", code}, {"message", message}}}});
+    return dump_json(error_record_json(input, code, message));
 }
 
 std::string duplicate_record(const InputInfo& input, std::string_view first) {
-    return dump_json(
-        nlohmann::ordered_json{{"input", record_input(input)}, {"duplicate_of", first}});
+    return dump_json(duplicate_record_json(input, first));
 }
 
 namespace {
@@ -657,7 +697,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             r.warnings = 0;
             r.message = "output file " + batch::printable_path(target.string()) +
                         " is taken by an earlier input of this run";
-            r.text = error_record(r.input, "output_collision", r.message) + '\n';
+            r.text = error_record(r.input, "output_collision", r.message) + '\n';  // files only
             target = is_claimed(bad) ? fs::path() : bad;
         }
         if (r.skipped) {
@@ -704,7 +744,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             const std::size_t begin = *first == 0 ? 0 : first_path_ends[*first - 1];
             const std::string_view path =
                 std::string_view(first_paths).substr(begin, first_path_ends[*first] - begin);
-            r.text = duplicate_record(r.input, path) + '\n';
+            set_record(r, options, duplicate_record_json(r.input, path));
             r.warnings = 0;
             ++summary.duplicates;
             return;
@@ -719,7 +759,10 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // A result to stdout. Once the reader is gone, nothing more is counted or reported: the run
     // ends quietly, whatever the number of results that were ready at that moment.
     auto to_stdout = [&](Result& r) {
-        if (!write_stdout(out, err, r.text, summary)) {
+        const bool written = r.record ? options.records(std::move(*r.record))
+                                      : write_stdout(out, err, r.text, summary);
+        if (r.record && !written) write_failed(err, summary);
+        if (!written) {
             begin_halt();
             return;
         }
@@ -807,7 +850,12 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     if (options.summary_record && !options.output_dir && !summary.output_failed &&
         !summary.output_closed &&
         (options.format == OutputFormat::Json || options.format == OutputFormat::JsonLines)) {
-        out(dump_json(nlohmann::ordered_json{{"summary", summary_json(summary)}}) + "\n");
+        nlohmann::ordered_json record{{"summary", summary_json(summary)}};
+        if (options.records) {
+            options.records(std::move(record));
+        } else {
+            out(dump_json(record) + "\n");
+        }
     }
     if (options.stats) {
         char buf[256];

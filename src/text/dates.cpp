@@ -802,6 +802,15 @@ std::optional<FoundDate> find_date_in_text(std::string_view text_in, std::string
             }
             continue;
         }
+        // Every reading below has a day or a year, digits first, within two tokens of the month:
+        // a word without one is not looked up (a lookup folds case through ICU, and one that
+        // finds nothing reads the month names of every widely printed language).
+        bool digits_near = false;
+        for (std::size_t j = k >= 2 ? k - 2 : 0; j < n && j <= k + 2 && !digits_near; ++j) {
+            const std::string_view near = j == k ? std::string_view() : clean(toks[j]);
+            digits_near = !near.empty() && near[0] >= '0' && near[0] <= '9';
+        }
+        if (!digits_near) continue;
         const auto month = months().find(strip_suffix(t, ','), language);
         if (!month) continue;
         int day = 0, year = 0;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -32,6 +33,21 @@ bool is_space_like(char32_t c) {
     if (c >= 0x100 && c < 0x1680) return false;
     return u_isUWhiteSpace(static_cast<UChar32>(c)) ||
            u_charType(static_cast<UChar32>(c)) == U_CONTROL_CHAR;
+}
+
+constexpr std::uint64_t kLaneOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kLaneHigh = 0x8080808080808080ull;
+
+// Four well-formed two-byte sequences (lead C2–DF, then a continuation byte) in the eight
+// bytes of `w`, read little-endian.
+bool two_byte8(std::uint64_t w) {
+    static_assert(std::endian::native == std::endian::little);
+    constexpr std::uint64_t kMask = 0xC0E0C0E0C0E0C0E0ull;
+    constexpr std::uint64_t kWant = 0x80C080C080C080C0ull;
+    constexpr std::uint64_t kLeadLow = 0x001E001E001E001Eull;  // C0 and C1 are overlong
+    constexpr std::uint64_t kPairHigh = 0x8000800080008000ull;
+    if ((w & kMask) != kWant) return false;
+    return (((w & kLeadLow) + 0x7FFF7FFF7FFF7FFFull) & kPairHigh) == kPairHigh;
 }
 
 bool all_ascii(std::string_view s) {
@@ -171,18 +187,30 @@ Utf8Check scan_utf8(std::string_view bytes) {
     bool nfc = true;
     int32_t i = 0;
     while (i < n) {
-        // Eight ASCII bytes at a time (ASCII is all valid and NFC).
+        // Four two-byte sequences at once (a run of Cyrillic, Greek or Latin Extended letters).
         if (i + 8 <= n) {
-            std::uint64_t word;
-            std::memcpy(&word, p + i, 8);
-            if ((word & 0x8080808080808080ull) == 0) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (two_byte8(w)) {
+                if constexpr (kWithNfc) {
+                    for (int k = 0; k < 8 && nfc; k += 2)
+                        nfc = table->two_byte(p[i + k], p[i + k + 1]);
+                }
                 i += 8;
                 continue;
             }
         }
         const uint8_t lead = p[i];
         if (lead < 0x80) {
+            // Eight ASCII bytes at a time (ASCII is all valid and NFC) where a run goes on: the
+            // single spaces between Cyrillic words are not worth a try.
             ++i;
+            while (i + 8 <= n && p[i] < 0x80) {
+                std::uint64_t word;
+                std::memcpy(&word, p + i, 8);
+                if ((word & 0x8080808080808080ull) != 0) break;
+                i += 8;
+            }
             continue;
         }
         // Two-byte sequences (Latin Extended, Greek, Cyrillic, …) inline.
@@ -225,6 +253,29 @@ std::string to_nfc(std::string_view utf8) {
     return out;
 }
 
+namespace {
+
+// Eight bytes in 0x21–0x7E (SWAR: a byte below 0x21, at or over 0x7F sets its high bit).
+bool printable_ascii8(std::uint64_t w) {
+    const std::uint64_t below = (w - kLaneOnes * 0x21) & ~w & kLaneHigh;
+    const std::uint64_t above = (w + kLaneOnes * 0x01) & kLaneHigh;  // 0x7F and over
+    return ((w & kLaneHigh) | below | above) == 0;
+}
+
+// Four two-byte sequences with leads C4–DF (U+0100–U+07FF), little-endian lanes.
+bool two_byte_letters8(std::uint64_t w) {
+    static_assert(std::endian::native == std::endian::little);
+    constexpr std::uint64_t kMask = 0xC0E0C0E0C0E0C0E0ull;
+    constexpr std::uint64_t kWant = 0x80C080C080C080C0ull;
+    if ((w & kMask) != kWant) return false;
+    // Lead & 0x1F at least 4 in every lane: (x + 0x7FFC) reaches 0x8000 just then.
+    constexpr std::uint64_t kLead = 0x001F001F001F001Full;
+    constexpr std::uint64_t kPairHigh = 0x8000800080008000ull;
+    return (((w & kLead) + 0x7FFC7FFC7FFC7FFCull) & kPairHigh) == kPairHigh;
+}
+
+}  // namespace
+
 std::string fold_whitespace(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
@@ -241,9 +292,22 @@ std::string fold_whitespace(std::string_view utf8) {
         }
     };
     std::size_t i = 0;
+    bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
     while (i < n) {
+        // Eight bytes at once where each would take one of the two fast paths below: printable
+        // ASCII but the space, or four two-byte letters (lead C4–DF, then a continuation byte).
+        if (wide && i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, utf8.data() + i, 8);
+            if (printable_ascii8(w) || two_byte_letters8(w)) {
+                i += 8;
+                continue;
+            }
+            wide = false;
+        }
         const auto byte = static_cast<unsigned char>(utf8[i]);
         if (byte < 0x80) {
+            wide = true;
             if (!is_space_like(byte)) {
                 ++i;
                 continue;
@@ -297,9 +361,35 @@ LetterCase first_letter_case(std::string_view utf8) {
 ScriptCounts count_scripts(std::string_view utf8) {
     ScriptCounts counts;
     std::size_t i = 0;
+    bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
     while (i < utf8.size()) {
+        // Eight bytes at once: ASCII (its letters counted in the word), or four letters of the
+        // Russian alphabet and its kin as the two-byte path below reads them (D0 and any
+        // continuation byte, D1 and one of 80-9F).
+        if (wide && i + 8 <= utf8.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, utf8.data() + i, 8);
+            if ((w & kLaneHigh) == 0) {
+                const std::uint64_t x = w | (kLaneOnes * 0x20);  // lower case, for letters
+                const std::uint64_t from_a = x + kLaneOnes * (0x80 - 'a');
+                const std::uint64_t past_z = x + kLaneOnes * (0x80 - 'z' - 1);
+                counts.latin += std::popcount(from_a & ~past_z & kLaneHigh);
+                i += 8;
+                continue;
+            }
+            constexpr std::uint64_t kMask = 0xC0FEC0FEC0FEC0FEull;
+            constexpr std::uint64_t kWant = 0x80D080D080D080D0ull;
+            constexpr std::uint64_t kLeadD1 = 0x0001000100010001ull;
+            if ((w & kMask) == kWant && (((w & kLeadD1) << 13) & w) == 0) {
+                counts.cyrillic += 4;
+                i += 8;
+                continue;
+            }
+            wide = false;
+        }
         const auto byte = static_cast<unsigned char>(utf8[i]);
         if (byte < 0x80) {
+            wide = true;
             ++i;
             if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ++counts.latin;
             continue;
@@ -352,19 +442,58 @@ namespace {
 
 // The text as UTF-16, in a buffer kept per thread: ICU's break rules run over UTF-16 about half
 // again as fast as over a UTF-8 UText, and the words go to the sink as UTF-16.
-std::u16string_view to_utf16(std::string_view utf8) {
+UChar* utf16_buffer(std::size_t units) {
     thread_local std::unique_ptr<UChar[]> utf16;
     thread_local std::size_t capacity = 0;
-    if (capacity < utf8.size() + 1) {
-        capacity = std::max<std::size_t>(utf8.size() + 1, capacity * 2);
+    if (capacity < units) {
+        capacity = std::max<std::size_t>(units, capacity * 2);
         utf16 = std::make_unique_for_overwrite<UChar[]>(capacity);
     }
+    return utf16.get();
+}
+
+// ICU's conversion, invalid bytes replaced by U+FFFD: the reference, and the way for text with
+// four-byte sequences or ill-formed bytes.
+std::u16string_view to_utf16_icu(std::string_view utf8) {
+    UChar* out = utf16_buffer(utf8.size() + 1);
     UErrorCode status = U_ZERO_ERROR;
     int32_t length = 0;
-    u_strFromUTF8WithSub(utf16.get(), static_cast<int32_t>(capacity), &length, utf8.data(),
+    u_strFromUTF8WithSub(out, static_cast<int32_t>(utf8.size() + 1), &length, utf8.data(),
                          static_cast<int32_t>(utf8.size()), 0xFFFD, nullptr, &status);
     if (U_FAILURE(status)) return {};
-    return {reinterpret_cast<const char16_t*>(utf16.get()), static_cast<std::size_t>(length)};
+    return {reinterpret_cast<const char16_t*>(out), static_cast<std::size_t>(length)};
+}
+
+// The same conversion inline for text of one-, two- and three-byte sequences (everything below
+// U+10000 but the surrogates), which a page of Latin, Greek or Cyrillic text is made of; ICU's
+// for anything else (each sequence is checked as ICU's U8_NEXT checks it: no overlong forms,
+// no surrogates).
+std::u16string_view to_utf16(std::string_view utf8) {
+    UChar* out = utf16_buffer(utf8.size() + 1);
+    const auto* p = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t i = 0;
+    std::size_t o = 0;
+    while (i < n) {
+        const std::uint8_t lead = p[i];
+        if (lead < 0x80) {
+            out[o++] = lead;
+            ++i;
+        } else if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            out[o++] = static_cast<UChar>(((lead & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu));
+            i += 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+                   (p[i + 2] & 0xC0) == 0x80) {
+            const auto c = static_cast<char32_t>(((lead & 0x0Fu) << 12) |
+                                                 ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu));
+            if (c < 0x800 || (c >= 0xD800 && c < 0xE000)) return to_utf16_icu(utf8);
+            out[o++] = static_cast<UChar>(c);
+            i += 3;
+        } else {
+            return to_utf16_icu(utf8);
+        }
+    }
+    return {reinterpret_cast<const char16_t*>(out), o};
 }
 
 // ICU's word breaks over UTF-16 text: the number of word segments (rule status of a letter,
@@ -503,7 +632,7 @@ std::optional<int> fast_words(std::u16string_view line, WordSink* sink,
 
 int count_words_icu(std::string_view utf8, WordSink* sink) {
     if (utf8.empty()) return 0;
-    return icu_words(to_utf16(utf8), sink);
+    return icu_words(to_utf16_icu(utf8), sink);
 }
 
 int count_words(std::string_view utf8, WordSink* sink) {
@@ -589,9 +718,25 @@ std::string fold_case(std::string_view utf8) {
 }
 
 int count_tokens(std::string_view text, int limit) {
+    // Inside a token, eight bytes at a time while none of them is below '!' (no byte of a
+    // multi-byte sequence is): a token is a run of anything but the four separators.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
     int tokens = 0;
     bool in_token = false;
-    for (char ch : text) {
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (in_token && i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            // A byte below 0x21 sets its high bit here (bytes of 0x80 and over never do).
+            if (((word - kOnes * 0x21) & ~word & kHigh) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const char ch = text[i++];
         const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
         if (!space && !in_token && ++tokens > limit) return tokens;
         in_token = !space;

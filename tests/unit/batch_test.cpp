@@ -455,6 +455,61 @@ TEST_F(BatchTest, SummaryRecordAndStats) {
     EXPECT_NE(r.err.find("pressparse: 4 pages, 1 errors"), std::string::npos);
 }
 
+// The records as values (what the Python module builds its objects from): the very objects the
+// JSON Lines print, in input order, errors, duplicates and the summary included, at any -j.
+TEST_F(BatchTest, RecordsAsValuesAreTheLinesObjects) {
+    BatchOptions o;
+    o.inputs = make_pages(40, 7);
+    o.inputs.push_back(o.inputs.front());  // a copy of the first: a duplicate record
+    o.format = OutputFormat::JsonLines;
+    o.dedupe = true;
+    o.summary_record = true;
+    o.jobs = 2;
+    const Run text = run(o);
+    const auto lines = text.lines();
+    ASSERT_EQ(lines.size(), 42u);
+    for (const unsigned jobs : {1u, 3u}) {
+        std::vector<nlohmann::ordered_json> records;
+        o.jobs = jobs;
+        o.records = [&](nlohmann::ordered_json&& record) {
+            records.push_back(std::move(record));
+            return true;
+        };
+        const Run values = run(o);
+        EXPECT_EQ(values.out, "");  // nothing as text
+        EXPECT_EQ(values.err, text.err);
+        EXPECT_EQ(exit_status(values.summary), 1);
+        ASSERT_EQ(records.size(), lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const std::string dumped = records[i].dump();
+            // The summary's seconds differ from run to run.
+            if (records[i].contains("summary")) continue;
+            EXPECT_EQ(dumped, lines[i]) << i;
+        }
+        EXPECT_TRUE(records[40].contains("duplicate_of"));
+        EXPECT_TRUE(records[6].contains("error"));
+        EXPECT_EQ(records[41]["summary"]["pages"], 41);
+    }
+}
+
+// A record sink that refuses ends the run as a refused write does.
+TEST_F(BatchTest, ARefusedRecordEndsTheRunAsAClosedPipe) {
+    BatchOptions o;
+    o.inputs = make_pages(30);
+    o.format = OutputFormat::JsonLines;
+    o.jobs = 2;
+    int taken = 0;
+    o.records = [&](nlohmann::ordered_json&&) {
+        if (++taken < 3) return true;
+        errno = EPIPE;
+        return false;
+    };
+    const Run r = run(o);
+    EXPECT_TRUE(r.summary.output_closed);
+    EXPECT_EQ(taken, 3);
+    EXPECT_EQ(exit_status(r.summary), 0);
+}
+
 TEST(BatchSingle, OnePageIsTheBareObject) {
     BatchOptions o;
     o.inputs = {(kData / "sample.txt").string()};

@@ -131,6 +131,37 @@ TEST(JsonWriter, EveryIllFormedSequenceInAnyStringFallsBackToTheReplacingWriter)
     }
 }
 
+// The writer passes eight bytes at once where they are plain ASCII or four two-byte sequences:
+// every byte value at every position of such runs (and pairs of bytes across a lane boundary)
+// writes what nlohmann's replacing writer writes.
+TEST(JsonWriter, EightByteRunsAgreeWithTheDomOnEveryByte) {
+    const std::vector<std::string> bases = {"abcdefghijklmnopqrstuvwx",
+                                            "\xD0\x96\xD0\xB8\xD0\xB7\xD0\xBD\xD1\x8C\xD0\x9C"
+                                            "\xD0\xB8\xD1\x80\xD0\xB0\xCE\xB1\xC4\x81"};
+    auto check = [](const std::string& text) {
+        Article a;
+        a.headline = text;
+        ASSERT_EQ(to_json_string(a),
+                  to_json(a).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+            << text;
+    };
+    for (const auto& base : bases) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string text = base;
+                text[at] = static_cast<char>(b);
+                check(text);
+            }
+            for (const char* pair : {"\xC1\xBF", "\xC2\x80", "\xDF\xBF", "\xE0\xA0", "\xD0\xD0",
+                                     "\x80\xD0", "\"\\", "\x1F\x7F"}) {
+                std::string text = base;
+                text.replace(at, std::min<std::size_t>(2, base.size() - at), pair);
+                check(text);
+            }
+        }
+    }
+}
+
 TEST(JsonWriter, MetadataFieldsAndCaptionImage) {
     Article a;
     a.description = std::string("Коротко о мосте.");

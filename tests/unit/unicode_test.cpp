@@ -2,7 +2,15 @@
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace u = pressparse::unicode;
 
@@ -97,4 +105,190 @@ TEST(Scripts, CountsLatvianDiacritics) {
 
 TEST(Trim, UnicodeSpaceAtBothEnds) {
     EXPECT_EQ(u::trim("\xC2\xA0 x y \xE2\x80\x89"), "x y");
+}
+
+namespace {
+
+// What count_tokens counts, byte by byte: runs of anything but space, tab, CR and LF.
+int tokens_by_bytes(std::string_view text, int limit) {
+    int tokens = 0;
+    bool in_token = false;
+    for (char ch : text) {
+        const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        if (!space && !in_token && ++tokens > limit) return tokens;
+        in_token = !space;
+    }
+    return tokens;
+}
+
+}  // namespace
+
+// count_tokens skips eight bytes at a time inside a token: every byte value at every position
+// of a word longer than eight bytes, and every limit, count as the byte-by-byte reading does.
+TEST(Tokens, EightAtATimeCountsAsByteByByte) {
+    const std::string base = "Слово abcdefghijklmnop\tдва\r\nтри  12345678901234567 x";
+    for (int b = 0; b < 256; ++b) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            std::string text = base;
+            text[at] = static_cast<char>(b);
+            for (int limit : {0, 1, 3, 5, 1 << 30}) {
+                ASSERT_EQ(pressparse::unicode::count_tokens(text, limit),
+                          tokens_by_bytes(text, limit))
+                    << "byte " << b << " at " << at << ", limit " << limit;
+            }
+        }
+    }
+}
+
+namespace {
+
+// fold_whitespace by the definition, one code point at a time: ICU's white space and controls
+// are a space, runs of them one space, none at either end, an ill-formed sequence U+FFFD.
+std::string fold_by_code_points(std::string_view text) {
+    std::string out;
+    bool pending = false;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        const bool space = c >= 0 && (c < 0x20 || c == 0x7F || c == ' ' || u_isUWhiteSpace(c) ||
+                                      u_charType(c) == U_CONTROL_CHAR);
+        if (space) {
+            pending = true;
+            continue;
+        }
+        if (pending && !out.empty()) out += ' ';
+        pending = false;
+        pressparse::unicode::append_utf8(out, c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+// fold_whitespace passes eight bytes at once where they hold no space: every byte value at
+// every position of ASCII and two-byte runs, and two-byte pairs across the lanes, fold as the
+// definition says.
+TEST(FoldWhitespace, EightAtATimeFoldsAsCodePointByCodePoint) {
+    const std::vector<std::string> bases = {
+        "abcdefghijklmnopqrstuvwxyz0123",
+        "\xD0\x96\xD0\xB8\xD0\xB7\xD0\xBD\xD1\x8C \xD0\x9C\xD0\xB8\xD1\x80\xD0\xB0\xC4\x81\xC4\x8D"
+        "\xCE\xB1\xC3\xA9x"};
+    for (const auto& base : bases) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string text = base;
+                text[at] = static_cast<char>(b);
+                ASSERT_EQ(pressparse::unicode::fold_whitespace(text), fold_by_code_points(text))
+                    << "byte " << b << " at " << at << " of " << base;
+            }
+            for (const char* pair : {"\xC2\xA0", "\xC3\xA9", "\xC4\x80", "\xC2\x85", "\xDF\xBF",
+                                     "\xE2\x80", "\xC4\xC4", "\x80\xC4", " \x7F", "\xE3\x80"}) {
+                std::string text = base;
+                text.replace(at, std::min<std::size_t>(2, base.size() - at), pair);
+                ASSERT_EQ(pressparse::unicode::fold_whitespace(text), fold_by_code_points(text))
+                    << "pair at " << at << " of " << base;
+            }
+        }
+    }
+}
+
+// check_utf8 reads four two-byte sequences at once: every two-byte code point in each of the
+// four places of such a run gets the answer it gets alone, and every byte value at every place
+// the validity ICU's U8_NEXT gives.
+TEST(Utf8, FourTwoByteSequencesAtOnceAnswerAsOneByOne) {
+    const std::string run = "\xD0\x96\xD0\xB8\xD0\xB7\xD0\xBD\xD1\x8C\xD0\x9C\xD0\xB8\xD1\x80";
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+        std::string one;
+        u::append_utf8(one, c);
+        const bool alone = u::check_utf8(one).nfc && u::check_utf8(run).nfc;
+        for (std::size_t place = 0; place < 8; place += 2) {
+            std::string text = run;
+            text.replace(place, 2, one);
+            const auto check = u::check_utf8(text);
+            ASSERT_TRUE(check.valid);
+            ASSERT_EQ(check.nfc, alone) << "U+" << std::hex << static_cast<unsigned>(c);
+        }
+    }
+    for (std::size_t at = 0; at < run.size(); ++at) {
+        for (int b = 0; b < 256; ++b) {
+            std::string text = run;
+            text[at] = static_cast<char>(b);
+            bool valid = true;
+            const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+            const auto n = static_cast<std::int32_t>(text.size());
+            for (std::int32_t i = 0; i < n && valid;) {
+                UChar32 c = 0;
+                U8_NEXT(p, i, n, c);
+                valid = c >= 0;
+            }
+            ASSERT_EQ(u::check_utf8(text).valid, valid) << "byte " << b << " at " << at;
+            ASSERT_EQ(u::is_valid_utf8(text), valid) << "byte " << b << " at " << at;
+        }
+    }
+}
+
+namespace {
+
+// count_scripts by the definition, one code point at a time (ill-formed bytes are U+FFFD).
+u::ScriptCounts scripts_by_code_points(std::string_view text) {
+    u::ScriptCounts counts;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) c = 0xFFFD;
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts.latin;
+            continue;
+        }
+        if (c >= 0x400 && c <= 0x45F) {
+            ++counts.cyrillic;
+            continue;
+        }
+        if (!u_isalpha(c)) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        if (script == USCRIPT_CYRILLIC) {
+            ++counts.cyrillic;
+        } else if (script == USCRIPT_LATIN) {
+            ++counts.latin;
+            const UChar32 lower = u_tolower(c);
+            for (const UChar32 d :
+                 {0x101, 0x10D, 0x113, 0x123, 0x12B, 0x137, 0x13C, 0x146, 0x161, 0x16B, 0x17E}) {
+                if (lower == d) ++counts.latvian_diacritics;
+            }
+        } else {
+            ++counts.other_letters;
+        }
+    }
+    return counts;
+}
+
+}  // namespace
+
+// count_scripts reads eight bytes at once (ASCII, or four letters of the Russian alphabet):
+// every byte value at every position of such runs counts as the code-point-by-code-point
+// definition counts.
+TEST(Scripts, EightAtATimeCountsAsCodePointByCodePoint) {
+    const std::vector<std::string> bases = {
+        "The quick brown fox, Zz@[`{ 0123",
+        "\xD0\x96\xD0\xB8\xD0\xB7\xD0\xBD\xD1\x8C\xD1\x9F\xD1\xA0\xD0\x9C\xD0\xB8\xD1\x80\xD0\xB0"
+        "\xC4\x81 \xD1\x8F"};
+    for (const auto& base : bases) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string text = base;
+                text[at] = static_cast<char>(b);
+                const auto fast = u::count_scripts(text);
+                const auto slow = scripts_by_code_points(text);
+                ASSERT_EQ(fast.latin, slow.latin) << "byte " << b << " at " << at;
+                ASSERT_EQ(fast.cyrillic, slow.cyrillic) << "byte " << b << " at " << at;
+                ASSERT_EQ(fast.latvian_diacritics, slow.latvian_diacritics) << b << " at " << at;
+                ASSERT_EQ(fast.other_letters, slow.other_letters) << b << " at " << at;
+            }
+        }
+    }
 }

@@ -99,6 +99,31 @@ TEST(WordBreaks, EveryShortStringOverOneCharacterOfEachClass) {
     }
 }
 
+// The word counter turns UTF-8 into UTF-16 itself for one-, two- and three-byte text; every
+// other byte, and every ill-formed sequence (overlong, a surrogate, cut short, a stray
+// continuation), at each position of a short line, must give what ICU's own conversion gives.
+TEST(WordBreaks, TheInlineUtf16ConversionAgreesWithIcusOnEveryByte) {
+    const std::vector<std::string> pieces = {"\xE0\xA0\x80", "\xE0\x80\x80",     "\xED\x9F\xBF",
+                                             "\xED\xA0\x80", "\xEF\xBF\xBF",     "\xE2\x80\x94",
+                                             "\xE2\x80",     "\xF0\x9F\x98\x80", "\xC1\xBF",
+                                             "\xC2\x80",     "\xDF\xBF",         "\xD0",
+                                             "\x80"};
+    for (int b = 0; b < 256; ++b) {
+        for (std::size_t at = 0; at <= 6; ++at) {
+            std::string line = "Ab \xD0\x96\xD0\xB8";
+            line.insert(std::min(at, line.size()), 1, static_cast<char>(b));
+            expect_same_words(line, "byte " + std::to_string(b) + " at " + std::to_string(at));
+        }
+    }
+    for (const auto& piece : pieces) {
+        for (const std::string& around : {std::string(""), std::string("x"), std::string("Жи")}) {
+            expect_same_words(around + piece, "piece after " + around);
+            expect_same_words(piece + around, "piece before " + around);
+            expect_same_words(around + piece + " word", "piece inside " + around);
+        }
+    }
+}
+
 TEST(WordBreaks, KnownCases) {
     EXPECT_EQ(u::count_words("U.S. 3.5 it's a:b 1,5 a.5 co-op"), 10);
     EXPECT_EQ(u::count_words("Абу-Даби\nиндекс 1,0274 — рост"), 5);
