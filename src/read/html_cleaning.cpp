@@ -285,19 +285,30 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
         std::vector<NodeId> texts;  // its text nodes, while it is short enough
         std::string text;
         float length = 0;
-        bool in_caption = false;
+        bool in_caption = false, in_heading = false;
     };
     Line line;
+    // Headings after the article's last other block: they head nothing of it (a list of other
+    // articles, comments or a gallery the passes took away), so they go too.
+    std::vector<Line> trailing;
+    bool text_before = false;  // a block kept that is no such heading
+    auto drop = [&](const Line& l) {
+        for (NodeId t : l.texts)
+            e.dead[t] = 1;
+    };
     auto flush = [&] {
+        if (line.texts.empty() && line.length == 0) return;
         if (!line.in_caption && !line.texts.empty() && line.length <= kMaxSiteLine &&
             is_site_line(line.text, line.length)) {
-            for (NodeId t : line.texts)
-                e.dead[t] = 1;
+            drop(line);
+        } else if (!line.in_caption && line.in_heading && line.length <= kMaxTrailingHeading &&
+                   !line.texts.empty() && !unicode::fold_whitespace(line.text).ends_with('.')) {
+            trailing.push_back(std::move(line));
+        } else {
+            trailing.clear();
+            text_before = true;
         }
-        line.texts.clear();
-        line.text.clear();
-        line.length = 0;
-        line.in_caption = false;
+        line = Line{};
     };
     auto caption_like = [&](NodeId id) {
         const GumboTag tag = st.doc.node(id).tag;
@@ -305,12 +316,14 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
                lower_ascii(st.doc.attr(id, "class")).find("caption") != std::string::npos;
     };
     int captions = 0;  // figures and captions open around the walk
+    int headings = 0;
     bool last_was_br = false;
     auto leave = [&](NodeId id) {
         const GumboTag tag = st.doc.node(id).tag;
         if (tag == GUMBO_TAG_BR) return;
         if (is_block_tag(tag) && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) flush();
         if (caption_like(id)) --captions;
+        if (is_heading(tag)) --headings;
     };
     for (NodeId root : e.roots) {
         std::vector<NodeId> open;
@@ -329,6 +342,7 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
                 if (length > 0) {
                     line.length += length;
                     line.in_caption = line.in_caption || captions > 0;
+                    line.in_heading = line.in_heading || headings > 0;
                     if (line.length <= kMaxSiteLine) {
                         line.text += n.text;
                         line.texts.push_back(at);
@@ -346,6 +360,7 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
                     n.tag == GUMBO_TAG_IMG)
                     flush();
                 if (caption_like(at)) ++captions;
+                if (is_heading(n.tag)) ++headings;
             }
             open.push_back(at);
             at = st.doc.next(at, root);
@@ -355,6 +370,10 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
             open.pop_back();
         }
         flush();
+    }
+    if (text_before) {
+        for (const Line& l : trailing)
+            drop(l);
     }
 }
 

@@ -201,9 +201,13 @@ void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& f
 
 // After the decision (html_cleaning.cpp): the article's short blocks that are the site speaking
 // rather than the article (boilerplate_lines.txt: calls to subscribe, follow or click, copyright
-// and "posted in" lines) are left out of `e`; captions are never touched.
+// and "posted in" lines) are left out of `e`, and so are short headings that end it; captions are
+// never touched.
 inline constexpr float kMaxSiteLine = 300;     // characters of such a block, at most
 inline constexpr float kMaxSiteMention = 200;  // of one that holds a phrase (not opens with it)
+// Headings of up to kMaxTrailingHeading characters (not ending a sentence) after the article's
+// last other block head nothing of it, and are left out too.
+inline constexpr float kMaxTrailingHeading = 80;
 void drop_site_lines(const ExtractionState& st, Extraction& e);
 
 // ----- the paragraph classifier (html_paragraphs.cpp) -----

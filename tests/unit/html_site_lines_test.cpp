@@ -116,3 +116,24 @@ TEST(SiteLines, ParagraphsThatOnlyHoldALinkOrThePhraseStay) {
     EXPECT_TRUE(has(text, "All rights reserved")) << text;
     EXPECT_TRUE(has(text, "Print editions of the plan")) << text;
 }
+
+TEST(SiteLines, HeadingsThatEndTheArticleHeadNothingOfIt) {
+    // What they headed (a gallery, a list of other articles, the comments) was taken away; a
+    // heading with text under it stays, and so does a last line set as a heading that ends a
+    // sentence.
+    const std::string html =
+        page("en", "Harbour to open in spring",
+             "<h2>The vote</h2>" + kHarbour +
+                 "<h3>Photo gallery</h3><h3>More from the coast</h3><h4>Comments</h4>");
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "The vote")) << text;
+    EXPECT_TRUE(has(text, "the harbour master said")) << text;
+    EXPECT_FALSE(has(text, "Photo gallery")) << text;
+    EXPECT_FALSE(has(text, "More from the coast")) << text;
+    EXPECT_FALSE(has(text, "Comments")) << text;
+
+    const std::string closing = page("en", "Harbour to open in spring",
+                                     kHarbour + "<h3>The first boats are expected in May.</h3>");
+    const std::string closing_text = body_text(pressparse::extract(closing, "page.html"));
+    EXPECT_TRUE(has(closing_text, "The first boats are expected in May.")) << closing_text;
+}
