@@ -80,13 +80,15 @@ TEST(SiteLines, InOtherLanguages) {
         "<p>Folgen Sie uns auf <a href=\"/fb\">Facebook</a>!</p>"
         "<p>Hier geht es zur <a href=\"/plan\">Übersicht der Bauabschnitte</a></p>"
         "<p>Die Arbeiten sollen vier Millionen kosten, von denen der Hafen die Hälfte trägt.</p>"
-        "<p>(Alle Angaben ohne Gewähr)</p><p><a href=\"/liste\">Zurück</a></p>");
+        "<p>(Alle Angaben ohne Gewähr)</p><p>Quelle: Hafenamt Nordstadt</p>"
+        "<p><a href=\"/liste\">Zurück</a></p>");
     const std::string text = body_text(pressparse::extract(html, "page.html"));
     EXPECT_TRUE(has(text, "für Boote gesperrt")) << text;
     EXPECT_TRUE(has(text, "vier Millionen")) << text;
     EXPECT_FALSE(has(text, "Folgen Sie uns")) << text;
     EXPECT_FALSE(has(text, "Hier geht es zur")) << text;
     EXPECT_FALSE(has(text, "ohne Gewähr")) << text;
+    EXPECT_FALSE(has(text, "Quelle: Hafenamt")) << text;
     EXPECT_FALSE(has(text, "Zurück")) << text;
 }
 
