@@ -218,6 +218,33 @@ bool is_site_line(std::string_view text, float length) {
     return false;
 }
 
+// Whether a line is a breadcrumb trail: two separators or more (›, », >, →, standing alone)
+// between short steps ("Home › News › Region › The headline"); the last step, the page's own
+// title, may be long.
+bool is_breadcrumb(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {"›", "»", ">", "→"};
+    const std::string folded = unicode::fold_whitespace(text);
+    int separators = 0;
+    int step = 0;  // characters of the step being read
+    bool long_step = false;
+    std::size_t at = 0;
+    while (at <= folded.size()) {
+        std::size_t end = folded.find(' ', at);
+        if (end == std::string::npos) end = folded.size();
+        const std::string_view token = std::string_view(folded).substr(at, end - at);
+        if (std::find(std::begin(kSeparators), std::end(kSeparators), token) !=
+            std::end(kSeparators)) {
+            ++separators;
+            long_step = long_step || step > kMaxBreadcrumbStep;
+            step = 0;
+        } else if (!token.empty()) {
+            step += unicode::count_characters(token) + (step > 0 ? 1 : 0);
+        }
+        at = end + 1;
+    }
+    return separators >= 2 && !long_step;
+}
+
 }  // namespace
 
 void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& flags) {
@@ -285,21 +312,26 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
         std::vector<NodeId> texts;  // its text nodes, while it is short enough
         std::string text;
         float length = 0;
-        bool in_caption = false, in_heading = false;
+        bool in_caption = false, in_heading = false, has_link = false;
     };
     Line line;
     // Headings after the article's last other block: they head nothing of it (a list of other
     // articles, comments or a gallery the passes took away), so they go too.
     std::vector<Line> trailing;
     bool text_before = false;  // a block kept that is no such heading
+    int blocks = 0;            // blocks of text met so far
     auto drop = [&](const Line& l) {
         for (NodeId t : l.texts)
             e.dead[t] = 1;
     };
     auto flush = [&] {
         if (line.texts.empty() && line.length == 0) return;
+        const bool opening = blocks++ < kBreadcrumbReach;
         if (!line.in_caption && !line.texts.empty() && line.length <= kMaxSiteLine &&
             is_site_line(line.text, line.length)) {
+            drop(line);
+        } else if (opening && line.has_link && line.length <= kMaxSiteMention &&
+                   is_breadcrumb(line.text)) {
             drop(line);
         } else if (!line.in_caption && line.in_heading && line.length <= kMaxTrailingHeading &&
                    !line.texts.empty() && !unicode::fold_whitespace(line.text).ends_with('.')) {
@@ -316,7 +348,7 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
                lower_ascii(st.doc.attr(id, "class")).find("caption") != std::string::npos;
     };
     int captions = 0;  // figures and captions open around the walk
-    int headings = 0;
+    int headings = 0, links = 0;
     bool last_was_br = false;
     auto leave = [&](NodeId id) {
         const GumboTag tag = st.doc.node(id).tag;
@@ -324,6 +356,7 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
         if (is_block_tag(tag) && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) flush();
         if (caption_like(id)) --captions;
         if (is_heading(tag)) --headings;
+        if (tag == GUMBO_TAG_A) --links;
     };
     for (NodeId root : e.roots) {
         std::vector<NodeId> open;
@@ -343,6 +376,7 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
                     line.length += length;
                     line.in_caption = line.in_caption || captions > 0;
                     line.in_heading = line.in_heading || headings > 0;
+                    line.has_link = line.has_link || links > 0;
                     if (line.length <= kMaxSiteLine) {
                         line.text += n.text;
                         line.texts.push_back(at);
@@ -361,6 +395,7 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
                     flush();
                 if (caption_like(at)) ++captions;
                 if (is_heading(n.tag)) ++headings;
+                if (n.tag == GUMBO_TAG_A) ++links;
             }
             open.push_back(at);
             at = st.doc.next(at, root);

@@ -208,6 +208,10 @@ inline constexpr float kMaxSiteMention = 200;  // of one that holds a phrase (no
 // Headings of up to kMaxTrailingHeading characters (not ending a sentence) after the article's
 // last other block head nothing of it, and are left out too.
 inline constexpr float kMaxTrailingHeading = 80;
+// A breadcrumb trail among the article's first kBreadcrumbReach blocks (a line with a link, of
+// up to kMaxSiteMention characters, steps of up to kMaxBreadcrumbStep but the last) goes too.
+inline constexpr int kBreadcrumbReach = 3;
+inline constexpr int kMaxBreadcrumbStep = 40;
 void drop_site_lines(const ExtractionState& st, Extraction& e);
 
 // ----- the paragraph classifier (html_paragraphs.cpp) -----

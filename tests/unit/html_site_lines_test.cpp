@@ -139,3 +139,17 @@ TEST(SiteLines, HeadingsThatEndTheArticleHeadNothingOfIt) {
     const std::string closing_text = body_text(pressparse::extract(closing, "page.html"));
     EXPECT_TRUE(has(closing_text, "The first boats are expected in May.")) << closing_text;
 }
+
+TEST(SiteLines, ABreadcrumbTrailOpeningTheArticleIsLeftOut) {
+    const std::string html = page(
+        "en", "Harbour to open in spring",
+        "<p class=\"trail\"><a href=\"/\">Home</a> › <a href=\"/news\">News</a> › <a "
+        "href=\"/news/coast\">Coast</a> › Harbour to open in spring</p>" +
+            kHarbour +
+            "<p>The levels to watch, says the harbour master: <a href=\"/tide\">tide</a> > 4 m > "
+            "the quay's edge.</p>");
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_FALSE(has(text, "Home › News")) << text;
+    EXPECT_TRUE(has(text, "closed to boats for more than a decade")) << text;
+    EXPECT_TRUE(has(text, "The levels to watch")) << text;
+}
