@@ -327,11 +327,11 @@ void drop_site_lines(const ExtractionState& st, Extraction& e) {
     auto flush = [&] {
         if (line.texts.empty() && line.length == 0) return;
         const bool opening = blocks++ < kBreadcrumbReach;
-        if (!line.in_caption && !line.texts.empty() && line.length <= kMaxSiteLine &&
-            is_site_line(line.text, line.length)) {
-            drop(line);
-        } else if (opening && line.has_link && line.length <= kMaxSiteMention &&
-                   is_breadcrumb(line.text)) {
+        const bool site_line = !line.in_caption && !line.texts.empty() &&
+                               line.length <= kMaxSiteLine && is_site_line(line.text, line.length);
+        const bool breadcrumb =
+            opening && line.has_link && line.length <= kMaxSiteMention && is_breadcrumb(line.text);
+        if (site_line || breadcrumb) {
             drop(line);
         } else if (!line.in_caption && line.in_heading && line.length <= kMaxTrailingHeading &&
                    !line.texts.empty() && !unicode::fold_whitespace(line.text).ends_with('.')) {
