@@ -2,17 +2,27 @@
 // that are not content, every <footer> and <aside>, small share bars, <h1>/<h2> whose class/id
 // weighs negative, and, when the attempt cleans conditionally, tables, lists and divs (other than
 // the article's roots) that are mostly links, images, inputs or embeds, or too short for their
-// kind; never what is inside <code> or a data table, never a plain list of images.
+// kind; never what is inside <code> or a data table, never a plain list of images. After the
+// decision, the article's short blocks that are the site speaking (boilerplate_lines.txt: calls to
+// subscribe or follow, "posted in", copyright lines) lose their text (drop_site_lines).
 //
 // Reads: the document, the page facts, st.agg and the attempt's flags. Writes: st.dead (whole
 // subtrees only), st.agg of the removed subtree's ancestors up to the article's root (so later
-// decisions see the article as it now is), st.protected_nodes and st.data_table. Must never: add
+// decisions see the article as it now is), st.protected_nodes and st.data_table; drop_site_lines
+// only marks text nodes of the extraction it is given dead. Must never: add
 // or change text (cleaning only removes), touch a node outside the article's subtrees, or
 // recurse (subtrees are walked with Document::next, protection is one top-down pass).
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "html_extraction.hpp"
+#include "pressparse/boilerplate_lines.hpp"
+#include "pressparse/unicode.hpp"
 
 namespace pressparse::html::extract {
 
@@ -132,6 +142,109 @@ void mark_protected(ExtractionState& st, const std::vector<NodeId>& roots) {
     }
 }
 
+// boilerplate_lines.txt, folded: a phrase a block opens with, one it holds anywhere, or one it is.
+struct SiteLinePhrase {
+    enum class Kind : std::uint8_t { Opens, Holds, Is } kind = Kind::Opens;
+    std::string folded;
+    bool ends_in_word = false;  // its last character is a letter or a digit
+};
+
+bool alnum_at(std::string_view s, std::size_t at) {
+    return u_isalnum(static_cast<UChar32>(unicode::next_code_point(s, at))) != 0;
+}
+
+const std::vector<SiteLinePhrase>& site_line_phrases() {
+    static const std::vector<SiteLinePhrase> table = [] {
+        std::vector<SiteLinePhrase> out;
+        for (std::string_view line : kBoilerplateLines) {
+            const std::size_t space = line.find(' ');
+            const std::string_view kind = line.substr(0, space);
+            SiteLinePhrase p{kind == "opens"   ? SiteLinePhrase::Kind::Opens
+                             : kind == "holds" ? SiteLinePhrase::Kind::Holds
+                                               : SiteLinePhrase::Kind::Is,
+                             unicode::fold_case(unicode::fold_whitespace(line.substr(space + 1)))};
+            for (std::size_t at = 0; at < p.folded.size();) {
+                p.ends_in_word = alnum_at(p.folded, at);
+                unicode::next_code_point(p.folded, at);
+            }
+            out.push_back(std::move(p));
+        }
+        return out;
+    }();
+    return table;
+}
+
+// Whether a block's text, of `length` characters, is the site speaking: past the marks it may
+// open with (an arrow, a bullet, an asterisk), it opens with an "opens" phrase followed by the
+// end, a space or punctuation, or is an "is" phrase but for the punctuation it ends with (both
+// within kMaxSiteLine characters), or holds a "holds" phrase (within kMaxSiteMention).
+bool is_site_line(std::string_view text, float length) {
+    if (length > kMaxSiteLine) return false;
+    const std::string folded = unicode::fold_case(unicode::fold_whitespace(text));
+    std::size_t start = 0;
+    while (start < folded.size() && !alnum_at(folded, start)) {
+        std::size_t after = start;
+        unicode::next_code_point(folded, after);
+        start = after;
+    }
+    const std::string_view f = std::string_view(folded).substr(start);
+    // The end of its last letter or digit: what an "is" phrase is compared with.
+    std::size_t end = 0;
+    for (std::size_t at = 0; at < f.size();) {
+        const bool word = alnum_at(f, at);
+        unicode::next_code_point(f, at);
+        if (word) end = at;
+    }
+    const std::string_view bare = f.substr(0, end);
+    for (const SiteLinePhrase& p : site_line_phrases()) {
+        if (p.folded.empty()) continue;
+        switch (p.kind) {
+            case SiteLinePhrase::Kind::Holds:
+                if (length <= kMaxSiteMention && f.find(p.folded) != std::string_view::npos)
+                    return true;
+                break;
+            case SiteLinePhrase::Kind::Is:
+                if (bare == p.folded) return true;
+                break;
+            case SiteLinePhrase::Kind::Opens:
+                // A phrase ending in a letter must end a word there ("abonnieren sie", not
+                // "abonnieren siebzig").
+                if (f.starts_with(p.folded) && (f.size() == p.folded.size() || !p.ends_in_word ||
+                                                !alnum_at(f, p.folded.size())))
+                    return true;
+                break;
+        }
+    }
+    return false;
+}
+
+// Whether a line is a breadcrumb trail: two separators or more (›, », >, →, standing alone)
+// between short steps ("Home › News › Region › The headline"); the last step, the page's own
+// title, may be long.
+bool is_breadcrumb(std::string_view text) {
+    static constexpr std::string_view kSeparators[] = {"›", "»", ">", "→"};
+    const std::string folded = unicode::fold_whitespace(text);
+    int separators = 0;
+    int step = 0;  // characters of the step being read
+    bool long_step = false;
+    std::size_t at = 0;
+    while (at <= folded.size()) {
+        std::size_t end = folded.find(' ', at);
+        if (end == std::string::npos) end = folded.size();
+        const std::string_view token = std::string_view(folded).substr(at, end - at);
+        if (std::find(std::begin(kSeparators), std::end(kSeparators), token) !=
+            std::end(kSeparators)) {
+            ++separators;
+            long_step = long_step || step > kMaxBreadcrumbStep;
+            step = 0;
+        } else if (!token.empty()) {
+            step += unicode::count_characters(token) + (step > 0 ? 1 : 0);
+        }
+        at = end + 1;
+    }
+    return separators >= 2 && !long_step;
+}
+
 }  // namespace
 
 void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& flags) {
@@ -189,6 +302,113 @@ void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& f
                     remove_subtree(st, *it, roots);
             }
         }
+    }
+}
+
+void drop_site_lines(const ExtractionState& st, Extraction& e) {
+    // The blocks are cut where html_blocks_out cuts them (block-level elements, an image, two
+    // <br> in a row; a table row is one block); a block inside a figure or a caption is none.
+    struct Line {
+        std::vector<NodeId> texts;  // its text nodes, while it is short enough
+        std::string text;
+        float length = 0;
+        bool in_caption = false, in_heading = false, has_link = false;
+    };
+    Line line;
+    // Headings after the article's last other block: they head nothing of it (a list of other
+    // articles, comments or a gallery the passes took away), so they go too.
+    std::vector<Line> trailing;
+    bool text_before = false;  // a block kept that is no such heading
+    int blocks = 0;            // blocks of text met so far
+    auto drop = [&](const Line& l) {
+        for (NodeId t : l.texts)
+            e.dead[t] = 1;
+    };
+    auto flush = [&] {
+        if (line.texts.empty() && line.length == 0) return;
+        const bool opening = blocks++ < kBreadcrumbReach;
+        const bool site_line = !line.in_caption && !line.texts.empty() &&
+                               line.length <= kMaxSiteLine && is_site_line(line.text, line.length);
+        const bool breadcrumb =
+            opening && line.has_link && line.length <= kMaxSiteMention && is_breadcrumb(line.text);
+        if (site_line || breadcrumb) {
+            drop(line);
+        } else if (!line.in_caption && line.in_heading && line.length <= kMaxTrailingHeading &&
+                   !line.texts.empty() && !unicode::fold_whitespace(line.text).ends_with('.')) {
+            trailing.push_back(std::move(line));
+        } else {
+            trailing.clear();
+            text_before = true;
+        }
+        line = Line{};
+    };
+    auto caption_like = [&](NodeId id) {
+        const GumboTag tag = st.doc.node(id).tag;
+        return tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION ||
+               lower_ascii(st.doc.attr(id, "class")).find("caption") != std::string::npos;
+    };
+    int captions = 0;  // figures and captions open around the walk
+    int headings = 0, links = 0;
+    bool last_was_br = false;
+    auto leave = [&](NodeId id) {
+        const GumboTag tag = st.doc.node(id).tag;
+        if (tag == GUMBO_TAG_BR) return;
+        if (is_block_tag(tag) && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) flush();
+        if (caption_like(id)) --captions;
+        if (is_heading(tag)) --headings;
+        if (tag == GUMBO_TAG_A) --links;
+    };
+    for (NodeId root : e.roots) {
+        std::vector<NodeId> open;
+        for (NodeId at = root; at != kNoNode;) {
+            const Node& n = st.doc.node(at);
+            while (!open.empty() && open.back() != n.parent) {
+                leave(open.back());
+                open.pop_back();
+            }
+            if (e.dead[at]) {
+                at = st.doc.next(at, root, true);
+                continue;
+            }
+            if (n.kind == Node::Kind::Text) {
+                const float length = st.text_stats[at].length;
+                if (length > 0) {
+                    line.length += length;
+                    line.in_caption = line.in_caption || captions > 0;
+                    line.in_heading = line.in_heading || headings > 0;
+                    line.has_link = line.has_link || links > 0;
+                    if (line.length <= kMaxSiteLine) {
+                        line.text += n.text;
+                        line.texts.push_back(at);
+                    }
+                }
+                at = st.doc.next(at, root);
+                continue;
+            }
+            if (n.tag == GUMBO_TAG_BR) {
+                if (last_was_br) flush();
+                last_was_br = true;
+            } else {
+                last_was_br = false;
+                if ((is_block_tag(n.tag) && n.tag != GUMBO_TAG_TD && n.tag != GUMBO_TAG_TH) ||
+                    n.tag == GUMBO_TAG_IMG)
+                    flush();
+                if (caption_like(at)) ++captions;
+                if (is_heading(n.tag)) ++headings;
+                if (n.tag == GUMBO_TAG_A) ++links;
+            }
+            open.push_back(at);
+            at = st.doc.next(at, root);
+        }
+        while (!open.empty()) {
+            leave(open.back());
+            open.pop_back();
+        }
+        flush();
+    }
+    if (text_before) {
+        for (const Line& l : trailing)
+            drop(l);
     }
 }
 

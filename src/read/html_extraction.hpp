@@ -17,7 +17,8 @@
 //                     length; class/id weight; tag kind), damped by link density;
 //   html_choose       pass 3: the best container and the siblings that belong with it;
 //   html_cleaning     pass 4: clean inside it conditionally (lists and divs that are mostly links,
-//                     images or forms);
+//                     images or forms); after the decision, the site's own lines inside the
+//                     article (boilerplate_lines.txt);
 //   html_paragraphs   a second opinion: the page's text blocks classed good or bad by length,
 //                     link density and function words (jusText's classifier);
 //   html_decide       the scorer's container against the classifier's good blocks: kept, widened
@@ -197,6 +198,21 @@ std::vector<NodeId> choose(ExtractionState& st, const Flags& flags);
 // ----- pass 4 (html_cleaning.cpp) -----
 // Removes from the article's subtrees what is not its text, keeping st.agg current.
 void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& flags);
+
+// After the decision (html_cleaning.cpp): the article's short blocks that are the site speaking
+// rather than the article (boilerplate_lines.txt: calls to subscribe, follow or click, copyright
+// and "posted in" lines) are left out of `e`, and so are short headings that end it; captions are
+// never touched.
+inline constexpr float kMaxSiteLine = 300;     // characters of such a block, at most
+inline constexpr float kMaxSiteMention = 200;  // of one that holds a phrase (not opens with it)
+// Headings of up to kMaxTrailingHeading characters (not ending a sentence) after the article's
+// last other block head nothing of it, and are left out too.
+inline constexpr float kMaxTrailingHeading = 80;
+// A breadcrumb trail among the article's first kBreadcrumbReach blocks (a line with a link, of
+// up to kMaxSiteMention characters, steps of up to kMaxBreadcrumbStep but the last) goes too.
+inline constexpr int kBreadcrumbReach = 3;
+inline constexpr int kMaxBreadcrumbStep = 40;
+void drop_site_lines(const ExtractionState& st, Extraction& e);
 
 // ----- the paragraph classifier (html_paragraphs.cpp) -----
 enum class ParagraphClass : std::uint8_t { Bad, Short, NearGood, Good };

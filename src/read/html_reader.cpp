@@ -105,6 +105,7 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
     // The lines above the scorer's container, before the decision may widen or move it.
     Blocks lines_above = preamble(state, extraction);
     decide(state, extraction);
+    drop_site_lines(state, extraction);
     Blocks body = write_blocks(doc, extraction);
     if (auto stated = json_ld_body(page.meta, body)) body = std::move(*stated);
 
