@@ -49,10 +49,6 @@ struct Run {
     float good = 0, good_inside = 0;
 };
 
-bool in_subtree(const ExtractionState& st, NodeId root, NodeId id) {
-    return id >= root && id - root < st.subtree[root].nodes;
-}
-
 // Marks `id`'s ancestors up to `top` in `keep`, stopping at one already marked (whose ancestors
 // are then marked too).
 void keep_ancestors(const ExtractionState& st, NodeId id, NodeId top,

@@ -354,6 +354,36 @@ TEST(CandidateDecision, LeadIsKeptAcrossADateLineAndAPictureCredit) {
     EXPECT_FALSE(has(text, "09:50")) << text;
 }
 
+TEST(CandidateDecision, TheStandfirstInTheArticlesHeaderIsKeptButNotItsShareList) {
+    // The article's own <header>, around the heading that states the title, is "header"-named
+    // and dropped as unlikely: its standfirst paragraph is kept, its share and tag lists, its
+    // date line and its picture caption are not.
+    const std::string prose =
+        "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
+        "has been closed to boats for more than a decade, and the members agreed, after a long "
+        "debate, that the work should begin in the spring, as soon as the weather allows.</p>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour works to start in spring</title>"
+        "</head><body><div class=\"site-header\"><a href=\"/\">Town News</a></div>"
+        "<article class=\"entry\"><header class=\"entry__header\">"
+        "<h2 class=\"entry__title\">Harbour works to start in spring</h2>"
+        "<p class=\"entry__subtitle\">The old harbour, closed since the great storm, is to be "
+        "rebuilt at last, and the work is to begin as soon as the winter is over</p>"
+        "<ul class=\"share\"><li><p>Share this story with your friends and family on every "
+        "network you use today</p></li></ul>"
+        "<p>Posted on 12 March 2022</p>"
+        "<figure><img src=\"h.jpg\"><figcaption><p>The harbour wall seen from the old "
+        "lighthouse on a grey morning in the first week of March</p></figcaption></figure>"
+        "</header><div class=\"entry__body\">" +
+        prose + prose + prose + prose + "</div></article></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "is to be rebuilt at last")) << text;
+    EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
+    EXPECT_FALSE(has(text, "Share this story")) << text;
+    EXPECT_FALSE(has(text, "Posted on")) << text;
+    EXPECT_FALSE(has(text, "Town News")) << text;
+}
+
 TEST(CandidateDecision, ClassifierRunReplacesABoxTheScorerPreferred) {
     // The scorer weighs commas and class names: a comma-rich box named "content" outscores an
     // article of plain sentences in a container whose name says "promo". The classifier sees a
