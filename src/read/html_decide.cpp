@@ -8,7 +8,8 @@
 //     sibling of the chosen node) are added to it;
 //   - else, when the two agree, the container stands as it is (it keeps the page's structure).
 // The result is written as the smallest subtree holding everything kept, with the rest of that
-// subtree marked dead, so html_blocks_out cuts it into blocks as it cuts any container.
+// subtree marked dead, so html_blocks_out cuts it into blocks as it cuts any container. Last, the
+// ingredients a recipe page states in its markup (itemprop) join it when they lie apart from it.
 //
 // Reads: the document, the page facts and the extraction. Writes: the extraction's roots and
 // dead nodes, nothing else. Must never: revive a node an earlier pass removed, change a score, or
@@ -167,7 +168,47 @@ void trim_container(const ExtractionState& st, Extraction& e, const std::vector<
 
 }  // namespace
 
-void decide(const ExtractionState& st, Extraction& e) {
+namespace {
+
+// The ingredients a recipe page marks (schema.org microdata: itemprop "recipeIngredient", or the
+// older "ingredients") that are outside the article: page builders put them in a column or a tab
+// apart from the text and the steps, where scoring (which counts paragraphs) never looks. Their
+// block joins the article, in page order, unless it holds a part of the article or lies in it:
+// the smallest element holding the first items of the page, as many as leave it a list of them
+// (at most kIngredientBlockShare times their text plus kIngredientBlockExtra characters of
+// headings and notes). So a list printed a second time for small screens is not taken twice.
+constexpr double kIngredientBlockShare = 1.5;
+constexpr double kIngredientBlockExtra = 300;
+
+void with_stated_ingredients(const ExtractionState& st, Extraction& e) {
+    if (e.roots.empty()) return;
+    NodeId block = kNoNode;  // the block of the most items found so far that is a list of them
+    NodeId top = kNoNode;    // the smallest element holding every item so far
+    double items_text = 0;
+    for (NodeId id = 0; id < st.n; ++id) {
+        const Node& node = st.doc.node(id);
+        if (e.dead[id]) {
+            id += static_cast<NodeId>(st.subtree[id].nodes) - 1;  // past the dead subtree
+            continue;
+        }
+        if (node.kind != Node::Kind::Element || !is_ingredient_prop(st.doc.attr(id, "itemprop")))
+            continue;
+        if (top == kNoNode) top = id;
+        while (!in_subtree(st, top, id) && st.doc.node(top).parent != kNoNode)
+            top = st.doc.node(top).parent;
+        items_text += st.subtree[id].text;
+        if (st.subtree[top].text <= kIngredientBlockShare * items_text + kIngredientBlockExtra)
+            block = top;
+        id += static_cast<NodeId>(st.subtree[id].nodes) - 1;  // an item holds no other item
+    }
+    if (block == kNoNode) return;
+    for (NodeId r : e.roots) {
+        if (in_subtree(st, r, block) || in_subtree(st, block, r)) return;
+    }
+    e.roots.insert(std::upper_bound(e.roots.begin(), e.roots.end(), block), block);
+}
+
+void decide_container(const ExtractionState& st, Extraction& e) {
     const NodeId body = st.doc.body();
     if (body == kNoNode || e.roots.empty()) return;
     const std::vector<Paragraph> ps = paragraphs(st, e.dead, body);
@@ -306,6 +347,13 @@ void decide(const ExtractionState& st, Extraction& e) {
     if (blocks.empty()) return;
     std::reverse(blocks.begin(), blocks.end());
     keep_only(st, e, e.roots, blocks);
+}
+
+}  // namespace
+
+void decide(const ExtractionState& st, Extraction& e) {
+    decide_container(st, e);
+    with_stated_ingredients(st, e);
 }
 
 }  // namespace pressparse::html::extract

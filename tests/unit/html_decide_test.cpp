@@ -310,6 +310,40 @@ TEST(CandidateDecision, RecipeKeepsIngredientsAndSteps) {
     EXPECT_FALSE(has(text, "Plum jam")) << text;
 }
 
+TEST(CandidateDecision, StatedIngredientsInAColumnApartFromTheStepsAreKeptOnce) {
+    // Page builders put the ingredients in a column of their own, linked to products like a
+    // teaser list, and print them a second time for small screens; the schema.org itemprop says
+    // what they are.
+    const std::string step =
+        "<p>Beat the eggs with the sugar until the mixture is pale and thick, then fold in the "
+        "flour, the butter and the milk, a little at a time, so that the batter stays light.</p>";
+    std::string rows;
+    std::string items;
+    for (const char* item : {"500 g wheat flour", "250 g fine white sugar", "4 eggs, medium size",
+                             "200 ml whole milk", "1 packet of dried yeast", "800 g ripe plums"}) {
+        rows += "<tr itemprop=\"recipeIngredient\"><td><a href=\"/shop/item\">" +
+                std::string(item) + "</a></td></tr>";
+        items += "<li itemprop=\"recipeIngredient\">" + std::string(item) + "</li>";
+    }
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Plum cake</title></head><body>"
+        "<nav><a href=\"/\">Recipes</a> <a href=\"/cakes\">Cakes</a></nav><main>"
+        "<h1>Plum cake</h1><div class=\"row\"><div class=\"col-4\"><div class=\"box\">"
+        "<h2>Ingredients</h2><table>" +
+        rows + "</table></div></div><div class=\"col-8\"><div class=\"steps\">" + step + step +
+        step + step + "</div></div></div><div class=\"mobile-only\"><ul>" + items +
+        "</ul></div></main><aside><ul><li><a href=\"/1\">Plum jam with cinnamon and "
+        "vanilla</a></li><li><a href=\"/2\">Pear tart with almond cream</a></li></ul></aside>"
+        "</body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "500 g wheat flour")) << text;
+    EXPECT_TRUE(has(text, "800 g ripe plums")) << text;
+    EXPECT_TRUE(has(text, "the batter stays light")) << text;
+    EXPECT_EQ(text.find("800 g ripe plums"), text.rfind("800 g ripe plums")) << text;
+    EXPECT_LT(text.find("500 g wheat flour"), text.find("Beat the eggs")) << text;
+    EXPECT_FALSE(has(text, "Pear tart")) << text;
+}
+
 TEST(CandidateDecision, LeadParagraphInASiblingIsKept) {
     const std::string prose =
         "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
