@@ -110,6 +110,8 @@ constexpr std::array kAuthorBoxHints{"author-bio"sv,   "author-box"sv,  "authorb
                                      "author-card"sv,  "bio-box"sv};
 
 constexpr float kMinGoodLeft = 150;
+// A container whose first author box holds this share of its text is a wrapper of the box.
+constexpr double kAuthorBoxShare = 0.8;
 
 // Inside a container that stands: drops the subtrees the classifier shows are no article text —
 // a form whose blocks are all bad, and a box about the writer when the container keeps good text
@@ -263,6 +265,30 @@ void decide_container(const ExtractionState& st, Extraction& e) {
     std::vector<float> text_before(st.n + 1, 0);  // text of the nodes with smaller ids
     for (NodeId id = 0; id < st.n; ++id)
         text_before[id + 1] = text_before[id] + st.text_stats[id].length;
+    // A container that is a box about the writer, lies in one or is little else (a wrapper of
+    // it) is no article: page builders set a short article in columns that score less than the
+    // theme's author box after it. The box's blocks take no part in the runs, and the best run
+    // outside it replaces the container when it holds an article's text (kMinRunText), however
+    // long the box.
+    NodeId author_box = kNoNode;
+    auto names_author_box = [&](NodeId id) {
+        return !st.match[id].empty() && contains_any(st.match[id], kAuthorBoxHints);
+    };
+    const NodeId container = e.roots.front();
+    for (NodeId a = container; a != kNoNode && a != st.doc.body(); a = st.doc.node(a).parent) {
+        if (names_author_box(a)) author_box = a;
+    }
+    if (author_box == kNoNode && e.roots.size() == 1) {
+        for (NodeId id = container; id != kNoNode; id = st.doc.next(id, container)) {
+            if (st.doc.node(id).kind != Node::Kind::Element || !names_author_box(id)) continue;
+            if (st.subtree[id].text >= kAuthorBoxShare * st.subtree[container].text)
+                author_box = id;
+            break;
+        }
+    }
+    auto in_author_box = [&](const Paragraph& p) {
+        return author_box != kNoNode && in_subtree(st, author_box, p.first);
+    };
     Run best;
     {
         Run cur;
@@ -276,7 +302,7 @@ void decide_container(const ExtractionState& st, Extraction& e) {
                     open = false;
                 }
             }
-            if (ps[i].cls != PC::Good) {
+            if (ps[i].cls != PC::Good || in_author_box(ps[i])) {
                 gap += ps[i].chars;
                 if (open && gap > kRunGap) {
                     if (cur.good > best.good) best = cur;
@@ -296,11 +322,12 @@ void decide_container(const ExtractionState& st, Extraction& e) {
         if (open && cur.good > best.good) best = cur;
     }
 
-    if (best.good >= kMinRunText && best.good >= kRunOverContainer * e.text_length &&
-        best.good_inside < kRunMostlyOutside * best.good) {
+    if (best.good >= kMinRunText &&
+        (author_box != kNoNode || (best.good >= kRunOverContainer * e.text_length &&
+                                   best.good_inside < kRunMostlyOutside * best.good))) {
         std::vector<const Paragraph*> blocks;
         for (std::size_t i = best.first; i <= best.last; ++i) {
-            if (ps[i].cls == PC::Good) blocks.push_back(&ps[i]);
+            if (ps[i].cls == PC::Good && !in_author_box(ps[i])) blocks.push_back(&ps[i]);
         }
         keep_only(st, e, {}, blocks);
         return;

@@ -167,6 +167,51 @@ TEST(CandidateDecision, ShortArticleBeatsAuthorBoxFormAndSidebar) {
     EXPECT_FALSE(has(text, "All rights reserved")) << text;
 }
 
+TEST(CandidateDecision, PageBuilderColumnsBeatTheAuthorBoxTheScorerChose) {
+    // A page builder sets the article in rows of columns, each a paragraph or two of plain
+    // sentences; the theme's box about the writer after it is one comma-rich block and scores
+    // best. The box is no article: the run of good blocks outside it is.
+    const std::string column =
+        "<div class=\"vc_row wpb_row\"><div class=\"wpb_column vc_col-sm-8\"><div "
+        "class=\"wpb_wrapper\"><div class=\"wpb_text_column\"><div class=\"wpb_wrapper\">";
+    const std::string end = "</div></div></div></div></div>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Five gifts for a cosy home</title>"
+        "</head><body><article class=\"post\"><h1>Five gifts for a cosy home</h1>"
+        "<div class=\"entry-content\">" +
+        column +
+        "<p>Choosing presents for the people you love is a pleasure when you take the time to "
+        "think about what they would never buy for themselves.</p>" +
+        end + column +
+        "<p>A heavy wool blanket is the first thing on my list. It keeps you warm on the sofa "
+        "in the evening and it looks good folded on a chair.</p>" +
+        end + column +
+        "<p>A pair of marble book ends is the second. They hold the books you read most and "
+        "they make a shelf look tidy at once.</p>" +
+        end + column +
+        "<p>A lamp with a linen shade is the third. It gives a room a soft light that is much "
+        "kinder than the big light on the ceiling.</p>" +
+        end + column +
+        "<p>A box for letters and photographs is the last. It is the kind of gift that is "
+        "still in use many years after the day it was given.</p>" +
+        end +
+        "</div><div class=\"section-inner\"><div class=\"author-bio\"><div "
+        "class=\"author-description\"><p>I am Jane, thirty-two, married, living in the city, "
+        "and I have written about fashion, interiors, travel, food, children, books, and, now "
+        "and then, about the people I meet, for more than ten years, first on my own blog, "
+        "then for magazines, radio, and television, and now, with a small team of five, on "
+        "this site, which, to my delight, has grown, year by year, into a magazine of its "
+        "own, with readers, friends, colleagues, and, yes, critics, in every corner of the "
+        "country, and, I hope, beyond it, too, for many years to come, whatever they bring, "
+        "and wherever they take us, our readers, our writers, and, of course, our dogs.</p>"
+        "</div></div></div></article></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "Choosing presents for the people")) << text;
+    EXPECT_TRUE(has(text, "marble book ends")) << text;
+    EXPECT_TRUE(has(text, "box for letters and photographs")) << text;
+    EXPECT_FALSE(has(text, "thirty-two, married")) << text;
+}
+
 TEST(CandidateDecision, ArticleAroundTheHeadlineBeatsALongerBoxOutsideIt) {
     // One short paragraph in the <article> that holds the headline; after the article, a
     // box with more prose (a campaign, an offer) that the scorer alone prefers.
