@@ -5,7 +5,8 @@
 // class tokens (ads, cookie and consent banners, newsletter and paywall boxes, share bars, comment
 // widgets), the items of the reader comment thread (found by html_comments.cpp), teaser lists (by
 // class, or as html_teasers found them), the first heading that repeats the page's title, and,
-// when the attempt strips unlikely containers, those that class/id or role call unlikely. On the
+// when the attempt strips unlikely containers, those that class/id or role call unlikely (the
+// unlikely-named header around that heading but for its standfirst paragraphs). On the
 // first attempt it also takes the visible byline out (marked dead then only) and collects the
 // teaser lists (titles, leads, links), which the page keeps apart from the body.
 //
@@ -94,6 +95,60 @@ bool asks_for_email(const ExtractionState& st, NodeId id) {
         if (name.find("mail") != std::string::npos) return true;
     }
     return false;
+}
+
+// The standfirst in the article's own header (the <header> around the headline, which the
+// unlikely rule drops for "header"): a paragraph of at least kMinStandfirstWords words without
+// links, not in a list, a figure, a quote or a link (share buttons, tags, captions), in a header
+// of at most kMaxHeaderText characters (more is a wrapper of the page, not a header). At most
+// kMaxStandfirsts are kept.
+constexpr int kMinStandfirstWords = 10;
+constexpr double kMaxHeaderText = 2000;
+constexpr int kMaxStandfirsts = 2;
+
+// Marks the standfirsts of `header` in `kept` and their ancestors below it in `path` (sized on
+// first use); false when it has none.
+bool mark_standfirst(const ExtractionState& st, NodeId header, std::vector<std::uint8_t>& kept,
+                     std::vector<std::uint8_t>& path) {
+    if (st.subtree[header].text > kMaxHeaderText) return false;
+    int found = 0;
+    for (NodeId at = st.doc.next(header, header); at != kNoNode && found < kMaxStandfirsts;
+         at = st.doc.next(at, header)) {
+        const Node& n = st.doc.node(at);
+        if (n.kind != Node::Kind::Element || n.tag != GUMBO_TAG_P || st.subtree[at].links > 0 ||
+            unicode::count_tokens(st.doc.text(at), kMinStandfirstWords) < kMinStandfirstWords)
+            continue;
+        bool plain = true;
+        for (NodeId a = n.parent; a != header && plain; a = st.doc.node(a).parent) {
+            switch (st.doc.node(a).tag) {
+                case GUMBO_TAG_UL:
+                case GUMBO_TAG_OL:
+                case GUMBO_TAG_LI:
+                case GUMBO_TAG_DL:
+                case GUMBO_TAG_NAV:
+                case GUMBO_TAG_A:
+                case GUMBO_TAG_FIGURE:
+                case GUMBO_TAG_FIGCAPTION:
+                case GUMBO_TAG_BLOCKQUOTE:
+                case GUMBO_TAG_ADDRESS:
+                case GUMBO_TAG_FORM:
+                    plain = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!plain) continue;
+        if (kept.empty()) {
+            kept.assign(st.n, 0);
+            path.assign(st.n, 0);
+        }
+        kept[at] = 1;
+        for (NodeId a = n.parent; a != header; a = st.doc.node(a).parent)
+            path[a] = 1;
+        ++found;
+    }
+    return found > 0;
 }
 
 bool check_byline(ExtractionState& st, NodeId id) {
@@ -255,6 +310,28 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
     if (st.teaser_kind.size() != st.n) find_teasers(st);
     std::vector<std::uint8_t> in_table_or_code(st.n, 0);
     bool title_header_removed = false;
+    // The heading that states the page's title: the title, or the title with the site's name
+    // around it (a stated title often carries it, the printed headline never).
+    auto states_title = [&](NodeId id) {
+        const GumboTag tag = st.doc.node(id).tag;
+        if ((tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2) || !st.title_words) return false;
+        const std::string heading = st.doc.text(id);
+        return (st.title_words->covering(heading) > 0.75 &&
+                st.title_words->covered_by(heading) > 0.75) ||
+               (heading.size() < st.meta.title->size() &&
+                without_site_name(*st.meta.title, unicode::fold_whitespace(heading)));
+    };
+    // An unlikely-named container around that heading (the article's <header>) is dropped but
+    // for its standfirst (kept_in_header, and the path to it, header_path); `pruned` marks the
+    // container and that path, whose other children are dropped.
+    NodeId title_heading = kNoNode;
+    std::vector<std::uint8_t> kept_in_header, header_path, pruned;
+    if (flags.strip_unlikely) {
+        for (NodeId id = 0; id < st.n && title_heading == kNoNode; ++id) {
+            if (st.doc.node(id).kind == Node::Kind::Element && states_title(id)) title_heading = id;
+        }
+    }
+    bool header_pruned = false;
     for (NodeId id = 0; id < st.n; ++id) {
         const Node& node = st.doc.node(id);
         const NodeId parent = node.parent;
@@ -264,6 +341,16 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
                 continue;
             }
             in_table_or_code[id] = in_table_or_code[parent];
+            if (!pruned.empty() && pruned[parent]) {
+                if (header_path[id] && !kept_in_header[id] && visible(st, id)) {
+                    pruned[id] = 1;
+                    continue;
+                }
+                if (!kept_in_header[id]) {
+                    dead[id] = 1;
+                    continue;
+                }
+            }
         }
         if (node.kind != Node::Kind::Element) continue;
         // The reader comment thread is kept apart, never in the body, whatever the attempt.
@@ -317,24 +404,23 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             dead[id] = 1;
             continue;
         }
-        if (!title_header_removed && (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) &&
-            st.title_words) {
-            const std::string heading = st.doc.text(id);
-            // The title, or the title with the site's name around it (a stated title often
-            // carries it, the printed headline never).
-            if ((st.title_words->covering(heading) > 0.75 &&
-                 st.title_words->covered_by(heading) > 0.75) ||
-                (heading.size() < st.meta.title->size() &&
-                 without_site_name(*st.meta.title, unicode::fold_whitespace(heading)))) {
-                title_header_removed = true;
-                dead[id] = 1;
-                continue;
-            }
+        if (!title_header_removed && states_title(id)) {
+            title_header_removed = true;
+            dead[id] = 1;
+            continue;
         }
         if (flags.strip_unlikely) {
             if (!match.empty() && contains_any(match, kUnlikely) &&
                 !contains_any(match, kMaybeCandidate) && !in_table_or_code[id] &&
                 tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A && tag != GUMBO_TAG_HTML) {
+                if (!header_pruned && title_heading != kNoNode &&
+                    in_subtree(st, id, title_heading) &&
+                    mark_standfirst(st, id, kept_in_header, header_path)) {
+                    header_pruned = true;
+                    pruned.assign(st.n, 0);
+                    pruned[id] = 1;
+                    continue;
+                }
                 dead[id] = 1;
                 continue;
             }

@@ -8,7 +8,8 @@
 //     sibling of the chosen node) are added to it;
 //   - else, when the two agree, the container stands as it is (it keeps the page's structure).
 // The result is written as the smallest subtree holding everything kept, with the rest of that
-// subtree marked dead, so html_blocks_out cuts it into blocks as it cuts any container.
+// subtree marked dead, so html_blocks_out cuts it into blocks as it cuts any container. Last, the
+// ingredients a recipe page states in its markup (itemprop) join it when they lie apart from it.
 //
 // Reads: the document, the page facts and the extraction. Writes: the extraction's roots and
 // dead nodes, nothing else. Must never: revive a node an earlier pass removed, change a score, or
@@ -48,10 +49,6 @@ struct Run {
     std::size_t first = 0, last = 0;  // paragraph indices, both good
     float good = 0, good_inside = 0;
 };
-
-bool in_subtree(const ExtractionState& st, NodeId root, NodeId id) {
-    return id >= root && id - root < st.subtree[root].nodes;
-}
 
 // Marks `id`'s ancestors up to `top` in `keep`, stopping at one already marked (whose ancestors
 // are then marked too).
@@ -113,6 +110,8 @@ constexpr std::array kAuthorBoxHints{"author-bio"sv,   "author-box"sv,  "authorb
                                      "author-card"sv,  "bio-box"sv};
 
 constexpr float kMinGoodLeft = 150;
+// A container whose first author box holds this share of its text is a wrapper of the box.
+constexpr double kAuthorBoxShare = 0.8;
 
 // Inside a container that stands: drops the subtrees the classifier shows are no article text —
 // a form whose blocks are all bad, and a box about the writer when the container keeps good text
@@ -171,7 +170,47 @@ void trim_container(const ExtractionState& st, Extraction& e, const std::vector<
 
 }  // namespace
 
-void decide(const ExtractionState& st, Extraction& e) {
+namespace {
+
+// The ingredients a recipe page marks (schema.org microdata: itemprop "recipeIngredient", or the
+// older "ingredients") that are outside the article: page builders put them in a column or a tab
+// apart from the text and the steps, where scoring (which counts paragraphs) never looks. Their
+// block joins the article, in page order, unless it holds a part of the article or lies in it:
+// the smallest element holding the first items of the page, as many as leave it a list of them
+// (at most kIngredientBlockShare times their text plus kIngredientBlockExtra characters of
+// headings and notes). So a list printed a second time for small screens is not taken twice.
+constexpr double kIngredientBlockShare = 1.5;
+constexpr double kIngredientBlockExtra = 300;
+
+void with_stated_ingredients(const ExtractionState& st, Extraction& e) {
+    if (e.roots.empty()) return;
+    NodeId block = kNoNode;  // the block of the most items found so far that is a list of them
+    NodeId top = kNoNode;    // the smallest element holding every item so far
+    double items_text = 0;
+    for (NodeId id = 0; id < st.n; ++id) {
+        const Node& node = st.doc.node(id);
+        if (e.dead[id]) {
+            id += static_cast<NodeId>(st.subtree[id].nodes) - 1;  // past the dead subtree
+            continue;
+        }
+        if (node.kind != Node::Kind::Element || !is_ingredient_prop(st.doc.attr(id, "itemprop")))
+            continue;
+        if (top == kNoNode) top = id;
+        while (!in_subtree(st, top, id) && st.doc.node(top).parent != kNoNode)
+            top = st.doc.node(top).parent;
+        items_text += st.subtree[id].text;
+        if (st.subtree[top].text <= kIngredientBlockShare * items_text + kIngredientBlockExtra)
+            block = top;
+        id += static_cast<NodeId>(st.subtree[id].nodes) - 1;  // an item holds no other item
+    }
+    if (block == kNoNode) return;
+    for (NodeId r : e.roots) {
+        if (in_subtree(st, r, block) || in_subtree(st, block, r)) return;
+    }
+    e.roots.insert(std::upper_bound(e.roots.begin(), e.roots.end(), block), block);
+}
+
+void decide_container(const ExtractionState& st, Extraction& e) {
     const NodeId body = st.doc.body();
     if (body == kNoNode || e.roots.empty()) return;
     const std::vector<Paragraph> ps = paragraphs(st, e.dead, body);
@@ -226,6 +265,30 @@ void decide(const ExtractionState& st, Extraction& e) {
     std::vector<float> text_before(st.n + 1, 0);  // text of the nodes with smaller ids
     for (NodeId id = 0; id < st.n; ++id)
         text_before[id + 1] = text_before[id] + st.text_stats[id].length;
+    // A container that is a box about the writer, lies in one or is little else (a wrapper of
+    // it) is no article: page builders set a short article in columns that score less than the
+    // theme's author box after it. The box's blocks take no part in the runs, and the best run
+    // outside it replaces the container when it holds an article's text (kMinRunText), however
+    // long the box.
+    NodeId author_box = kNoNode;
+    auto names_author_box = [&](NodeId id) {
+        return !st.match[id].empty() && contains_any(st.match[id], kAuthorBoxHints);
+    };
+    const NodeId container = e.roots.front();
+    for (NodeId a = container; a != kNoNode && a != st.doc.body(); a = st.doc.node(a).parent) {
+        if (names_author_box(a)) author_box = a;
+    }
+    if (author_box == kNoNode && e.roots.size() == 1) {
+        for (NodeId id = container; id != kNoNode; id = st.doc.next(id, container)) {
+            if (st.doc.node(id).kind != Node::Kind::Element || !names_author_box(id)) continue;
+            if (st.subtree[id].text >= kAuthorBoxShare * st.subtree[container].text)
+                author_box = id;
+            break;
+        }
+    }
+    auto in_author_box = [&](const Paragraph& p) {
+        return author_box != kNoNode && in_subtree(st, author_box, p.first);
+    };
     Run best;
     {
         Run cur;
@@ -239,7 +302,7 @@ void decide(const ExtractionState& st, Extraction& e) {
                     open = false;
                 }
             }
-            if (ps[i].cls != PC::Good) {
+            if (ps[i].cls != PC::Good || in_author_box(ps[i])) {
                 gap += ps[i].chars;
                 if (open && gap > kRunGap) {
                     if (cur.good > best.good) best = cur;
@@ -259,11 +322,12 @@ void decide(const ExtractionState& st, Extraction& e) {
         if (open && cur.good > best.good) best = cur;
     }
 
-    if (best.good >= kMinRunText && best.good >= kRunOverContainer * e.text_length &&
-        best.good_inside < kRunMostlyOutside * best.good) {
+    if (best.good >= kMinRunText &&
+        (author_box != kNoNode || (best.good >= kRunOverContainer * e.text_length &&
+                                   best.good_inside < kRunMostlyOutside * best.good))) {
         std::vector<const Paragraph*> blocks;
         for (std::size_t i = best.first; i <= best.last; ++i) {
-            if (ps[i].cls == PC::Good) blocks.push_back(&ps[i]);
+            if (ps[i].cls == PC::Good && !in_author_box(ps[i])) blocks.push_back(&ps[i]);
         }
         keep_only(st, e, {}, blocks);
         return;
@@ -310,6 +374,13 @@ void decide(const ExtractionState& st, Extraction& e) {
     if (blocks.empty()) return;
     std::reverse(blocks.begin(), blocks.end());
     keep_only(st, e, e.roots, blocks);
+}
+
+}  // namespace
+
+void decide(const ExtractionState& st, Extraction& e) {
+    decide_container(st, e);
+    with_stated_ingredients(st, e);
 }
 
 }  // namespace pressparse::html::extract

@@ -156,6 +156,11 @@ struct ExtractionState {
     bool attempted = false;
 };
 
+// Whether `id` is `root` or below it (node ids are in pre-order).
+inline bool in_subtree(const ExtractionState& st, NodeId root, NodeId id) {
+    return id >= root && id - root < st.subtree[root].nodes;
+}
+
 // ----- reader comments (html_comments.cpp) -----
 // Most reader comments kept, and most bytes of one comment's text.
 inline constexpr std::size_t kMaxComments = 10'000;

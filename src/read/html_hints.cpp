@@ -23,6 +23,12 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+bool is_ingredient_prop(std::string_view itemprop) {
+    using namespace std::string_view_literals;
+    return !itemprop.empty() && has_class_token(lower_ascii(itemprop),
+                                                std::array{"recipeingredient"sv, "ingredients"sv});
+}
+
 bool is_dropped_tag(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_HEAD:

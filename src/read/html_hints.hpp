@@ -145,6 +145,10 @@ bool has_class_part(std::string_view cls_lower, auto const& table) {
 
 std::string lower_ascii(std::string_view s);
 
+// An itemprop that marks a recipe's ingredient (schema.org "recipeIngredient", or the older
+// "ingredients"): one line of the recipe, never a teaser, wherever the page puts it.
+bool is_ingredient_prop(std::string_view itemprop);
+
 inline bool is_heading(GumboTag t) {
     return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
 }

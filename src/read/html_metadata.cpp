@@ -105,6 +105,7 @@ struct JsonLd {
     std::optional<std::string> description, image;
     std::vector<std::string> keywords;
     bool article = false;  // an article object was found (not only dates of the graph)
+    bool webpage = false;  // …and it is a WebPage, which a later block's article outranks
 };
 
 // Longest address kept for an image or <base href>: a longer one is left out, never cut (a cut
@@ -245,8 +246,11 @@ std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     cut = parsed.cut;
     const json root = std::move(parsed.value);
     const json* article = find_article(root, false);
-    if (!article) article = find_article(root, true);
     JsonLd out;
+    if (!article) {
+        article = find_article(root, true);
+        out.webpage = article != nullptr;
+    }
     graph_dates(root, out);
     if (!article) {
         if (!out.graph_date && !out.modified) return std::nullopt;
@@ -748,17 +752,22 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 continue;
             case GUMBO_TAG_SCRIPT:
                 // Blocks are read until one states an article: a block before it that states
-                // only dates (a Review, a WebPage) lends them, and does not stop the reading.
-                if (!(ld && ld->article) &&
+                // only dates (a Review, a WebPage) lends them, and does not stop the reading; a
+                // WebPage standing for the article gives way to an article stated after it.
+                if (!(ld && ld->article && !ld->webpage) &&
                     lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
                     std::string raw;
                     for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
                         raw.append(doc.node(c).text);
                     bool cut = false;
-                    if (auto parsed = parse_json_ld(raw, cut)) {
+                    auto parsed = parse_json_ld(raw, cut);
+                    if (parsed && ld && ld->article && (!parsed->article || parsed->webpage))
+                        parsed.reset();
+                    if (parsed) {
                         if (ld) {
                             if (!parsed->graph_date) parsed->graph_date = ld->graph_date;
                             if (!parsed->modified) parsed->modified = ld->modified;
+                            if (!parsed->date) parsed->date = ld->date;
                         }
                         ld = std::move(parsed);
                     }

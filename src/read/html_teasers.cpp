@@ -4,7 +4,8 @@
 // of its text); with a heading over other articles ("Другие новости", "Lesen Sie auch", …) just
 // before it or opening it, one such link is enough, else it takes three; and the page must have
 // paragraphs of an article outside it, and more text outside it than in it. A "read also" box is a
-// short block that opens with such a phrase and is mostly links. Both are marked once per page;
+// short block that opens with such a phrase and is mostly links. Neither holds a recipe's stated
+// ingredient (itemprop), however many product links its lines carry. Both are marked once per page;
 // pass 1 takes their links as related articles and leaves them out of the body, with the heading.
 // The phrases are a data file (teaser_headings.txt), matched after white space folding, NFC and
 // case folding.
@@ -149,9 +150,15 @@ void find_teasers(ExtractionState& st) {
             line[parent] += line[id];
     }
     std::vector<RunSums> sums(st.n);
+    // A list of a recipe's stated ingredients links to products as a teaser run links to
+    // articles: what holds one is neither a run nor a box.
+    std::vector<std::uint8_t> ingredients(st.n, 0);
     for (auto id = static_cast<NodeId>(st.n); id-- > 0;) {
         const Node& node = st.doc.node(id);
         RunSums& s = sums[id];
+        if (node.kind == Node::Kind::Element && is_ingredient_prop(st.doc.attr(id, "itemprop")))
+            ingredients[id] = 1;
+        if (ingredients[id] && node.parent != kNoNode) ingredients[node.parent] = 1;
         if (node.kind == Node::Kind::Text) {
             const GumboTag holder =
                 node.parent != kNoNode ? st.doc.node(node.parent).tag : GUMBO_TAG_UNKNOWN;
@@ -227,6 +234,10 @@ void find_teasers(ExtractionState& st) {
             continue;
         }
         const RunSums& s = sums[id];
+        if (ingredients[id]) {
+            id = st.doc.next(id, kNoNode);
+            continue;
+        }
         // A run: items of a title and a short lead, little else.
         if (!never_a_run(node.tag) && s.titles >= 1 && s.max_other <= kMaxLead &&
             s.loose <= kMaxLoose && s.title_text >= kMinLinkShare * s.text &&

@@ -167,6 +167,51 @@ TEST(CandidateDecision, ShortArticleBeatsAuthorBoxFormAndSidebar) {
     EXPECT_FALSE(has(text, "All rights reserved")) << text;
 }
 
+TEST(CandidateDecision, PageBuilderColumnsBeatTheAuthorBoxTheScorerChose) {
+    // A page builder sets the article in rows of columns, each a paragraph or two of plain
+    // sentences; the theme's box about the writer after it is one comma-rich block and scores
+    // best. The box is no article: the run of good blocks outside it is.
+    const std::string column =
+        "<div class=\"vc_row wpb_row\"><div class=\"wpb_column vc_col-sm-8\"><div "
+        "class=\"wpb_wrapper\"><div class=\"wpb_text_column\"><div class=\"wpb_wrapper\">";
+    const std::string end = "</div></div></div></div></div>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Five gifts for a cosy home</title>"
+        "</head><body><article class=\"post\"><h1>Five gifts for a cosy home</h1>"
+        "<div class=\"entry-content\">" +
+        column +
+        "<p>Choosing presents for the people you love is a pleasure when you take the time to "
+        "think about what they would never buy for themselves.</p>" +
+        end + column +
+        "<p>A heavy wool blanket is the first thing on my list. It keeps you warm on the sofa "
+        "in the evening and it looks good folded on a chair.</p>" +
+        end + column +
+        "<p>A pair of marble book ends is the second. They hold the books you read most and "
+        "they make a shelf look tidy at once.</p>" +
+        end + column +
+        "<p>A lamp with a linen shade is the third. It gives a room a soft light that is much "
+        "kinder than the big light on the ceiling.</p>" +
+        end + column +
+        "<p>A box for letters and photographs is the last. It is the kind of gift that is "
+        "still in use many years after the day it was given.</p>" +
+        end +
+        "</div><div class=\"section-inner\"><div class=\"author-bio\"><div "
+        "class=\"author-description\"><p>I am Jane, thirty-two, married, living in the city, "
+        "and I have written about fashion, interiors, travel, food, children, books, and, now "
+        "and then, about the people I meet, for more than ten years, first on my own blog, "
+        "then for magazines, radio, and television, and now, with a small team of five, on "
+        "this site, which, to my delight, has grown, year by year, into a magazine of its "
+        "own, with readers, friends, colleagues, and, yes, critics, in every corner of the "
+        "country, and, I hope, beyond it, too, for many years to come, whatever they bring, "
+        "and wherever they take us, our readers, our writers, and, of course, our dogs.</p>"
+        "</div></div></div></article></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "Choosing presents for the people")) << text;
+    EXPECT_TRUE(has(text, "marble book ends")) << text;
+    EXPECT_TRUE(has(text, "box for letters and photographs")) << text;
+    EXPECT_FALSE(has(text, "thirty-two, married")) << text;
+}
+
 TEST(CandidateDecision, ArticleAroundTheHeadlineBeatsALongerBoxOutsideIt) {
     // One short paragraph in the <article> that holds the headline; after the article, a
     // box with more prose (a campaign, an offer) that the scorer alone prefers.
@@ -310,6 +355,40 @@ TEST(CandidateDecision, RecipeKeepsIngredientsAndSteps) {
     EXPECT_FALSE(has(text, "Plum jam")) << text;
 }
 
+TEST(CandidateDecision, StatedIngredientsInAColumnApartFromTheStepsAreKeptOnce) {
+    // Page builders put the ingredients in a column of their own, linked to products like a
+    // teaser list, and print them a second time for small screens; the schema.org itemprop says
+    // what they are.
+    const std::string step =
+        "<p>Beat the eggs with the sugar until the mixture is pale and thick, then fold in the "
+        "flour, the butter and the milk, a little at a time, so that the batter stays light.</p>";
+    std::string rows;
+    std::string items;
+    for (const char* item : {"500 g wheat flour", "250 g fine white sugar", "4 eggs, medium size",
+                             "200 ml whole milk", "1 packet of dried yeast", "800 g ripe plums"}) {
+        rows += "<tr itemprop=\"recipeIngredient\"><td><a href=\"/shop/item\">" +
+                std::string(item) + "</a></td></tr>";
+        items += "<li itemprop=\"recipeIngredient\">" + std::string(item) + "</li>";
+    }
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Plum cake</title></head><body>"
+        "<nav><a href=\"/\">Recipes</a> <a href=\"/cakes\">Cakes</a></nav><main>"
+        "<h1>Plum cake</h1><div class=\"row\"><div class=\"col-4\"><div class=\"box\">"
+        "<h2>Ingredients</h2><table>" +
+        rows + "</table></div></div><div class=\"col-8\"><div class=\"steps\">" + step + step +
+        step + step + "</div></div></div><div class=\"mobile-only\"><ul>" + items +
+        "</ul></div></main><aside><ul><li><a href=\"/1\">Plum jam with cinnamon and "
+        "vanilla</a></li><li><a href=\"/2\">Pear tart with almond cream</a></li></ul></aside>"
+        "</body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "500 g wheat flour")) << text;
+    EXPECT_TRUE(has(text, "800 g ripe plums")) << text;
+    EXPECT_TRUE(has(text, "the batter stays light")) << text;
+    EXPECT_EQ(text.find("800 g ripe plums"), text.rfind("800 g ripe plums")) << text;
+    EXPECT_LT(text.find("500 g wheat flour"), text.find("Beat the eggs")) << text;
+    EXPECT_FALSE(has(text, "Pear tart")) << text;
+}
+
 TEST(CandidateDecision, LeadParagraphInASiblingIsKept) {
     const std::string prose =
         "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
@@ -352,6 +431,36 @@ TEST(CandidateDecision, LeadIsKeptAcrossADateLineAndAPictureCredit) {
     EXPECT_TRUE(has(text, "is to be rebuilt at last")) << text;
     EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
     EXPECT_FALSE(has(text, "09:50")) << text;
+}
+
+TEST(CandidateDecision, TheStandfirstInTheArticlesHeaderIsKeptButNotItsShareList) {
+    // The article's own <header>, around the heading that states the title, is "header"-named
+    // and dropped as unlikely: its standfirst paragraph is kept, its share and tag lists, its
+    // date line and its picture caption are not.
+    const std::string prose =
+        "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
+        "has been closed to boats for more than a decade, and the members agreed, after a long "
+        "debate, that the work should begin in the spring, as soon as the weather allows.</p>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour works to start in spring</title>"
+        "</head><body><div class=\"site-header\"><a href=\"/\">Town News</a></div>"
+        "<article class=\"entry\"><header class=\"entry__header\">"
+        "<h2 class=\"entry__title\">Harbour works to start in spring</h2>"
+        "<p class=\"entry__subtitle\">The old harbour, closed since the great storm, is to be "
+        "rebuilt at last, and the work is to begin as soon as the winter is over</p>"
+        "<ul class=\"share\"><li><p>Share this story with your friends and family on every "
+        "network you use today</p></li></ul>"
+        "<p>Posted on 12 March 2022</p>"
+        "<figure><img src=\"h.jpg\"><figcaption><p>The harbour wall seen from the old "
+        "lighthouse on a grey morning in the first week of March</p></figcaption></figure>"
+        "</header><div class=\"entry__body\">" +
+        prose + prose + prose + prose + "</div></article></body></html>";
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "is to be rebuilt at last")) << text;
+    EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
+    EXPECT_FALSE(has(text, "Share this story")) << text;
+    EXPECT_FALSE(has(text, "Posted on")) << text;
+    EXPECT_FALSE(has(text, "Town News")) << text;
 }
 
 TEST(CandidateDecision, ClassifierRunReplacesABoxTheScorerPreferred) {

@@ -69,6 +69,31 @@ TEST(HtmlDescription, JsonLdThenOpenGraphThenMetaName) {
     EXPECT_EQ(none.description, std::nullopt);
 }
 
+TEST(HtmlJsonLd, AWebPageGivesWayToTheArticleStatedAfterIt) {
+    // A WebPage block stands for the article only when no block states one: the NewsArticle
+    // after it gives the description, the date and the body (the markup's being a stub of it).
+    const std::string stated =
+        "The council opened the new bridge over the river on Tuesday, and traffic now runs on "
+        "both lanes again.\\nThe work, which began two years ago, cost four million euros, half "
+        "of it paid by European funds.\\nResidents say the trip to the centre is twenty minutes "
+        "shorter, and buses now run more often.";
+    const Article a = from_html(page(
+        R"(<script type="application/ld+json">{"@type":"WebPage","name":"Bridge reopens",
+           "description":"The page."}</script>
+           <script type="application/ld+json">{"@type":"NewsArticle","description":"The article.",
+           "datePublished":"2021-03-02T10:00:00+01:00","articleBody":")" +
+            stated + R"("}</script>)",
+        "<article><p>Subscribe to read the whole story.</p></article>"));
+    EXPECT_EQ(a.description, "The article.");
+    ASSERT_TRUE(a.date);
+    EXPECT_EQ(a.date->substr(0, 10), "2021-03-02");
+    std::string text;
+    for (const auto& b : a.body) {
+        if (b.text) text += *b.text + "\n";
+    }
+    EXPECT_NE(text.find("twenty minutes shorter"), std::string::npos) << text;
+}
+
 TEST(HtmlDescription, BoundedAtACharacterBoundary) {
     std::string huge;
     for (int i = 0; i < 5000; ++i)
