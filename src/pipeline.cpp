@@ -189,6 +189,7 @@ Article extract(std::string_view bytes, const std::string& path, const ExtractOp
 
     std::optional<std::string> declared = options.declared_charset;
     if (!declared && format == InputFormat::Html) declared = prescan_charset(bytes);
+    if (!declared && format == InputFormat::Html) declared = late_charset(bytes);
     Decoded decoded = decode(bytes, declared, format == InputFormat::Text);
     article.input.encoding = decoded.encoding;
     if (unicode::trim(decoded.text).empty()) throw InputError(ErrorCode::Empty, "only white space");

@@ -75,4 +75,10 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options = {});
 // it); a label outside the standard is returned only when no <meta> gives a known one.
 std::optional<std::string> prescan_charset(std::string_view bytes);
 
+// A charset declared by a <meta> past the pre-scan's 1024 bytes, in the head (before "<body",
+// within the first 64 KiB), read as prescan_charset reads one; nullopt when none. The HTML
+// standard's parser changes to it when it meets it with the encoding only guessed (a page that
+// opens with a long script before its <meta charset>), so it is the page's declaration.
+std::optional<std::string> late_charset(std::string_view bytes);
+
 }  // namespace pressparse

@@ -1,6 +1,7 @@
 // The charset pre-scan browsers do before parsing: <meta charset=…> or <meta http-equiv=
-// "Content-Type" content="…; charset=…"> within the first 1024 bytes. Byte-level and tolerant:
-// it looks at ASCII only, so it works before the encoding is known.
+// "Content-Type" content="…; charset=…"> within the first 1024 bytes; and the late declaration
+// their parser acts on when the pre-scan found none (a <meta> further on in the head). Byte-level
+// and tolerant: it looks at ASCII only, so it works before the encoding is known.
 #include <algorithm>
 
 #include "pressparse/decode.hpp"
@@ -20,6 +21,10 @@ std::string lowered(std::string_view s) {
     return out;
 }
 
+// The pre-scan's window (the HTML standard's), and the most looked at for a late declaration.
+constexpr std::size_t kPrescanBytes = 1024;
+constexpr std::size_t kLateCharsetBytes = 64 * 1024;
+
 // "text/html; charset=windows-1251" → "windows-1251".
 std::optional<std::string> charset_from_content(std::string_view content) {
     const std::string l = lowered(content);
@@ -36,10 +41,9 @@ std::optional<std::string> charset_from_content(std::string_view content) {
     return std::string(content.substr(start, i - start));
 }
 
-}  // namespace
-
-std::optional<std::string> prescan_charset(std::string_view bytes) {
-    const std::string head = lowered(bytes.substr(0, 1024));
+// The first <meta> declaring a known charset in bytes[0, limit), as the pre-scan reads it.
+std::optional<std::string> scan_metas(std::string_view bytes, std::size_t limit) {
+    const std::string head = lowered(bytes.substr(0, limit));
     // As the HTML standard's pre-scan does, a label that names no encoding is passed over for a
     // later <meta>; it is returned only when no other comes (decode() warns about it). And in a
     // <meta>, x-user-defined means windows-1252.
@@ -101,6 +105,21 @@ std::optional<std::string> prescan_charset(std::string_view bytes) {
         }
     }
     return unknown;
+}
+
+}  // namespace
+
+std::optional<std::string> prescan_charset(std::string_view bytes) {
+    return scan_metas(bytes, kPrescanBytes);
+}
+
+std::optional<std::string> late_charset(std::string_view bytes) {
+    if (bytes.size() <= kPrescanBytes) return std::nullopt;
+    std::size_t limit = std::min(bytes.size(), kLateCharsetBytes);
+    // Only the head: a <meta> inside the body is not a declaration of the page's charset.
+    const std::string window = lowered(bytes.substr(0, limit));
+    if (const std::size_t body = window.find("<body"); body != std::string::npos) limit = body;
+    return scan_metas(bytes, limit);
 }
 
 }  // namespace pressparse

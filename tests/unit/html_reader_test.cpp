@@ -147,6 +147,30 @@ TEST(HtmlCharset, UnsupportedLabelsAreIgnoredWithAWarning) {
     EXPECT_EQ(h.input.encoding, "windows-1251");
 }
 
+TEST(HtmlCharset, ALateDeclarationInTheHeadIsThePages) {
+    const std::string script = "<script>" + std::string(1500, 'x') + "</script>";
+    // Past the pre-scan's 1024 bytes, still in the head.
+    EXPECT_FALSE(prescan_charset(script + "<meta charset=\"windows-1250\">"));
+    EXPECT_EQ(late_charset(script + "<meta charset=\"windows-1250\"><body>"), "windows-1250");
+    EXPECT_EQ(late_charset(script + "<META HTTP-EQUIV=Content-Type CONTENT='text/html; "
+                                    "charset=Windows-1250'>"),
+              "Windows-1250");
+    // In the body it declares nothing.
+    EXPECT_FALSE(late_charset(script + "<body><meta charset=\"windows-1250\">"));
+    EXPECT_FALSE(late_charset("<meta charset=\"windows-1250\">"));  // the pre-scan's bytes
+    // A Polish page in windows-1250 whose <meta> comes after a long script reads as Polish.
+    const std::string polish = "Zag\xB3osowa\xB3 Sejm, \xBF\xF3\xB3w i \x9Cwiat\xB3o.";
+    const Article a =
+        from_html("<html><head>" + script +
+                  "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Windows-1250\">"
+                  "<title>Sejm</title></head><body><article><h1>Sejm</h1><p>" +
+                  polish + " " + polish + " " + polish + "</p></article></body></html>");
+    EXPECT_EQ(a.input.encoding, "windows-1250");
+    ASSERT_FALSE(a.body.empty());
+    EXPECT_NE(a.body[0].text.value_or("").find("Zagłosował Sejm, żółw i światło."),
+              std::string::npos);
+}
+
 TEST(HtmlCharset, StaleDeclarationOnAUtf8PageIsIgnored) {
     const Article a = from_html(page(
         "<meta charset=\"windows-1251\"><title>Мост через Даугаву открыт</title>", kParagraphs));
