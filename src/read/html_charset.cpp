@@ -23,7 +23,7 @@ std::string lowered(std::string_view s) {
 
 // The pre-scan's window (the HTML standard's), and the most looked at for a late declaration.
 constexpr std::size_t kPrescanBytes = 1024;
-constexpr std::size_t kLateCharsetBytes = 64 * 1024;
+constexpr std::size_t kLateCharsetBytes = std::size_t{64} * 1024;
 
 // "text/html; charset=windows-1251" → "windows-1251".
 std::optional<std::string> charset_from_content(std::string_view content) {
