@@ -207,3 +207,28 @@ TEST(SiteLines, LabelsOfTheClosingMatterAreLeftOut) {
     EXPECT_FALSE(has(de_text, "Kontakt:")) << de_text;
     EXPECT_TRUE(has(de_text, "Kaistraße 1")) << de_text;
 }
+
+TEST(SiteLines, NoticesAboutThePageAreLeftOut) {
+    // Its permanent address, its licence, its advertising disclosure, a blocked embed's privacy
+    // notice: the page speaking about itself.
+    const std::string html = page(
+        "de", "Der Hafen öffnet im Frühjahr",
+        "<p>Anzeige, enthält Affiliate Links</p>"
+        "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der "
+        "seit mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach "
+        "einer langen Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
+        "<p>Wir respektieren deine Privatsphäre und laden den Kurznachrichtendienst erst, wenn du "
+        "zustimmst.</p>"
+        "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, "
+        "sobald die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>"
+        "<p>Permalink: <a href=\"/p/1\">https://hafen.example/p/1</a></p>"
+        "<p>Sofern nicht anders ausgewiesen, stehen die Texte dieser Seite unter einer freien "
+        "Lizenz.</p>");
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "für Boote gesperrt")) << text;
+    EXPECT_TRUE(has(text, "sagte der Hafenmeister")) << text;
+    EXPECT_FALSE(has(text, "Affiliate")) << text;
+    EXPECT_FALSE(has(text, "Privatsphäre")) << text;
+    EXPECT_FALSE(has(text, "Permalink")) << text;
+    EXPECT_FALSE(has(text, "Sofern nicht anders")) << text;
+}
