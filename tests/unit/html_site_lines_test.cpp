@@ -39,6 +39,13 @@ const std::string kHarbour =
     "<p>The quay will be rebuilt first, then the lock gates, and the ferry will return once the "
     "channel has been dredged, the harbour master said after the vote.</p>";
 
+const std::string kHafen =
+    "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der seit "
+    "mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach einer langen "
+    "Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
+    "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, sobald "
+    "die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>";
+
 }  // namespace
 
 TEST(SiteLines, CallsToSubscribeAndFollowAreLeftOut) {
@@ -70,18 +77,15 @@ TEST(SiteLines, CallsToSubscribeAndFollowAreLeftOut) {
 }
 
 TEST(SiteLines, InOtherLanguages) {
-    const std::string html = page(
-        "de", "Der Hafen öffnet im Frühjahr",
-        "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der "
-        "seit mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach "
-        "einer langen Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
-        "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, "
-        "sobald die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>"
-        "<p>Folgen Sie uns auf <a href=\"/fb\">Facebook</a>!</p>"
-        "<p>Hier geht es zur <a href=\"/plan\">Übersicht der Bauabschnitte</a></p>"
-        "<p>Die Arbeiten sollen vier Millionen kosten, von denen der Hafen die Hälfte trägt.</p>"
-        "<p>(Alle Angaben ohne Gewähr)</p><p>Quelle: Hafenamt Nordstadt</p>"
-        "<p><a href=\"/liste\">Zurück</a></p>");
+    const std::string html =
+        page("de", "Der Hafen öffnet im Frühjahr",
+             kHafen +
+                 "<p>Folgen Sie uns auf <a href=\"/fb\">Facebook</a>!</p>"
+                 "<p>Hier geht es zur <a href=\"/plan\">Übersicht der Bauabschnitte</a></p>"
+                 "<p>Die Arbeiten sollen vier Millionen kosten, von denen der Hafen die Hälfte "
+                 "trägt.</p>"
+                 "<p>(Alle Angaben ohne Gewähr)</p><p>Quelle: Hafenamt Nordstadt</p>"
+                 "<p><a href=\"/liste\">Zurück</a></p>");
     const std::string text = body_text(pressparse::extract(html, "page.html"));
     EXPECT_TRUE(has(text, "für Boote gesperrt")) << text;
     EXPECT_TRUE(has(text, "vier Millionen")) << text;
@@ -189,16 +193,12 @@ TEST(SiteLines, LabelsOfTheClosingMatterAreLeftOut) {
     EXPECT_FALSE(has(en_text, "Contact:")) << en_text;
     EXPECT_TRUE(has(en_text, "Harbour office, Quay Street 1")) << en_text;
 
-    const std::string de = page(
-        "de", "Der Hafen öffnet im Frühjahr",
-        "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der "
-        "seit mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach "
-        "einer langen Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
-        "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, "
-        "sobald die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>"
-        "<p>Weitere Infos unter <a href=\"/plan\">hafen.example</a>.</p>"
-        "<h3>Quellenangaben:</h3><p>Hafenamt Nordstadt, Jahresbericht 2025</p>"
-        "<p>Kontakt:</p><p>Hafenamt, Kaistraße 1, Nordstadt</p>");
+    const std::string de =
+        page("de", "Der Hafen öffnet im Frühjahr",
+             kHafen +
+                 "<p>Weitere Infos unter <a href=\"/plan\">hafen.example</a>.</p>"
+                 "<h3>Quellenangaben:</h3><p>Hafenamt Nordstadt, Jahresbericht 2025</p>"
+                 "<p>Kontakt:</p><p>Hafenamt, Kaistraße 1, Nordstadt</p>");
     const std::string de_text = body_text(pressparse::extract(de, "page.html"));
     EXPECT_TRUE(has(de_text, "für Boote gesperrt")) << de_text;
     EXPECT_FALSE(has(de_text, "Weitere Infos unter")) << de_text;
@@ -213,17 +213,13 @@ TEST(SiteLines, NoticesAboutThePageAreLeftOut) {
     // notice: the page speaking about itself.
     const std::string html = page(
         "de", "Der Hafen öffnet im Frühjahr",
-        "<p>Anzeige, enthält Affiliate Links</p>"
-        "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der "
-        "seit mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach "
-        "einer langen Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
-        "<p>Wir respektieren deine Privatsphäre und laden den Kurznachrichtendienst erst, wenn du "
-        "zustimmst.</p>"
-        "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, "
-        "sobald die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>"
-        "<p>Permalink: <a href=\"/p/1\">https://hafen.example/p/1</a></p>"
-        "<p>Sofern nicht anders ausgewiesen, stehen die Texte dieser Seite unter einer freien "
-        "Lizenz.</p>");
+        "<p>Anzeige, enthält Affiliate Links</p>" + kHafen +
+            "<p>Wir respektieren deine Privatsphäre und laden den Kurznachrichtendienst erst, wenn "
+            "du "
+            "zustimmst.</p>"
+            "<p>Permalink: <a href=\"/p/1\">https://hafen.example/p/1</a></p>"
+            "<p>Sofern nicht anders ausgewiesen, stehen die Texte dieser Seite unter einer freien "
+            "Lizenz.</p>");
     const std::string text = body_text(pressparse::extract(html, "page.html"));
     EXPECT_TRUE(has(text, "für Boote gesperrt")) << text;
     EXPECT_TRUE(has(text, "sagte der Hafenmeister")) << text;
