@@ -123,8 +123,10 @@ bool is_cell(GumboTag t) {
 // Walks the article's subtrees and cuts them into blocks at block-level boundaries.
 class BlockWriter {
   public:
-    BlockWriter(const Document& doc, const std::vector<std::uint8_t>& dead)
-        : doc_(doc), dead_(dead) {}
+    // `linked`, when given, gets one entry a block written: whether it holds a link's text.
+    BlockWriter(const Document& doc, const std::vector<std::uint8_t>& dead,
+                std::vector<std::uint8_t>* linked = nullptr)
+        : doc_(doc), dead_(dead), linked_(linked) {}
 
     void write(NodeId root, Blocks& out) {
         out_ = &out;
@@ -142,6 +144,7 @@ class BlockWriter {
             }
             if (n.kind == Node::Kind::Text) {
                 (credit_depth_ > 0 ? credit_ : text_).append(n.text);
+                text_linked_ = text_linked_ || links_ > 0;
                 at = doc_.next(at, root);
                 continue;
             }
@@ -191,6 +194,9 @@ class BlockWriter {
             flush();
         }
         switch (n.tag) {
+            case GUMBO_TAG_A:
+                ++links_;
+                break;
             case GUMBO_TAG_BLOCKQUOTE:
                 ++quote_;
                 break;
@@ -226,6 +232,9 @@ class BlockWriter {
         if (is_block_tag(n.tag) && !is_cell(n.tag)) flush();
         if (names_caption(id)) --caption_;
         switch (n.tag) {
+            case GUMBO_TAG_A:
+                --links_;
+                break;
             case GUMBO_TAG_BLOCKQUOTE:
                 --quote_;
                 break;
@@ -262,8 +271,10 @@ class BlockWriter {
     void flush() {
         std::string text = unicode::fold_whitespace(text_);
         std::string credit = unicode::fold_whitespace(credit_);
+        const bool linked = text_linked_;
         text_.clear();
         credit_.clear();
+        text_linked_ = false;
         if (text.empty() && credit.empty()) return;
         BlockHint hint = BlockHint::None;
         int level = 0;
@@ -278,15 +289,17 @@ class BlockWriter {
             hint = BlockHint::Quote;
         }
         if (text.empty()) {
-            push(std::move(credit), BlockHint::Credit, 0, {});
+            push(std::move(credit), BlockHint::Credit, 0, {}, linked);
         } else {
-            push(std::move(text), hint, level, std::move(credit));
+            push(std::move(text), hint, level, std::move(credit), linked);
         }
         // A caption carries its figure's image.
         if (caption_ > 0 && !figures_.empty()) out_->back().image = figures_.back().image;
     }
 
-    void push(std::string text, BlockHint hint, int level, std::string credit) {
+    void push(std::string text, BlockHint hint, int level, std::string credit,
+              bool linked = false) {
+        if (linked_ != nullptr) linked_->push_back(linked ? 1 : 0);
         Block b;
         b.text = std::move(text);
         b.gap_before = true;
@@ -303,18 +316,20 @@ class BlockWriter {
     };
     const Document& doc_;
     const std::vector<std::uint8_t>& dead_;
+    std::vector<std::uint8_t>* linked_;
     Blocks* out_ = nullptr;
     std::string text_, credit_;
-    int quote_ = 0, list_item_ = 0, caption_ = 0, heading_ = 0, credit_depth_ = 0;
-    bool last_was_br_ = false;
+    int quote_ = 0, list_item_ = 0, caption_ = 0, heading_ = 0, credit_depth_ = 0, links_ = 0;
+    bool last_was_br_ = false, text_linked_ = false;
     std::vector<Figure> figures_;
 };
 
 }  // namespace
 
-Blocks write_blocks(const Document& doc, const Extraction& e) {
+Blocks write_blocks(const Document& doc, const Extraction& e, std::vector<std::uint8_t>* linked) {
     Blocks out;
-    BlockWriter writer(doc, e.dead);
+    if (linked != nullptr) linked->clear();
+    BlockWriter writer(doc, e.dead, linked);
     for (NodeId r : e.roots)
         writer.write(r, out);
     return out;

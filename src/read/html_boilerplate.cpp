@@ -309,28 +309,11 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
     if (first_attempt) take_comments(st);
     if (st.teaser_kind.size() != st.n) find_teasers(st);
     std::vector<std::uint8_t> in_table_or_code(st.n, 0);
-    bool title_header_removed = false;
-    // The heading that states the page's title: the title, or the title with the site's name
-    // around it (a stated title often carries it, the printed headline never).
-    auto states_title = [&](NodeId id) {
-        const GumboTag tag = st.doc.node(id).tag;
-        if ((tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2) || !st.title_words) return false;
-        const std::string heading = st.doc.text(id);
-        return (st.title_words->covering(heading) > 0.75 &&
-                st.title_words->covered_by(heading) > 0.75) ||
-               (heading.size() < st.meta.title->size() &&
-                without_site_name(*st.meta.title, unicode::fold_whitespace(heading)));
-    };
-    // An unlikely-named container around that heading (the article's <header>) is dropped but
-    // for its standfirst (kept_in_header, and the path to it, header_path); `pruned` marks the
-    // container and that path, whose other children are dropped.
-    NodeId title_heading = kNoNode;
+    // An unlikely-named container around the heading that states the page's title (the
+    // article's <header>) is dropped but for its standfirst (kept_in_header, and the path to it,
+    // header_path); `pruned` marks the container and that path, whose other children are dropped.
+    const NodeId title_heading = flags.strip_unlikely ? st.title_heading : kNoNode;
     std::vector<std::uint8_t> kept_in_header, header_path, pruned;
-    if (flags.strip_unlikely) {
-        for (NodeId id = 0; id < st.n && title_heading == kNoNode; ++id) {
-            if (st.doc.node(id).kind == Node::Kind::Element && states_title(id)) title_heading = id;
-        }
-    }
     bool header_pruned = false;
     for (NodeId id = 0; id < st.n; ++id) {
         const Node& node = st.doc.node(id);
@@ -404,8 +387,7 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             dead[id] = 1;
             continue;
         }
-        if (!title_header_removed && states_title(id)) {
-            title_header_removed = true;
+        if (id == st.title_heading) {
             dead[id] = 1;
             continue;
         }

@@ -3,13 +3,14 @@
 // weighs negative, and, when the attempt cleans conditionally, tables, lists and divs (other than
 // the article's roots) that are mostly links, images, inputs or embeds, or too short for their
 // kind; never what is inside <code> or a data table, never a plain list of images. After the
-// decision, the article's short blocks that are the site speaking (boilerplate_lines.txt: calls to
-// subscribe or follow, "posted in", copyright lines) lose their text (drop_site_lines).
+// decision, the article's short blocks, as html_blocks_out cut them, that are the site speaking
+// (boilerplate_lines.txt: calls to subscribe or follow, "posted in", copyright lines) are taken
+// out of the body (drop_site_lines).
 //
 // Reads: the document, the page facts, st.agg and the attempt's flags. Writes: st.dead (whole
 // subtrees only), st.agg of the removed subtree's ancestors up to the article's root (so later
 // decisions see the article as it now is), st.protected_nodes and st.data_table; drop_site_lines
-// only marks text nodes of the extraction it is given dead. Must never: add
+// only removes blocks of the body it is given. Must never: add
 // or change text (cleaning only removes), touch a node outside the article's subtrees, or
 // recurse (subtrees are walked with Document::next, protection is one top-down pass).
 #include <unicode/uchar.h>
@@ -179,7 +180,7 @@ const std::vector<SiteLinePhrase>& site_line_phrases() {
 // end, a space or punctuation, or is an "is" phrase but for the punctuation it ends with (both
 // within kMaxSiteLine characters), or holds a "holds" phrase (within kMaxSiteMention).
 bool is_site_line(std::string_view text, float length) {
-    if (length > kMaxSiteLine) return false;
+    if (length > kMaxSiteLine) return false;  // the one bound on a site line's length
     const std::string folded = unicode::fold_case(unicode::fold_whitespace(text));
     std::size_t start = 0;
     while (start < folded.size() && !alnum_at(folded, start)) {
@@ -305,111 +306,39 @@ void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& f
     }
 }
 
-void drop_site_lines(const ExtractionState& st, Extraction& e) {
-    // The blocks are cut where html_blocks_out cuts them (block-level elements, an image, two
-    // <br> in a row; a table row is one block); a block inside a figure or a caption is none.
-    struct Line {
-        std::vector<NodeId> texts;  // its text nodes, while it is short enough
-        std::string text;
-        float length = 0;
-        bool in_caption = false, in_heading = false, has_link = false;
-    };
-    Line line;
+void drop_site_lines(Blocks& body, const std::vector<std::uint8_t>& linked) {
     // Headings after the article's last other block: they head nothing of it (a list of other
     // articles, comments or a gallery the passes took away), so they go too.
-    std::vector<Line> trailing;
+    std::vector<std::size_t> trailing;
     bool text_before = false;  // a block kept that is no such heading
-    int blocks = 0;            // blocks of text met so far
-    auto drop = [&](const Line& l) {
-        for (NodeId t : l.texts)
-            e.dead[t] = 1;
-    };
-    auto flush = [&] {
-        if (line.texts.empty() && line.length == 0) return;
-        const bool opening = blocks++ < kBreadcrumbReach;
-        const bool site_line = !line.in_caption && !line.texts.empty() &&
-                               line.length <= kMaxSiteLine && is_site_line(line.text, line.length);
-        const bool breadcrumb =
-            opening && line.has_link && line.length <= kMaxSiteMention && is_breadcrumb(line.text);
+    std::vector<std::uint8_t> drop(body.size(), 0);
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const Block& b = body[i];
+        // Captions and credits are never the site speaking; a block of more bytes than four
+        // times kMaxSiteLine holds more than kMaxSiteLine characters.
+        const bool caption = b.hint == BlockHint::Caption || b.hint == BlockHint::Credit;
+        const float length = b.text.size() > 4 * static_cast<std::size_t>(kMaxSiteLine)
+                                 ? kMaxSiteLine + 1
+                                 : measure(b.text).length;
+        const bool site_line = !caption && is_site_line(b.text, length);
+        const bool breadcrumb = i < static_cast<std::size_t>(kBreadcrumbReach) && linked[i] &&
+                                length <= kMaxSiteMention && is_breadcrumb(b.text);
         if (site_line || breadcrumb) {
-            drop(line);
-        } else if (!line.in_caption && line.in_heading && line.length <= kMaxTrailingHeading &&
-                   !line.texts.empty() && !unicode::fold_whitespace(line.text).ends_with('.')) {
-            trailing.push_back(std::move(line));
+            drop[i] = 1;
+        } else if (b.hint == BlockHint::Heading && length <= kMaxTrailingHeading &&
+                   !b.text.ends_with('.')) {
+            trailing.push_back(i);
         } else {
             trailing.clear();
             text_before = true;
         }
-        line = Line{};
-    };
-    auto caption_like = [&](NodeId id) {
-        const GumboTag tag = st.doc.node(id).tag;
-        return tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION ||
-               lower_ascii(st.doc.attr(id, "class")).find("caption") != std::string::npos;
-    };
-    int captions = 0;  // figures and captions open around the walk
-    int headings = 0, links = 0;
-    bool last_was_br = false;
-    auto leave = [&](NodeId id) {
-        const GumboTag tag = st.doc.node(id).tag;
-        if (tag == GUMBO_TAG_BR) return;
-        if (is_block_tag(tag) && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) flush();
-        if (caption_like(id)) --captions;
-        if (is_heading(tag)) --headings;
-        if (tag == GUMBO_TAG_A) --links;
-    };
-    for (NodeId root : e.roots) {
-        std::vector<NodeId> open;
-        for (NodeId at = root; at != kNoNode;) {
-            const Node& n = st.doc.node(at);
-            while (!open.empty() && open.back() != n.parent) {
-                leave(open.back());
-                open.pop_back();
-            }
-            if (e.dead[at]) {
-                at = st.doc.next(at, root, true);
-                continue;
-            }
-            if (n.kind == Node::Kind::Text) {
-                const float length = st.text_stats[at].length;
-                if (length > 0) {
-                    line.length += length;
-                    line.in_caption = line.in_caption || captions > 0;
-                    line.in_heading = line.in_heading || headings > 0;
-                    line.has_link = line.has_link || links > 0;
-                    if (line.length <= kMaxSiteLine) {
-                        line.text += n.text;
-                        line.texts.push_back(at);
-                    }
-                }
-                at = st.doc.next(at, root);
-                continue;
-            }
-            if (n.tag == GUMBO_TAG_BR) {
-                if (last_was_br) flush();
-                last_was_br = true;
-            } else {
-                last_was_br = false;
-                if ((is_block_tag(n.tag) && n.tag != GUMBO_TAG_TD && n.tag != GUMBO_TAG_TH) ||
-                    n.tag == GUMBO_TAG_IMG)
-                    flush();
-                if (caption_like(at)) ++captions;
-                if (is_heading(n.tag)) ++headings;
-                if (n.tag == GUMBO_TAG_A) ++links;
-            }
-            open.push_back(at);
-            at = st.doc.next(at, root);
-        }
-        while (!open.empty()) {
-            leave(open.back());
-            open.pop_back();
-        }
-        flush();
     }
     if (text_before) {
-        for (const Line& l : trailing)
-            drop(l);
+        for (std::size_t i : trailing)
+            drop[i] = 1;
     }
+    std::size_t i = 0;
+    std::erase_if(body, [&](const Block&) { return drop[i++] != 0; });
 }
 
 }  // namespace pressparse::html::extract

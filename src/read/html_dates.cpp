@@ -24,10 +24,7 @@ constexpr std::size_t kMaxDateElements = 64;
 constexpr std::size_t kMaxDateElementBytes = 300;
 constexpr std::size_t kMaxAncestors = 24;
 constexpr std::size_t kNearHeadlineBytes = 600;
-// A heading is compared with the stated headline when it holds 8 to 1,000 bytes of text; at most
-// this many attributes of one element are looked at for a date.
-constexpr std::size_t kMinHeadlineBytes = 8;
-constexpr std::size_t kMaxHeadlineBytes = 1000;
+// At most this many attributes of one element are looked at for a date.
 constexpr unsigned kMaxAttributesRead = 32;
 constexpr std::size_t kMaxTitleDateBytes = 40;
 // How many lines of text just before a headline are read back for a date line.
@@ -179,46 +176,9 @@ struct Printed {
     bool date_line = false;
 };
 
-// Lower-cased, white space folded and trimmed: headlines compared as people read them.
-std::string comparable(std::string_view text) {
-    return std::string(unicode::trim(unicode::to_lower(unicode::fold_whitespace(text))));
-}
-
-// The element holding the article's headline: the <h1>, <h2> or <h3> whose text is the
-// headline the page states in its metadata, or the longest part of it ("Site – Headline"), or
-// holds it (an <h1> before an <h2> before an <h3> of the same match); else the page's first
-// <h1>. A site's logo or a hidden heading often comes first.
-NodeId find_headline(const Document& doc, PageShape& shape, std::string_view headline) {
-    const std::string wanted = comparable(headline);
-    const NodeId root = doc.root();
-    NodeId best = kNoNode;
-    std::size_t best_match = 0;
-    int best_level = 0;
-    for (NodeId id = root; id != kNoNode; id = doc.next(id, root)) {
-        const Node& n = doc.node(id);
-        if (n.kind != Node::Kind::Element) continue;
-        const int level = n.tag == GUMBO_TAG_H1   ? 1
-                          : n.tag == GUMBO_TAG_H2 ? 2
-                          : n.tag == GUMBO_TAG_H3 ? 3
-                                                  : 0;
-        if (level == 0) continue;
-        if (level == 1 && shape.first_h1 == kNoNode) shape.first_h1 = id;
-        if (wanted.empty() || shape.bytes[id] > kMaxHeadlineBytes) continue;
-        const std::string text = comparable(doc.text(id));
-        if (text.size() < kMinHeadlineBytes ||
-            (wanted.find(text) == std::string::npos && text.find(wanted) == std::string::npos))
-            continue;
-        const std::size_t match = std::min(text.size(), wanted.size());
-        if (match > best_match || (match == best_match && level < best_level)) {
-            best = id;
-            best_match = match;
-            best_level = level;
-        }
-    }
-    return best != kNoNode ? best : shape.first_h1;
-}
-
-PageShape shape_of(const Document& doc, std::string_view headline) {
+// The page's layout around `title_heading`, or around the page's first <h1> when no heading
+// states the title (a site's logo or a hidden heading often comes first).
+PageShape shape_of(const Document& doc, NodeId title_heading) {
     PageShape shape;
     const auto& nodes = doc.nodes();
     shape.bytes.assign(nodes.size(), 0);
@@ -234,7 +194,11 @@ PageShape shape_of(const Document& doc, std::string_view headline) {
         }
     }
     shape.body = doc.body() != kNoNode ? doc.body() : doc.root();
-    shape.headline = find_headline(doc, shape, headline);
+    for (NodeId id = 0; id < nodes.size() && shape.first_h1 == kNoNode; ++id) {
+        if (nodes[id].kind == Node::Kind::Element && nodes[id].tag == GUMBO_TAG_H1)
+            shape.first_h1 = id;
+    }
+    shape.headline = title_heading != kNoNode ? title_heading : shape.first_h1;
     return shape;
 }
 
@@ -525,9 +489,9 @@ std::optional<std::string> date_in_url(std::string_view url) {
 
 ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
                          const std::optional<std::string>& url, std::string_view language,
-                         std::string_view headline) {
+                         NodeId title_heading) {
     ChosenDates out;
-    const PageShape shape = shape_of(doc, headline);
+    const PageShape shape = shape_of(doc, title_heading);
     for (const auto& m : stated.modified) {
         if (dates::normalize_timestamp(m, false, nullptr, language)) {
             out.modified_text = m;

@@ -37,12 +37,12 @@ struct ChosenDates {
     std::optional<std::string> fallback_day;
 };
 
-// `url` is the page's address if it states one, `language` its language if known, `headline`
-// the headline its metadata states (empty if none): the heading that holds it is where the
-// article starts.
+// `url` is the page's address if it states one, `language` its language if known,
+// `title_heading` the heading that states the page's title (find_title_heading; kNoNode if
+// none, and then the page's first <h1> stands for it): where the article starts.
 ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
                          const std::optional<std::string>& url, std::string_view language,
-                         std::string_view headline = {});
+                         NodeId title_heading = kNoNode);
 
 // A date in an address's path ("/2019/11/19/", "/2019-11-19-title"), as "YYYY-MM-DD".
 std::optional<std::string> date_in_url(std::string_view url);

@@ -1,7 +1,7 @@
 // The page facts of the HTML extraction, computed once per page before any attempt: each
 // element's lower-cased class and id, each text node's measure, each subtree's size, text length
 // and first itemprop=name element, the text of the page outside scripts and styles, and the
-// page's title as words.
+// <article> around the heading that states the page's title (which extract_metadata found).
 //
 // Reads: the document and its metadata. Writes: the page facts of ExtractionState, nothing
 // else. Must never: depend on what a pass decides (these facts hold for every attempt), or
@@ -10,33 +10,8 @@
 
 namespace pressparse::html::extract {
 
-namespace {
-
-// The <article> nearest around the first <h1>/<h2> that states the page's title, or kNoNode.
-NodeId find_headline_article(const ExtractionState& st) {
-    // Top down (a parent's id is smaller than its children's): each node's nearest <article>.
-    std::vector<NodeId> article_of(st.n, kNoNode);
-    for (NodeId id = 0; id < st.n; ++id) {
-        const Node& node = st.doc.node(id);
-        if (node.parent != kNoNode) article_of[id] = article_of[node.parent];
-        if (node.kind != Node::Kind::Element) continue;
-        if (node.tag == GUMBO_TAG_ARTICLE) {
-            article_of[id] = id;
-        } else if ((node.tag == GUMBO_TAG_H1 || node.tag == GUMBO_TAG_H2) &&
-                   article_of[id] != kNoNode && st.subtree[id].text > 0) {
-            const std::string heading = st.doc.text(id);
-            if (st.title_words->covering(heading) > 0.75 &&
-                st.title_words->covered_by(heading) > 0.75)
-                return article_of[id];
-        }
-    }
-    return kNoNode;
-}
-
-}  // namespace
-
-ExtractionState::ExtractionState(const Document& document, const Metadata& metadata)
-    : doc(document), meta(metadata), n(document.nodes().size()) {
+ExtractionState::ExtractionState(const Document& document, const Metadata& metadata, NodeId heading)
+    : doc(document), meta(metadata), n(document.nodes().size()), title_heading(heading) {
     match.resize(n);
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = doc.node(id);
@@ -82,8 +57,10 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
         // Visiting children last to first, the earliest one with a name wins.
         if (t.first_name != kNoNode) p.first_name = t.first_name;
     }
-    if (meta.title) title_words.emplace(*meta.title);
-    if (title_words) headline_article = find_headline_article(*this);
+    for (NodeId a = title_heading; a != kNoNode && headline_article == kNoNode;
+         a = doc.node(a).parent) {
+        if (doc.node(a).tag == GUMBO_TAG_ARTICLE) headline_article = a;
+    }
 }
 
 }  // namespace pressparse::html::extract

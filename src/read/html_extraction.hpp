@@ -118,8 +118,9 @@ enum class TeaserKind : std::uint8_t {
 
 // What the stages of one page's extraction share. Vectors are indexed by NodeId.
 struct ExtractionState {
-    // Computes the page facts (html_extraction.cpp).
-    ExtractionState(const Document& document, const Metadata& metadata);
+    // Computes the page facts (html_extraction.cpp); `heading` is the heading that states the
+    // page's title, as extract_metadata found it.
+    ExtractionState(const Document& document, const Metadata& metadata, NodeId heading);
 
     // The page, and its facts: set once, read by every stage.
     const Document& doc;
@@ -128,10 +129,11 @@ struct ExtractionState {
     std::vector<std::string> match;  // lower-cased "class id", empty when neither
     std::vector<TextStats> text_stats;
     std::vector<Subtree> subtree;
-    double readable_text = 0;                   // the page's text outside scripts and styles
-    std::optional<SimilarityText> title_words;  // the page's title, tokenised once
-    // The <article> element nearest around the heading that states the page's title: where
-    // the page itself says its article is (kNoNode when no such heading sits in one).
+    double readable_text = 0;  // the page's text outside scripts and styles
+    // The heading that states the page's title (find_title_heading), found once per page, and
+    // the <article> element nearest around it: where the page itself says its article is
+    // (kNoNode when no heading states the title, or it sits in no <article>).
+    NodeId title_heading = kNoNode;
     NodeId headline_article = kNoNode;
 
     // One attempt's work, rewritten by each attempt.
@@ -204,10 +206,11 @@ std::vector<NodeId> choose(ExtractionState& st, const Flags& flags);
 // Removes from the article's subtrees what is not its text, keeping st.agg current.
 void clean(ExtractionState& st, const std::vector<NodeId>& roots, const Flags& flags);
 
-// After the decision (html_cleaning.cpp): the article's short blocks that are the site speaking
-// rather than the article (boilerplate_lines.txt: calls to subscribe, follow or click, copyright
-// and "posted in" lines) are left out of `e`, and so are short headings that end it; captions are
-// never touched.
+// After the decision (html_cleaning.cpp): the article's short blocks, as write_blocks cut them,
+// that are the site speaking rather than the article (boilerplate_lines.txt: calls to subscribe,
+// follow or click, copyright and "posted in" lines) are taken out of `body`, and so are short
+// headings that end it; captions and credits are never touched. `linked[i]` says whether block
+// i holds a link's text.
 inline constexpr float kMaxSiteLine = 300;     // characters of such a block, at most
 inline constexpr float kMaxSiteMention = 200;  // of one that holds a phrase (not opens with it)
 // Headings of up to kMaxTrailingHeading characters (not ending a sentence) after the article's
@@ -217,7 +220,7 @@ inline constexpr float kMaxTrailingHeading = 80;
 // up to kMaxSiteMention characters, steps of up to kMaxBreadcrumbStep but the last) goes too.
 inline constexpr int kBreadcrumbReach = 3;
 inline constexpr int kMaxBreadcrumbStep = 40;
-void drop_site_lines(const ExtractionState& st, Extraction& e);
+void drop_site_lines(Blocks& body, const std::vector<std::uint8_t>& linked);
 
 // ----- the paragraph classifier (html_paragraphs.cpp) -----
 enum class ParagraphClass : std::uint8_t { Bad, Short, NearGood, Good };
@@ -246,8 +249,10 @@ void classify_in_context(std::vector<Paragraph>& ps);
 void decide(const ExtractionState& st, Extraction& e);
 
 // ----- blocks out (html_blocks_out.cpp) -----
-// The blocks of an extraction.
-Blocks write_blocks(const Document& doc, const Extraction& e);
+// The blocks of an extraction; when `linked` is given, linked[i] says whether block i holds a
+// link's text.
+Blocks write_blocks(const Document& doc, const Extraction& e,
+                    std::vector<std::uint8_t>* linked = nullptr);
 // The body cut from the JSON-LD articleBody, when the page states one of at least
 // kMinJsonLdBody characters and the markup's `body` is a stub of it (under kStubBody
 // characters, or under kStubShare of it); else nullopt.

@@ -670,7 +670,25 @@ std::vector<std::size_t> kept_bytes_below(const Document& doc) {
 
 }  // namespace
 
-Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings) {
+NodeId find_title_heading(const Document& doc, std::string_view title) {
+    if (title.empty()) return kNoNode;
+    const SimilarityText words(title);
+    for (NodeId id = 0; id < doc.nodes().size(); ++id) {
+        const Node& node = doc.node(id);
+        if (node.kind != Node::Kind::Element ||
+            (node.tag != GUMBO_TAG_H1 && node.tag != GUMBO_TAG_H2))
+            continue;
+        const std::string heading = unicode::fold_whitespace(doc.text(id));
+        if (heading.empty()) continue;
+        if ((words.covering(heading) > 0.75 && words.covered_by(heading) > 0.75) ||
+            without_site_name(title, heading))
+            return id;
+    }
+    return kNoNode;
+}
+
+Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings,
+                          NodeId& title_heading) {
     Metadata meta;
     std::map<std::string, std::string> values;  // Readability's keys: the last value wins
     std::map<std::string, std::string> other;   // every other meta key: the first value wins
@@ -959,9 +977,9 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                            "modified_time"sv, "last-modified"sv, "lastmod"sv})
         if (auto v = other_of({key})) stated.modified.push_back(*v);
     if (microdata_modified) stated.modified.push_back(*microdata_modified);
-    const ChosenDates chosen =
-        choose_dates(doc, stated, meta.url, meta.language ? *meta.language : std::string(),
-                     meta.title ? *meta.title : std::string());
+    title_heading = meta.title ? find_title_heading(doc, *meta.title) : kNoNode;
+    const ChosenDates chosen = choose_dates(
+        doc, stated, meta.url, meta.language ? *meta.language : std::string(), title_heading);
     meta.date_text = chosen.published_text;
     meta.date_source = chosen.source;
     meta.printed_day = chosen.printed_day;

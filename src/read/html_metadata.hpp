@@ -16,8 +16,18 @@
 namespace pressparse::html {
 
 // Warnings about the metadata (JSON-LD nested deeper than kMaxJsonLdDepth, cut) are appended to
-// `warnings`.
-Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings);
+// `warnings`. `title_heading` is set to the heading that states the title the metadata found
+// (find_title_heading): a page fact found once here, where the dates near it are read, and kept
+// for the extraction.
+Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings,
+                          NodeId& title_heading);
+
+// The heading that states the page's title `title`: the first <h1> or <h2>, in document order,
+// whose words and the title's each cover more than 0.75 of the other's, or which is the title
+// with the site's name around it (a stated title often carries it, the printed headline never).
+// kNoNode when none does. The date readers, the <article> the page itself names and the
+// boilerplate pass (the heading left out of the body, the header around it) all start from it.
+NodeId find_title_heading(const Document& doc, std::string_view title);
 
 // `heading` when `title` is that heading with the site's name before or after it, set off by a
 // separator (" - ", " | ", " – ", " — ", " · ", " :: ", " » ") and shorter than the heading.

@@ -83,7 +83,8 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
     const Document doc(utf8, options.prepass);
     if (doc.nodes().empty()) return page;
     std::vector<std::string> metadata_warnings;
-    page.meta = html::extract_metadata(doc, metadata_warnings);
+    NodeId title_heading = kNoNode;
+    page.meta = html::extract_metadata(doc, metadata_warnings, title_heading);
     if (doc.flattened()) {
         page.warnings.push_back("markup nested deeper than " + std::to_string(html::kMaxNesting) +
                                 " levels was flattened");
@@ -100,13 +101,14 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
     for (auto& w : metadata_warnings)
         page.warnings.push_back(std::move(w));
 
-    ExtractionState state(doc, page.meta);
+    ExtractionState state(doc, page.meta, title_heading);
     Extraction extraction = run(state);
     // The lines above the scorer's container, before the decision may widen or move it.
     Blocks lines_above = preamble(state, extraction);
     decide(state, extraction);
-    drop_site_lines(state, extraction);
-    Blocks body = write_blocks(doc, extraction);
+    std::vector<std::uint8_t> linked;
+    Blocks body = write_blocks(doc, extraction, &linked);
+    drop_site_lines(body, linked);
     if (auto stated = json_ld_body(page.meta, body)) body = std::move(*stated);
 
     // The visible byline goes first, where the segmenter looks for bylines.

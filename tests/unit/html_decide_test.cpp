@@ -37,8 +37,9 @@ struct Classed {
 Classed classify(const std::string& html) {
     const Document doc(html);
     std::vector<std::string> warnings;
-    const Metadata meta = extract_metadata(doc, warnings);
-    const ExtractionState st(doc, meta);
+    NodeId title_heading = kNoNode;
+    const Metadata meta = extract_metadata(doc, warnings, title_heading);
+    const ExtractionState st(doc, meta, title_heading);
     const std::vector<std::uint8_t> none(st.n, 0);
     Classed c;
     c.ps = paragraphs(st, none, doc.body());

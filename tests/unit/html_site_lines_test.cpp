@@ -39,6 +39,13 @@ const std::string kHarbour =
     "<p>The quay will be rebuilt first, then the lock gates, and the ferry will return once the "
     "channel has been dredged, the harbour master said after the vote.</p>";
 
+const std::string kHafen =
+    "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der seit "
+    "mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach einer langen "
+    "Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
+    "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, sobald "
+    "die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>";
+
 }  // namespace
 
 TEST(SiteLines, CallsToSubscribeAndFollowAreLeftOut) {
@@ -70,18 +77,15 @@ TEST(SiteLines, CallsToSubscribeAndFollowAreLeftOut) {
 }
 
 TEST(SiteLines, InOtherLanguages) {
-    const std::string html = page(
-        "de", "Der Hafen öffnet im Frühjahr",
-        "<p>Der Gemeinderat hat am Dienstagabend über den Plan für den alten Hafen beraten, der "
-        "seit mehr als zehn Jahren für Boote gesperrt ist, und die Mitglieder waren sich nach "
-        "einer langen Debatte einig, dass die Arbeiten im Frühjahr beginnen sollen.</p>"
-        "<p>Zuerst wird der Kai erneuert, dann die Schleusentore, und die Fähre kehrt zurück, "
-        "sobald die Fahrrinne ausgebaggert ist, sagte der Hafenmeister nach der Abstimmung.</p>"
-        "<p>Folgen Sie uns auf <a href=\"/fb\">Facebook</a>!</p>"
-        "<p>Hier geht es zur <a href=\"/plan\">Übersicht der Bauabschnitte</a></p>"
-        "<p>Die Arbeiten sollen vier Millionen kosten, von denen der Hafen die Hälfte trägt.</p>"
-        "<p>(Alle Angaben ohne Gewähr)</p><p>Quelle: Hafenamt Nordstadt</p>"
-        "<p><a href=\"/liste\">Zurück</a></p>");
+    const std::string html =
+        page("de", "Der Hafen öffnet im Frühjahr",
+             kHafen +
+                 "<p>Folgen Sie uns auf <a href=\"/fb\">Facebook</a>!</p>"
+                 "<p>Hier geht es zur <a href=\"/plan\">Übersicht der Bauabschnitte</a></p>"
+                 "<p>Die Arbeiten sollen vier Millionen kosten, von denen der Hafen die Hälfte "
+                 "trägt.</p>"
+                 "<p>(Alle Angaben ohne Gewähr)</p><p>Quelle: Hafenamt Nordstadt</p>"
+                 "<p><a href=\"/liste\">Zurück</a></p>");
     const std::string text = body_text(pressparse::extract(html, "page.html"));
     EXPECT_TRUE(has(text, "für Boote gesperrt")) << text;
     EXPECT_TRUE(has(text, "vier Millionen")) << text;
@@ -152,4 +156,75 @@ TEST(SiteLines, ABreadcrumbTrailOpeningTheArticleIsLeftOut) {
     EXPECT_FALSE(has(text, "Home › News")) << text;
     EXPECT_TRUE(has(text, "closed to boats for more than a decade")) << text;
     EXPECT_TRUE(has(text, "The levels to watch")) << text;
+}
+
+TEST(SiteLines, ACaptionIsWhatTheBlocksOutSayIsOne) {
+    // The blocks the body is written as decide what a caption is: a class that only says an
+    // element has one ("has-caption") makes none, so a call to subscribe inside it goes.
+    const std::string html =
+        page("en", "Harbour to open in spring",
+             kHarbour +
+                 "<div class=\"entry has-caption\"><p>Subscribe now to our weekend edition for "
+                 "the full story.</p></div>"
+                 "<div class=\"wp-caption\"><p>Subscribe now, says the poster on the quay.</p>"
+                 "</div>");
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "closed to boats for more than a decade")) << text;
+    EXPECT_FALSE(has(text, "Subscribe now to our weekend edition")) << text;
+    EXPECT_TRUE(has(text, "Subscribe now, says the poster")) << text;
+}
+
+TEST(SiteLines, LabelsOfTheClosingMatterAreLeftOut) {
+    // A line that is only a label ("Contact:", "More information") heads a contact block or
+    // links, not the article; a line that sends the reader elsewhere for more goes too. What
+    // follows the label, and a sentence that merely opens with the same words, stay.
+    const std::string en = page(
+        "en", "Harbour to open in spring",
+        kHarbour +
+            "<p>More information about the dredging is in the plan the council published, which "
+            "sets out the depth of the channel, the cost and the months the work will take.</p>"
+            "<p><strong>More information:</strong></p><p>More information at <a "
+            "href=\"/plan\">northport.example/plan</a>.</p>"
+            "<p>Contact:</p><p>Harbour office, Quay Street 1, Northport</p>");
+    const std::string en_text = body_text(pressparse::extract(en, "page.html"));
+    EXPECT_TRUE(has(en_text, "More information about the dredging")) << en_text;
+    EXPECT_FALSE(has(en_text, "More information:")) << en_text;
+    EXPECT_FALSE(has(en_text, "More information at")) << en_text;
+    EXPECT_FALSE(has(en_text, "Contact:")) << en_text;
+    EXPECT_TRUE(has(en_text, "Harbour office, Quay Street 1")) << en_text;
+
+    const std::string de =
+        page("de", "Der Hafen öffnet im Frühjahr",
+             kHafen +
+                 "<p>Weitere Infos unter <a href=\"/plan\">hafen.example</a>.</p>"
+                 "<h3>Quellenangaben:</h3><p>Hafenamt Nordstadt, Jahresbericht 2025</p>"
+                 "<p>Kontakt:</p><p>Hafenamt, Kaistraße 1, Nordstadt</p>");
+    const std::string de_text = body_text(pressparse::extract(de, "page.html"));
+    EXPECT_TRUE(has(de_text, "für Boote gesperrt")) << de_text;
+    EXPECT_FALSE(has(de_text, "Weitere Infos unter")) << de_text;
+    EXPECT_FALSE(has(de_text, "Quellenangaben")) << de_text;
+    EXPECT_TRUE(has(de_text, "Jahresbericht 2025")) << de_text;
+    EXPECT_FALSE(has(de_text, "Kontakt:")) << de_text;
+    EXPECT_TRUE(has(de_text, "Kaistraße 1")) << de_text;
+}
+
+TEST(SiteLines, NoticesAboutThePageAreLeftOut) {
+    // Its permanent address, its licence, its advertising disclosure, a blocked embed's privacy
+    // notice: the page speaking about itself.
+    const std::string html = page(
+        "de", "Der Hafen öffnet im Frühjahr",
+        "<p>Anzeige, enthält Affiliate Links</p>" + kHafen +
+            "<p>Wir respektieren deine Privatsphäre und laden den Kurznachrichtendienst erst, wenn "
+            "du "
+            "zustimmst.</p>"
+            "<p>Permalink: <a href=\"/p/1\">https://hafen.example/p/1</a></p>"
+            "<p>Sofern nicht anders ausgewiesen, stehen die Texte dieser Seite unter einer freien "
+            "Lizenz.</p>");
+    const std::string text = body_text(pressparse::extract(html, "page.html"));
+    EXPECT_TRUE(has(text, "für Boote gesperrt")) << text;
+    EXPECT_TRUE(has(text, "sagte der Hafenmeister")) << text;
+    EXPECT_FALSE(has(text, "Affiliate")) << text;
+    EXPECT_FALSE(has(text, "Privatsphäre")) << text;
+    EXPECT_FALSE(has(text, "Permalink")) << text;
+    EXPECT_FALSE(has(text, "Sofern nicht anders")) << text;
 }
