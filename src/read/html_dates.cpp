@@ -179,9 +179,25 @@ struct Printed {
     bool date_line = false;
 };
 
-// Lower-cased, white space folded and trimmed: headlines compared as people read them.
+// Lower-cased, white space folded and trimmed, every dash a hyphen-minus: headlines compared as
+// people read them ("Column: A – B" in the metadata is "Column: A - B" on the page).
 std::string comparable(std::string_view text) {
-    return std::string(unicode::trim(unicode::to_lower(unicode::fold_whitespace(text))));
+    std::string out(unicode::trim(unicode::to_lower(unicode::fold_whitespace(text))));
+    // U+2010..U+2015 (hyphens, figure dash, en and em dashes, horizontal bar) and U+2212 (minus),
+    // three bytes each in UTF-8.
+    std::string folded;
+    folded.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i + 2 < out.size() && out[i] == '\xE2' &&
+            ((out[i + 1] == '\x80' && out[i + 2] >= '\x90' && out[i + 2] <= '\x95') ||
+             (out[i + 1] == '\x88' && out[i + 2] == '\x92'))) {
+            folded += '-';
+            i += 2;
+            continue;
+        }
+        folded += out[i];
+    }
+    return folded;
 }
 
 // The element holding the article's headline: the <h1>, <h2> or <h3> whose text is the
@@ -573,16 +589,30 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
                 }
             }
         }
+        // Stamps from <time> elements alone (the first one anywhere: a masthead's "today", a
+        // teaser's) are weaker evidence than the date line under the headline: when the line
+        // prints another day, it is the page's.
+        const bool only_time_elements =
+            std::all_of(stamps.begin(), stamps.end(),
+                        [](const Stamp& s) { return s.source == DateSource::Time; });
+        if (line && only_time_elements && !same_day(chosen->iso, line->day)) {
+            out.fallback_text = line->text;
+            out.fallback_source = DateSource::Header;
+            out.fallback_day = line->day;
+            return out;
+        }
         out.published_text = *chosen->text;
         out.source = chosen->source;
         // A stamp with its instant (in UTC, or another zone) may fall on the day after or before
-        // the one a date element prints for readers: the printed day is the page's, unless the
-        // date line under the headline prints the stamp's own day (the element is a teaser's).
-        if (printed && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
+        // the one the page prints for readers — in a date element, else on the date line under
+        // the headline: the printed day is the page's, unless the date line under the headline
+        // prints the stamp's own day (the element is a teaser's).
+        const std::optional<Printed>& shown = printed ? printed : line;
+        if (shown && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
             const auto a = day_of_iso(chosen->iso);
-            const auto b = day_of_iso(printed->day);
+            const auto b = day_of_iso(shown->day);
             if (a && b && std::labs(days_from_civil(*a) - days_from_civil(*b)) == 1)
-                out.printed_day = printed->day;
+                out.printed_day = shown->day;
         }
         return out;
     }
