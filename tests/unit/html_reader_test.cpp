@@ -1151,17 +1151,6 @@ TEST(HtmlDates, LayoutNamedLikeASidebarHidesNoDate) {
     EXPECT_FALSE(c.date);
 }
 
-// A UTC stamp one day off the date line under the headline, with no date element on the page:
-// the line's day is the page's.
-TEST(HtmlDates, TheDateLineIsThePrintedDayWithoutADateElement) {
-    const Article a = from_html(english_page(
-        R"(<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">)",
-        "<article><h1>Bridge opens</h1><p>January 1, 2019</p>" + kEnglishParagraphs +
-            "</article>"));
-    EXPECT_EQ(a.date, "2019-01-01");
-    EXPECT_EQ(a.date_source, DateSource::Meta);
-}
-
 // Stamps from <time> elements alone (a masthead's "today") give way to the date line under the
 // headline when it prints another day; a stated stamp does not.
 TEST(HtmlDates, TheDateLineWinsOverALooseTimeElement) {
@@ -1191,6 +1180,36 @@ TEST(HtmlDates, AHeadlineReadAcrossDashes) {
             "</div><div class=\"more\"><h3>Column: Queer Royal</h3><span class=\"date\">20 "
             "September 2023</span></div>"));
     EXPECT_EQ(a.date, "2023-10-31");
+}
+
+// A date element around the headline and its date line is read by its parts: the day the
+// headline names is not the page's.
+TEST(HtmlDates, ADateElementAroundTheHeadline) {
+    const Article a = from_html(english_page(
+        "<title>Results: county championship, 19.5.2007</title>",
+        "<article><div class=\"post_meta_wrapper\"><h1>Results: county championship, "
+        "19.5.2007</h1><p>by Anna Example | <span class=\"published\">20. Mai 2007</span></p>"
+        "</div>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(a.date, "2007-05-20");
+}
+
+// A date element that prints only a day with a two-digit year ("10.12.19") is read as
+// 2000-2099; the same group in a sentence is not.
+TEST(HtmlDates, ADateElementWithATwoDigitYear) {
+    const Article a = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<article><h1>Bridge opens</h1><a class=\"date\" href=\"/day\">10.12.19</a>" +
+                         kEnglishParagraphs + "</article>",
+                     "fr"));
+    EXPECT_EQ(a.date, "2019-12-10");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1><div class=\"date\">Version 10.12.19 of the plan</div>" +
+            kEnglishParagraphs + "</article>",
+        "fr"));
+    EXPECT_FALSE(b.date);
 }
 
 // A date set in parts ("<span>Apr</span><span>04</span>…"), in any data-* attribute that names
