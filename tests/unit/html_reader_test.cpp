@@ -1188,8 +1188,9 @@ TEST(HtmlDates, ADateElementAroundTheHeadline) {
     const Article a = from_html(english_page(
         "<title>Results: county championship, 19.5.2007</title>",
         "<article><div class=\"post_meta_wrapper\"><h1>Results: county championship, "
-        "19.5.2007</h1><p>by Anna Example | <span class=\"published\">20. Mai 2007</span></p>"
-        "</div>" +
+        "19.5.2007</h1><p class=\"post-meta\">von Anna Example | <span class=\"published\">20. Mai "
+        "2007</span> | <a href=\"/results\">Ergebnisse</a>, <a href=\"/results/2007\">Ergebnisse "
+        "2007</a> | <a href=\"#respond\">0 Kommentare</a></p></div>" +
             kEnglishParagraphs + "</article>",
         "de"));
     EXPECT_EQ(a.date, "2007-05-20");
