@@ -255,6 +255,28 @@ std::optional<Printed> printed_in_attributes(const Document& doc, NodeId id,
     return std::nullopt;
 }
 
+// A date element whose whole text is a day with a two-digit year, "10.12.19" (day, month, year
+// 2000-2099), a time after it at most. In running text such a group is too often something else.
+std::optional<Printed> short_year_day(std::string_view text) {
+    text = unicode::trim(text);
+    std::size_t i = 0;
+    auto number = [&](std::size_t min_digits, std::size_t max_digits, int& out) {
+        const std::size_t start = i;
+        out = 0;
+        while (i < text.size() && i - start < max_digits && text[i] >= '0' && text[i] <= '9')
+            out = out * 10 + (text[i++] - '0');
+        return i - start >= min_digits;
+    };
+    int day = 0, month = 0, year = 0;
+    if (!number(1, 2, day) || i >= text.size() || text[i++] != '.' || !number(1, 2, month) ||
+        i >= text.size() || text[i++] != '.' || !number(2, 2, year))
+        return std::nullopt;
+    if (i < text.size() && text[i] != ' ') return std::nullopt;
+    const std::string iso = iso_day(dates::LocalDateTime{2000 + year, month, day, {}, {}});
+    if (!dates::normalize_timestamp(iso, false)) return std::nullopt;
+    return Printed{std::string(text.substr(0, i)), iso};
+}
+
 // The date printed in a date element outside comments, teasers and furniture: the first after
 // the article's headline, else the last before it (a site's "today" in its masthead comes
 // earlier than the article's own line).
@@ -285,7 +307,10 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
         const bool date_element =
             n.tag == GUMBO_TAG_TIME || names_a_date(names) ||
             (n.tag != GUMBO_TAG_A && names.find("publication") != std::string::npos);
-        if (date_element && shape.bytes[id] <= kMaxDateElementBytes) {
+        // A date element around the headline ("post_meta_wrapper": the heading and the date
+        // line) is read by its parts: the headline's own words may name a day.
+        if (date_element && shape.bytes[id] <= kMaxDateElementBytes &&
+            !(h1 != kNoNode && id != h1 && shape.contains(id, h1))) {
             ++read;
             std::optional<Printed> found;
             if (!in_other_region(doc, shape, id)) {
@@ -297,6 +322,8 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                         in_text && plausible_year(in_text->value.year) &&
                         !not_a_publication(in_text->prefix)) {
                         found = Printed{in_text->date_text, iso_day(in_text->value)};
+                    } else if (!in_text) {
+                        found = short_year_day(text);
                     }
                 }
                 if (found) {
@@ -537,16 +564,29 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
                 }
             }
         }
+        // Stamps from <time> elements alone (the first one anywhere: a masthead's "today", a
+        // teaser's) are weaker evidence than the date line under the headline: when the line
+        // prints another day, it is the page's.
+        const bool only_time_elements =
+            std::all_of(stamps.begin(), stamps.end(),
+                        [](const Stamp& s) { return s.source == DateSource::Time; });
+        if (line && only_time_elements && !same_day(chosen->iso, line->day)) {
+            out.fallback_text = line->text;
+            out.fallback_source = DateSource::Header;
+            out.fallback_day = line->day;
+            return out;
+        }
         out.published_text = *chosen->text;
         out.source = chosen->source;
         // A stamp with its instant (in UTC, or another zone) may fall on the day after or before
         // the one a date element prints for readers: the printed day is the page's, unless the
         // date line under the headline prints the stamp's own day (the element is a teaser's).
-        if (printed && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
+        const std::optional<Printed>& shown = printed;
+        if (shown && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
             const auto a = day_of_iso(chosen->iso);
-            const auto b = day_of_iso(printed->day);
+            const auto b = day_of_iso(shown->day);
             if (a && b && std::labs(days_from_civil(*a) - days_from_civil(*b)) == 1)
-                out.printed_day = printed->day;
+                out.printed_day = shown->day;
         }
         return out;
     }

@@ -1151,6 +1151,68 @@ TEST(HtmlDates, LayoutNamedLikeASidebarHidesNoDate) {
     EXPECT_FALSE(c.date);
 }
 
+// Stamps from <time> elements alone (a masthead's "today") give way to the date line under the
+// headline when it prints another day; a stated stamp does not.
+TEST(HtmlDates, TheDateLineWinsOverALooseTimeElement) {
+    const std::string masthead =
+        "<div class=\"top\"><time datetime=\"2018-03-12T19:30:12+00:00\">"
+        "Today</time></div>";
+    const std::string article =
+        "<article><h1>Bridge opens</h1><div>Tuesday, 29 January 2019</div>" + kEnglishParagraphs +
+        "</article>";
+    const Article a = from_html(english_page("<title>Bridge opens</title>", masthead + article));
+    EXPECT_EQ(a.date, "2019-01-29");
+    EXPECT_EQ(a.date_source, DateSource::Header);
+    const Article b = from_html(english_page(
+        R"(<meta property="article:published_time" content="2018-03-12T19:30:12+00:00">)",
+        masthead + article));
+    EXPECT_EQ(b.date, "2018-03-12T19:30:12+00:00");
+}
+
+// The stated headline with a dash where the page prints a hyphen is still the page's heading:
+// a teaser further down that repeats part of it is not.
+TEST(HtmlDates, AHeadlineReadAcrossDashes) {
+    const Article a = from_html(english_page(
+        "<title>Column: Queer Royal \u2013 On and off the stage</title>",
+        "<div><h2>Column: Queer Royal - On and off the stage</h2><p><span class=\"date\">31 "
+        "October 2023.</span> The column opens.</p>" +
+            kEnglishParagraphs +
+            "</div><div class=\"more\"><h3>Column: Queer Royal</h3><span class=\"date\">20 "
+            "September 2023</span></div>"));
+    EXPECT_EQ(a.date, "2023-10-31");
+}
+
+// A date element around the headline and its date line is read by its parts: the day the
+// headline names is not the page's.
+TEST(HtmlDates, ADateElementAroundTheHeadline) {
+    const Article a = from_html(english_page(
+        "<title>Results: county championship, 19.5.2007</title>",
+        "<article><div class=\"post_meta_wrapper\"><h1>Results: county championship, "
+        "19.5.2007</h1><p class=\"post-meta\">von Anna Example | <span class=\"published\">20. Mai "
+        "2007</span> | <a href=\"/results\">Ergebnisse</a>, <a href=\"/results/2007\">Ergebnisse "
+        "2007</a> | <a href=\"#respond\">0 Kommentare</a></p></div>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(a.date, "2007-05-20");
+}
+
+// A date element that prints only a day with a two-digit year ("10.12.19") is read as
+// 2000-2099; the same group in a sentence is not.
+TEST(HtmlDates, ADateElementWithATwoDigitYear) {
+    const Article a = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<article><h1>Bridge opens</h1><a class=\"date\" href=\"/day\">10.12.19</a>" +
+                         kEnglishParagraphs + "</article>",
+                     "fr"));
+    EXPECT_EQ(a.date, "2019-12-10");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1><div class=\"date\">Version 10.12.19 of the plan</div>" +
+            kEnglishParagraphs + "</article>",
+        "fr"));
+    EXPECT_FALSE(b.date);
+}
+
 // A date set in parts ("<span>Apr</span><span>04</span>…"), in any data-* attribute that names
 // a date, on a "postmetadata" or "publication" line; a link's "Publication" class and a title
 // that is a sentence are no dates.
