@@ -361,13 +361,14 @@ std::optional<Blocks> json_ld_body(const Metadata& meta, const Blocks& body) {
         }
         out = write_blocks(fragment, e);
     } else {
-        // Plain text: a paragraph a line.
+        // Plain text: a paragraph a line, its character references decoded (a JSON-LD string
+        // is not HTML, but pages write them there).
         std::size_t start = 0;
         while (start <= stated.size()) {
             std::size_t end = stated.find('\n', start);
             if (end == std::string::npos) end = stated.size();
-            std::string text =
-                unicode::fold_whitespace(std::string_view(stated).substr(start, end - start));
+            std::string text = unicode::fold_whitespace(
+                decode_references(std::string_view(stated).substr(start, end - start)));
             if (!text.empty()) {
                 Block b;
                 b.text = std::move(text);

@@ -441,4 +441,62 @@ bool is_block_tag(GumboTag tag) {
     }
 }
 
+namespace {
+
+// The first child element of a document or element node that is a `tag`, or nullptr.
+const GumboNode* first_child(const GumboNode& node, GumboTag tag) {
+    const GumboVector& children =
+        node.type == GUMBO_NODE_DOCUMENT ? node.v.document.children : node.v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == tag) return child;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string decode_references(std::string_view text) {
+    if (text.find('&') == std::string_view::npos) return std::string(text);
+    // Each run between two '<' is parsed as the text of a <title> (RCDATA: references decoded,
+    // no markup read), so that no "</title" in the text can end it early; a reference never
+    // holds a '<'. gumbo's own tables do the decoding.
+    std::string out;
+    out.reserve(text.size());
+    std::string wrapped;
+    while (!text.empty()) {
+        if (text.front() == '<') {
+            out += '<';
+            text.remove_prefix(1);
+            continue;
+        }
+        const std::string_view run = text.substr(0, text.find('<'));
+        text.remove_prefix(run.size());
+        if (run.find('&') == std::string_view::npos) {
+            out += run;
+            continue;
+        }
+        wrapped.assign("<title>");
+        wrapped += run;
+        GumboOutput* parsed =
+            gumbo_parse_with_options(&kGumboDefaultOptions, wrapped.data(), wrapped.size());
+        // document → <html> → <head> → <title> → its text
+        const GumboNode* title = parsed ? parsed->document : nullptr;
+        for (const GumboTag tag : {GUMBO_TAG_HTML, GUMBO_TAG_HEAD, GUMBO_TAG_TITLE})
+            title = title ? first_child(*title, tag) : nullptr;
+        if (title) {
+            const GumboVector& texts = title->v.element.children;
+            for (unsigned t = 0; t < texts.length; ++t) {
+                const auto* node = static_cast<const GumboNode*>(texts.data[t]);
+                if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
+                    out += node->v.text.text;
+            }
+        } else {
+            out += run;
+        }
+        if (parsed) gumbo_destroy_output(&kGumboDefaultOptions, parsed);
+    }
+    return out;
+}
+
 }  // namespace pressparse::html

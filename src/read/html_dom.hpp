@@ -130,11 +130,17 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
                                         MarkupLimits* hit = nullptr,
                                         std::size_t max_items = kMaxMarkupItems);
 
-// True for tags that start a new block of text (p, div, li, h1…, table cells, …).
 // Elements whose content is no one's reading: scripts, style sheets, templates. Their text is
 // never part of a node's text.
 bool holds_no_text(GumboTag tag);
 
+// True for tags that start a new block of text (p, div, li, h1…, table cells, …).
 bool is_block_tag(GumboTag tag);
+
+// `text` with its character references decoded as the HTML parser decodes them in an element's
+// text: every named reference of the HTML standard, numeric ones, the legacy names that need no
+// ';'. For values the parser has not decoded (JSON-LD strings) or decoded once where the page
+// encoded them twice (`content="&amp;#039;"`). Text without a '&' comes back as it is.
+std::string decode_references(std::string_view text);
 
 }  // namespace pressparse::html

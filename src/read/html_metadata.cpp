@@ -73,15 +73,17 @@ bool type_matches(const json& type, bool allow_webpage) {
     return one(type);
 }
 
+// A JSON-LD string as text: the parser never decoded its character references, and pages write
+// them (`"headline": "It&#039;s"`).
 std::optional<std::string> string_of(const json& v) {
-    if (v.is_string()) return non_empty(v.get<std::string>());
+    if (v.is_string()) return non_empty(decode_references(v.get_ref<const std::string&>()));
     return std::nullopt;
 }
 
 // author: "Name" | {"name": "Name"} | [{"name": …}, …]. Recursion is bounded twice over: the
 // parsed JSON-LD is never deeper than kMaxJsonLdDepth (parse_json_ld cuts it), and so is this walk.
 std::optional<std::string> author_of(const json& v, std::size_t depth = 0) {
-    if (v.is_string()) return non_empty(v.get<std::string>());
+    if (v.is_string()) return string_of(v);
     if (v.is_object() && v.contains("name")) return string_of(v["name"]);
     if (v.is_array() && depth < kMaxJsonLdDepth) {
         std::string names;
@@ -316,63 +318,6 @@ std::size_t joined_length(const std::vector<std::string>& ws) {
     return n == 0 ? 0 : n - 1;
 }
 
-// Character references left in a stated value (JSON-LD strings are not HTML-decoded, and some
-// pages encode meta content twice): the numeric ones and the few named ones such text uses.
-std::string decode_entities(std::string_view s) {
-    if (s.find('&') == std::string_view::npos) return std::string(s);
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kNamed{{
-        {"amp;", "&"},
-        {"lt;", "<"},
-        {"gt;", ">"},
-        {"quot;", "\""},
-        {"apos;", "'"},
-        {"nbsp;", "\u00A0"},
-        {"#39;", "'"},
-    }};
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        if (s[i] != '&') {
-            out += s[i++];
-            continue;
-        }
-        const std::string_view rest = s.substr(i + 1);
-        bool done = false;
-        for (const auto& [name, text] : kNamed) {
-            if (rest.starts_with(name)) {
-                out += text;
-                i += 1 + name.size();
-                done = true;
-                break;
-            }
-        }
-        if (!done && rest.size() > 1 && rest[0] == '#') {
-            const bool hex = rest[1] == 'x' || rest[1] == 'X';
-            std::size_t j = hex ? 2 : 1;
-            char32_t c = 0;
-            const std::size_t digits_from = j;
-            while (j < rest.size() && j < digits_from + 8) {
-                const char d = rest[j];
-                int v = -1;
-                if (d >= '0' && d <= '9') v = d - '0';
-                if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-                if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
-                if (v < 0) break;
-                c = c * (hex ? 16 : 10) + static_cast<char32_t>(v);
-                ++j;
-            }
-            if (j > digits_from && j < rest.size() && rest[j] == ';' && c > 0 && c <= 0x10FFFF &&
-                !(c >= 0xD800 && c <= 0xDFFF)) {
-                unicode::append_utf8(out, c);
-                i += 1 + j + 1;
-                done = true;
-            }
-        }
-        if (!done) out += s[i++];
-    }
-    return out;
-}
-
 // `s` cut to at most `max` bytes, at a character boundary (valid UTF-8 in, valid UTF-8 out).
 std::string cut_utf8(std::string s, std::size_t max) {
     if (s.size() <= max) return s;
@@ -387,7 +332,7 @@ std::string cut_utf8(std::string s, std::size_t max) {
 std::optional<std::string> clean_stated(const std::optional<std::string>& v, std::size_t max) {
     if (!v) return std::nullopt;
     // Folded first, so that a huge value is bounded before anything else copies it.
-    std::string text = unicode::fold_whitespace(decode_entities(cut_utf8(*v, 4 * max)));
+    std::string text = unicode::fold_whitespace(decode_references(cut_utf8(*v, 4 * max)));
     text = cut_utf8(std::move(text), max);
     if (text.empty()) return std::nullopt;
     return text;
@@ -850,8 +795,11 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
         }
     }
 
+    // A meta value as text: the parser decoded its references once, and some pages encode them
+    // twice (content="It&amp;#039;s").
     auto value = [&](std::string_view key) -> std::optional<std::string> {
-        if (auto it = values.find(std::string(key)); it != values.end()) return it->second;
+        if (auto it = values.find(std::string(key)); it != values.end())
+            return decode_references(it->second);
         return std::nullopt;
     };
     auto first_of =
@@ -864,7 +812,8 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     auto other_of =
         [&](std::initializer_list<std::string_view> keys) -> std::optional<std::string> {
         for (auto k : keys) {
-            if (auto it = other.find(std::string(k)); it != other.end()) return it->second;
+            if (auto it = other.find(std::string(k)); it != other.end())
+                return decode_references(it->second);
         }
         return std::nullopt;
     };

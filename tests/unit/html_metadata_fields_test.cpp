@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pressparse/pipeline.hpp"
+#include "read/html_dom.hpp"
 #include "text/byline.hpp"
 #include "text/url.hpp"
 
@@ -42,6 +43,41 @@ const std::string kCanonical =
     R"(<link rel="canonical" href="https://news.example/2026/07/bridge">)";
 
 }  // namespace
+
+// ---------------------------------------------------------------- character references
+
+TEST(HtmlReferences, DecodedAsTheParserDecodesText) {
+    using html::decode_references;
+    EXPECT_EQ(decode_references("no references"), "no references");
+    EXPECT_EQ(decode_references("It&#039;s &ndash; &euml;, &#x2014; &amp;"),
+              "It's \u2013 \u00EB, \u2014 &");
+    EXPECT_EQ(decode_references("AT&T, Q&A & co"), "AT&T, Q&A & co");
+    // Markup is text here: no "</title>" ends the value early, no tag is read.
+    EXPECT_EQ(decode_references("a < b &amp; <i>c</i></title> &lt;d"),
+              "a < b & <i>c</i></title> <d");
+}
+
+TEST(HtmlReferences, StatedValuesEncodedTwiceOrInJsonLdAreDecoded) {
+    // Meta content encoded twice: the parser decodes one layer, the reader the other.
+    const Article meta = from_html(
+        R"(<!DOCTYPE html><html lang="sq"><head><title>x</title>
+           <meta property="og:title" content="Ura &amp;#8222;rihapet&amp;#8220; pas dy vjet&amp;euml;sh">
+           <meta name="description" content="Trafiku kalon n&amp;euml; t&amp;euml; dy korsit&amp;euml;.">
+           <meta name="author" content="Jos&amp;#xE9; Volta">
+           </head><body><h1>Ura \u201Erihapet\u201C pas dy vjet\u00EBsh</h1><article>)" +
+        kParagraphs + "</article></body></html>");
+    EXPECT_EQ(meta.headline, "Ura \u201Erihapet\u201C pas dy vjet\u00EBsh");
+    EXPECT_EQ(meta.description, "Trafiku kalon n\u00EB t\u00EB dy korsit\u00EB.");
+    EXPECT_EQ(meta.source, "Jos\u00E9 Volta");
+    // JSON-LD strings are never HTML-decoded by the parser.
+    const Article ld = from_html(page(
+        R"(<script type="application/ld+json">{"@type":"NewsArticle",
+             "headline":"Bridge reopens after two years &#8211; the city&#39;s plan",
+             "author":{"@type":"Person","name":"Ren&eacute;e Ortiz"}}</script>)",
+        "<article>" + kParagraphs + "</article>"));
+    EXPECT_EQ(ld.headline, "Bridge reopens after two years \u2013 the city's plan");
+    EXPECT_EQ(ld.source, "Ren\u00E9e Ortiz");
+}
 
 // ---------------------------------------------------------------- description
 
