@@ -433,6 +433,37 @@ TEST(CandidateDecision, LeadIsKeptAcrossADateLineAndAPictureCredit) {
     EXPECT_FALSE(has(text, "09:50")) << text;
 }
 
+TEST(CandidateDecision, TheOpeningParagraphTheDescriptionQuotesIsKeptApartFromTheText) {
+    // The theme sets the article's first paragraph in a hero beside the headline, as a list of
+    // one item, a share bar and two wrappers away from the text; the stated description quotes
+    // its opening, cut short.
+    const std::string prose =
+        "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
+        "has been closed to boats for more than a decade, and the members agreed, after a long "
+        "debate, that the work should begin in the spring, as soon as the weather allows.</p>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour works to start in spring</title>"
+        "<meta name=\"description\" content=\"The old harbour, closed since the great storm, is "
+        "to be rebuilt at last: the council agreed on the plan on Tuesday \u2026\"></head><body>"
+        "<div class=\"hero\"><div class=\"hero__inner\"><h1>Harbour works to start in spring</h1>"
+        "<ul class=\"hero__lead\"><li>The old harbour, closed since the great storm, is to be "
+        "rebuilt at last: the council agreed on the plan on Tuesday and on how it will be paid "
+        "for, and the first boats may return next year.</li></ul></div></div>"
+        "<div class=\"share\"><a href=\"/s/1\">Share on the network</a> <a href=\"/s/2\">Share "
+        "by mail</a> <a href=\"/s/3\">Print this page</a></div>"
+        "<div class=\"layout\"><div class=\"row\"><div class=\"col-8\"><div class=\"text\">" +
+        prose + prose + prose +
+        "</div></div></div></div><footer><a href=\"/about\">About</a> "
+        "<a href=\"/contact\">Contact</a></footer></body></html>";
+    const Article a = pressparse::extract(html, "page.html");
+    const std::string text = body_text(a);
+    EXPECT_TRUE(has(text, "the first boats may return next year")) << text;
+    EXPECT_LT(text.find("the first boats"), text.find("The council met")) << text;
+    EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
+    EXPECT_FALSE(has(text, "Harbour works to start")) << text;
+    EXPECT_FALSE(has(text, "Share by mail")) << text;
+}
+
 TEST(CandidateDecision, TheStandfirstInTheArticlesHeaderIsKeptButNotItsShareList) {
     // The article's own <header>, around the heading that states the title, is "header"-named
     // and dropped as unlikely: its standfirst paragraph is kept, its share and tag lists, its
