@@ -238,7 +238,8 @@ void erase_all(std::string& text, std::string_view marker) {
 constexpr std::size_t kMaxRecipeLines = 200;
 constexpr std::size_t kMaxRecipeLineBytes = 4096;
 
-// The first JSON-LD object of `raw` stating recipeIngredient: its ingredients and its steps
+// The first JSON-LD object of `raw` stating recipeIngredient (at the top, in its @graph or as
+// its mainEntity): its ingredients and its steps
 // (recipeInstructions: "text" | ["text", …] | [{"@type": "HowToStep", "text": …}, …] |
 // [{"@type": "HowToSection", "itemListElement": [steps]}, …]), in order. False when `raw`
 // states no recipe.
@@ -251,7 +252,8 @@ bool read_recipe(std::string_view raw, Metadata& meta) {
     const auto parsed = parse_json_to_depth<json>(text, kMaxJsonLdDepth, JsonTrailing::Ignored);
     if (!parsed.error.empty()) return false;
     const json* recipe = nullptr;
-    walk_json_ld(parsed.value, Follow::Everything, [&](const json& v) {
+    // Where a page states its own entity (not a list of other recipes, an ItemList's items).
+    walk_json_ld(parsed.value, Follow::GraphAndMainEntity, [&](const json& v) {
         if (v.contains("recipeIngredient")) recipe = &v;
         return recipe != nullptr;
     });
