@@ -413,10 +413,17 @@ Blocks preamble(ExtractionState& st, const Extraction& e) {
     return out;
 }
 
+namespace {
+constexpr std::size_t kMaxRecipeSearch = std::size_t{1} << 20;  // bytes of the body searched
+}  // namespace
+
 void with_stated_recipe(const Metadata& meta, Blocks& body) {
     if (meta.recipe_ingredients.empty() && meta.recipe_steps.empty()) return;
+    // The body's first kMaxRecipeSearch bytes are searched: a recipe's lists sit in its first
+    // pages, and each stated line costs one search, whatever the page's size.
     std::string printed;
     for (const Block& b : body) {
+        if (printed.size() >= kMaxRecipeSearch) break;
         printed += unicode::fold_case(b.text);
         printed += '\n';
     }
