@@ -46,6 +46,11 @@ struct Metadata {
     // JSON-LD articleBody of the article node, as stated (line breaks kept); the body when the
     // markup gives only a stub of it.
     std::optional<std::string> article_body;
+    // A JSON-LD Recipe's ingredients (recipeIngredient) and steps (recipeInstructions: text,
+    // HowToStep and HowToSection items), as stated, white space folded; added to the body when
+    // the markup prints few of them (scripts fill them in).
+    std::vector<std::string> recipe_ingredients;
+    std::vector<std::string> recipe_steps;
 };
 
 struct HtmlPage {

@@ -429,4 +429,41 @@ Blocks preamble(ExtractionState& st, const Extraction& e) {
     return out;
 }
 
+namespace {
+constexpr std::size_t kMaxRecipeSearch = std::size_t{1} << 20;  // bytes of the body searched
+}  // namespace
+
+void with_stated_recipe(const Metadata& meta, Blocks& body) {
+    if (meta.recipe_ingredients.empty() && meta.recipe_steps.empty()) return;
+    // The body's first kMaxRecipeSearch bytes are searched: a recipe's lists sit in its first
+    // pages, and each stated line costs one search, whatever the page's size.
+    std::string printed;
+    for (const Block& b : body) {
+        if (printed.size() >= kMaxRecipeSearch) break;
+        printed += unicode::fold_case(b.text);
+        printed += '\n';
+    }
+    auto add_unprinted = [&](const std::vector<std::string>& lines, BlockHint hint) {
+        std::vector<std::uint8_t> shown(lines.size(), 0);
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            shown[i] = printed.find(unicode::fold_case(lines[i])) != std::string::npos;
+            count += shown[i];
+        }
+        if (static_cast<double>(count) >=
+            kMinPrintedRecipeShare * static_cast<double>(lines.size()))
+            return;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (shown[i]) continue;
+            Block b;
+            b.text = lines[i];
+            b.gap_before = true;
+            b.hint = hint;
+            body.push_back(std::move(b));
+        }
+    };
+    add_unprinted(meta.recipe_ingredients, BlockHint::ListItem);
+    add_unprinted(meta.recipe_steps, BlockHint::None);
+}
+
 }  // namespace pressparse::html::extract

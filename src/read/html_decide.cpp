@@ -210,6 +210,84 @@ void with_stated_ingredients(const ExtractionState& st, Extraction& e) {
     e.roots.insert(std::upper_bound(e.roots.begin(), e.roots.end(), block), block);
 }
 
+// The article's opening paragraph printed apart from it: themes set it in the header or a hero
+// beside the headline, or in a row of its own above the text, where scoring (which weighs the
+// text's paragraphs) and the lead walk (which stops at a share bar or a picture) do not reach.
+// The page says which block it is: its stated summary (the description) quotes the paragraph's
+// opening, cut short. The innermost live element outside the article that prints at least
+// kStandfirstCovered of the description's words, with at least kStandfirstCovering of its own
+// words in the description, and is at least kLeadLonger times as long as the description (it
+// goes on past the quoted opening), joins the article in page order. A block that prints the
+// description and no more is the site's summary of the article, set apart from its text, and is
+// left where it is. Descriptions under kMinStandfirst characters (a subtitle, a site's name)
+// are not looked for; elements are compared only at kStandfirstShortest to kStandfirstLongest
+// times the description's length, at most kMaxStandfirstTries of them, and one whose
+// descendants cannot print enough of the description is passed over whole.
+constexpr double kMinStandfirst = 80;
+constexpr double kStandfirstCovered = 0.9;
+constexpr double kStandfirstCovering = 0.6;
+constexpr double kStandfirstShortest = 0.6;
+constexpr double kStandfirstLongest = 2.0;
+constexpr double kLeadLonger = 1.25;
+constexpr int kMaxStandfirstTries = 32;
+// Of the element's text, the share that must be live (not dropped by an earlier pass).
+constexpr double kStandfirstLive = 0.9;
+
+void with_stated_standfirst(const ExtractionState& st, Extraction& e) {
+    if (e.roots.empty() || !st.meta.description) return;
+    const double stated = measure(*st.meta.description).length;
+    if (stated < kMinStandfirst) return;
+    const SimilarityText description(*st.meta.description);
+    auto holds_root = [&](NodeId id) {
+        return std::any_of(e.roots.begin(), e.roots.end(),
+                           [&](NodeId r) { return in_subtree(st, id, r); });
+    };
+    NodeId found = kNoNode, last = kNoNode;  // the innermost match; the last element compared
+    double last_covered = 0, last_covering = 0;
+    int tries = 0;
+    for (NodeId id = 0; id < st.n; ++id) {
+        if (found != kNoNode && !in_subtree(st, found, id)) break;
+        const bool root = std::binary_search(e.roots.begin(), e.roots.end(), id);
+        if (e.dead[id] || root) {
+            id += static_cast<NodeId>(st.subtree[id].nodes) - 1;  // past the subtree
+            continue;
+        }
+        if (st.doc.node(id).kind != Node::Kind::Element) continue;
+        const double text = st.subtree[id].text;
+        if (text < kStandfirstShortest * stated || text > kStandfirstLongest * stated ||
+            holds_root(id))
+            continue;
+        // An element printing just what its wrapper prints is judged with it.
+        const bool same =
+            last != kNoNode && in_subtree(st, last, id) && st.subtree[last].text - text < 1;
+        if (!same) {
+            if (++tries > kMaxStandfirstTries) break;
+            const std::string printed = st.doc.text(id);
+            last_covered = description.covered_by(printed);
+            last_covering = description.covering(printed);
+        }
+        last = id;
+        if (last_covered < kStandfirstCovered) {
+            // Its descendants print fewer of the description's words still.
+            id += static_cast<NodeId>(st.subtree[id].nodes) - 1;
+            continue;
+        }
+        if (last_covering >= kStandfirstCovering) found = id;  // then the innermost
+    }
+    if (found == kNoNode) return;
+    double live = 0;
+    for (NodeId id = found; id - found < st.subtree[found].nodes; ++id) {
+        if (e.dead[id]) {
+            id += static_cast<NodeId>(st.subtree[id].nodes) - 1;
+        } else if (st.doc.node(id).kind == Node::Kind::Text) {
+            live += st.text_stats[id].length;
+        }
+    }
+    if (live < kStandfirstLive * st.subtree[found].text) return;
+    if (st.subtree[found].text < kLeadLonger * stated) return;
+    e.roots.insert(std::upper_bound(e.roots.begin(), e.roots.end(), found), found);
+}
+
 void decide_container(const ExtractionState& st, Extraction& e) {
     const NodeId body = st.doc.body();
     if (body == kNoNode || e.roots.empty()) return;
@@ -380,6 +458,7 @@ void decide_container(const ExtractionState& st, Extraction& e) {
 
 void decide(const ExtractionState& st, Extraction& e) {
     decide_container(st, e);
+    with_stated_standfirst(st, e);
     with_stated_ingredients(st, e);
 }
 

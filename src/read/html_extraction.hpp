@@ -260,6 +260,12 @@ inline constexpr double kMinJsonLdBody = 200;
 inline constexpr double kStubBody = 200;
 inline constexpr double kStubShare = 0.5;
 std::optional<Blocks> json_ld_body(const Metadata& meta, const Blocks& body);
+// The recipe the page states in JSON-LD, when the markup's `body` prints fewer than
+// kMinPrintedRecipeShare of its ingredients (or of its steps): those it does not print are added
+// at its end, the ingredients as list items, the steps as paragraphs, in the stated order. Scripts
+// fill a recipe's lists in from what the page states; the markup then holds only their frame.
+inline constexpr double kMinPrintedRecipeShare = 0.5;
+void with_stated_recipe(const Metadata& meta, Blocks& body);
 // The short lines between the page's <h1> and the article body, where sites print the byline,
 // the date and the section: blocks marked Preamble, for the segmenter to recognise or drop.
 Blocks preamble(ExtractionState& st, const Extraction& e);

@@ -235,6 +235,67 @@ void erase_all(std::string& text, std::string_view marker) {
     text.resize(out);
 }
 
+// Most lines of a stated recipe kept, of each kind, and the longest line kept (a longer one is
+// left out, never cut).
+constexpr std::size_t kMaxRecipeLines = 200;
+constexpr std::size_t kMaxRecipeLineBytes = 4096;
+
+// The first JSON-LD object of `raw` stating recipeIngredient (at the top, in its @graph or as
+// its mainEntity): its ingredients and its steps
+// (recipeInstructions: "text" | ["text", …] | [{"@type": "HowToStep", "text": …}, …] |
+// [{"@type": "HowToSection", "itemListElement": [steps]}, …]), in order. False when `raw`
+// states no recipe.
+bool read_recipe(std::string_view raw, Metadata& meta) {
+    if (raw.find("recipeIngredient") == std::string_view::npos) return false;
+    std::string text(raw);
+    for (std::string_view marker :
+         {"<!--"sv, "-->"sv, "//<![CDATA["sv, "//]]>"sv, "<![CDATA["sv, "]]>"sv})
+        erase_all(text, marker);
+    const auto parsed = parse_json_to_depth<json>(text, kMaxJsonLdDepth, JsonTrailing::Ignored);
+    if (!parsed.error.empty()) return false;
+    const json* recipe = nullptr;
+    // Where a page states its own entity (not a list of other recipes, an ItemList's items).
+    walk_json_ld(parsed.value, Follow::GraphAndMainEntity, [&](const json& v) {
+        if (v.contains("recipeIngredient")) recipe = &v;
+        return recipe != nullptr;
+    });
+    if (!recipe) return false;
+    auto add = [](std::vector<std::string>& lines, const json& v) {
+        if (!v.is_string() || lines.size() >= kMaxRecipeLines) return;
+        const auto& line = v.get_ref<const std::string&>();
+        if (line.size() > kMaxRecipeLineBytes) return;
+        std::string folded = unicode::fold_whitespace(line);
+        if (!folded.empty()) lines.push_back(std::move(folded));
+    };
+    const json& ingredients = (*recipe)["recipeIngredient"];
+    if (ingredients.is_array()) {
+        for (const json& item : ingredients)
+            add(meta.recipe_ingredients, item);
+    }
+    // The steps: iteratively, sections opened in place (the value is at most kMaxJsonLdDepth
+    // deep, and no more than kMaxRecipeLines lines are kept).
+    if (recipe->contains("recipeInstructions")) {
+        std::vector<const json*> stack{&(*recipe)["recipeInstructions"]};
+        for (std::size_t visited = 0; !stack.empty() && visited < 16 * kMaxRecipeLines; ++visited) {
+            const json* v = stack.back();
+            stack.pop_back();
+            if (v->is_string()) {
+                add(meta.recipe_steps, *v);
+            } else if (v->is_array()) {
+                for (auto it = v->rbegin(); it != v->rend(); ++it)
+                    stack.push_back(&*it);
+            } else if (v->is_object()) {
+                if (v->contains("itemListElement")) {
+                    stack.push_back(&(*v)["itemListElement"]);
+                } else if (v->contains("text")) {
+                    add(meta.recipe_steps, (*v)["text"]);
+                }
+            }
+        }
+    }
+    return true;
+}
+
 std::optional<JsonLd> parse_json_ld(std::string_view raw, bool& cut) {
     std::string text(raw);
     // Some pages wrap the JSON in comments or CDATA markers.
@@ -645,6 +706,7 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     int h1_count = 0;
     std::string only_h1;
     bool json_ld_cut = false;
+    bool recipe_read = false;  // a JSON-LD block stated a recipe (the first one is read)
     std::optional<std::string> base;
     // article:tag metas and rel=tag link texts, as many as could be kept.
     std::vector<std::string> meta_tags, link_tags;
@@ -713,15 +775,19 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                     canonical = non_empty(std::string(doc.attr(id, "href")));
                 }
                 continue;
-            case GUMBO_TAG_SCRIPT:
+            case GUMBO_TAG_SCRIPT: {
                 // Blocks are read until one states an article: a block before it that states
                 // only dates (a Review, a WebPage) lends them, and does not stop the reading; a
                 // WebPage standing for the article gives way to an article stated after it.
-                if (!(ld && ld->article && !ld->webpage) &&
-                    lower_ascii(doc.attr(id, "type")) == "application/ld+json") {
-                    std::string raw;
-                    for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
-                        raw.append(doc.node(c).text);
+                // The first block stating a recipe is read for it, wherever it is.
+                if (lower_ascii(doc.attr(id, "type")) != "application/ld+json") continue;
+                const bool article_read = ld && ld->article && !ld->webpage;
+                if (article_read && recipe_read) continue;
+                std::string raw;
+                for (NodeId c = n.first_child; c != kNoNode; c = doc.node(c).next_sibling)
+                    raw.append(doc.node(c).text);
+                if (!recipe_read) recipe_read = read_recipe(raw, meta);
+                if (!article_read) {
                     bool cut = false;
                     auto parsed = parse_json_ld(raw, cut);
                     if (parsed && ld && ld->article && (!parsed->article || parsed->webpage))
@@ -741,6 +807,7 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                     }
                 }
                 continue;
+            }
             case GUMBO_TAG_TIME: {
                 // A <time> that names an update is no publication date.
                 const std::string names = lower_ascii(std::string(doc.attr(id, "class")) + " " +

@@ -110,6 +110,7 @@ HtmlPage read_html(std::string_view utf8, const HtmlOptions& options) {
     Blocks body = write_blocks(doc, extraction, &linked);
     drop_site_lines(body, linked);
     if (auto stated = json_ld_body(page.meta, body)) body = std::move(*stated);
+    with_stated_recipe(page.meta, body);
 
     // The visible byline goes first, where the segmenter looks for bylines.
     if (auto byline = state.byline) {

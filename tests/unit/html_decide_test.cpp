@@ -434,6 +434,37 @@ TEST(CandidateDecision, LeadIsKeptAcrossADateLineAndAPictureCredit) {
     EXPECT_FALSE(has(text, "09:50")) << text;
 }
 
+TEST(CandidateDecision, TheOpeningParagraphTheDescriptionQuotesIsKeptApartFromTheText) {
+    // The theme sets the article's first paragraph in a hero beside the headline, as a list of
+    // one item, a share bar and two wrappers away from the text; the stated description quotes
+    // its opening, cut short.
+    const std::string prose =
+        "<p>The council met on Tuesday evening to discuss the plan for the old harbour, which "
+        "has been closed to boats for more than a decade, and the members agreed, after a long "
+        "debate, that the work should begin in the spring, as soon as the weather allows.</p>";
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour works to start in spring</title>"
+        "<meta name=\"description\" content=\"The old harbour, closed since the great storm, is "
+        "to be rebuilt at last: the council agreed on the plan on Tuesday \u2026\"></head><body>"
+        "<div class=\"hero\"><div class=\"hero__inner\"><h1>Harbour works to start in spring</h1>"
+        "<ul class=\"hero__lead\"><li>The old harbour, closed since the great storm, is to be "
+        "rebuilt at last: the council agreed on the plan on Tuesday and on how it will be paid "
+        "for, and the first boats may return next year.</li></ul></div></div>"
+        "<div class=\"share\"><a href=\"/s/1\">Share on the network</a> <a href=\"/s/2\">Share "
+        "by mail</a> <a href=\"/s/3\">Print this page</a></div>"
+        "<div class=\"layout\"><div class=\"row\"><div class=\"col-8\"><div class=\"text\">" +
+        prose + prose + prose +
+        "</div></div></div></div><footer><a href=\"/about\">About</a> "
+        "<a href=\"/contact\">Contact</a></footer></body></html>";
+    const Article a = pressparse::extract(html, "page.html");
+    const std::string text = body_text(a);
+    EXPECT_TRUE(has(text, "the first boats may return next year")) << text;
+    EXPECT_LT(text.find("the first boats"), text.find("The council met")) << text;
+    EXPECT_TRUE(has(text, "as soon as the weather allows")) << text;
+    EXPECT_FALSE(has(text, "Harbour works to start")) << text;
+    EXPECT_FALSE(has(text, "Share by mail")) << text;
+}
+
 TEST(CandidateDecision, TheStandfirstInTheArticlesHeaderIsKeptButNotItsShareList) {
     // The article's own <header>, around the heading that states the title, is "header"-named
     // and dropped as unlikely: its standfirst paragraph is kept, its share and tag lists, its
@@ -500,4 +531,53 @@ TEST(CandidateDecision, ClassifierRunReplacesABoxTheScorerPreferred) {
     EXPECT_TRUE(has(text, "Paragraph 1 of the report")) << text;
     EXPECT_TRUE(has(text, "Paragraph 7 of the report")) << text;
     EXPECT_FALSE(has(text, "founded in 1921")) << text;
+}
+
+namespace {
+
+// A recipe page whose lists scripts fill in from the JSON-LD it states: the markup holds an
+// introduction and the lists' headings; `printed` goes into the markup's lists.
+std::string recipe_page(const std::string& printed_ingredients, const std::string& printed_steps) {
+    return "<!DOCTYPE html><html lang=\"en\"><head><title>Plum cake</title>"
+           "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+           "\"@type\": \"Recipe\", \"name\": \"Plum cake\", \"recipeIngredient\": "
+           "[\"500 g wheat flour\", \"250 g fine white sugar\", \"4 eggs\", \"800 g ripe plums\"],"
+           " \"recipeInstructions\": [{\"@type\": \"HowToSection\", \"name\": \"Dough\", "
+           "\"itemListElement\": [{\"@type\": \"HowToStep\", \"text\": \"Beat the eggs with the "
+           "sugar until pale.\"}, {\"@type\": \"HowToStep\", \"text\": \"Fold in the flour a "
+           "little at a time.\"}]}, \"Lay the plums on the dough and bake for 40 minutes.\"]}"
+           "</script></head><body><nav><a href=\"/\">Recipes</a> <a href=\"/cakes\">Cakes</a>"
+           "</nav><main><h1>Plum cake</h1><div class=\"recipe\"><p>This is the cake that my "
+           "grandmother made every autumn, when the plums in the garden were ripe, and it is "
+           "still the one that the family asks for first when the summer ends.</p>"
+           "<h2>Ingredients</h2><ul class=\"ingredients\">" +
+           printed_ingredients + "</ul><h2>Method</h2><ol class=\"steps\">" + printed_steps +
+           "</ol></div></main></body></html>";
+}
+
+}  // namespace
+
+TEST(StatedRecipe, IngredientsAndStepsOnlyTheJsonLdStatesAreAdded) {
+    const std::string text = body_text(pressparse::extract(recipe_page("", ""), "page.html"));
+    for (const char* part : {"my grandmother made", "500 g wheat flour", "800 g ripe plums",
+                             "Beat the eggs with the sugar until pale.",
+                             "Fold in the flour a little at a time.", "bake for 40 minutes."}) {
+        EXPECT_TRUE(has(text, part)) << part << "\n" << text;
+    }
+    EXPECT_LT(text.find("500 g wheat flour"), text.find("800 g ripe plums")) << text;
+    EXPECT_LT(text.find("Beat the eggs"), text.find("Lay the plums")) << text;
+    EXPECT_FALSE(has(text, "Dough")) << text;
+}
+
+TEST(StatedRecipe, ListsTheMarkupPrintsAreNotAddedAgain) {
+    const std::string text = body_text(pressparse::extract(
+        recipe_page("<li>500 g Wheat flour</li><li>250 g fine white sugar</li><li>4 eggs</li>",
+                    "<li>Beat the eggs with the sugar until pale.</li><li>Fold in the flour a "
+                    "little at a time.</li><li>Lay the plums on the dough and bake for 40 "
+                    "minutes.</li>"),
+        "page.html"));
+    EXPECT_EQ(text.find("250 g fine white sugar"), text.rfind("250 g fine white sugar")) << text;
+    EXPECT_EQ(text.find("Beat the eggs"), text.rfind("Beat the eggs")) << text;
+    // Three of four ingredients printed: the list is the markup's, the fourth is not added.
+    EXPECT_FALSE(has(text, "800 g ripe plums")) << text;
 }
