@@ -102,14 +102,23 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
 
 }  // namespace
 
-std::optional<std::string> guess_language(std::string_view utf8) {
+std::string_view language_sample(std::string_view utf8) {
     // A sample is enough to tell.
     std::string_view sample = utf8.substr(0, std::size_t{4} * 1024);
     while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80)
         sample.remove_suffix(1);
     if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0)
         sample.remove_suffix(1);
-    const auto counts = unicode::count_scripts(sample);
+    return sample;
+}
+
+std::optional<std::string> guess_language(std::string_view utf8) {
+    return guess_language(utf8, unicode::count_scripts(language_sample(utf8)));
+}
+
+std::optional<std::string> guess_language(std::string_view utf8,
+                                          const unicode::ScriptCounts& counts) {
+    const std::string_view sample = language_sample(utf8);
     const int letters = counts.cyrillic + counts.latin + counts.other_letters;
     if (letters < 3) return std::nullopt;
     const std::string_view lower = sample;
