@@ -97,13 +97,14 @@ TEST(TextFacts, EveryByteAtEveryPosition) {
 // Pieces holding line feeds, empty pieces, refused characters on some lines only, and the
 // sample ending anywhere.
 TEST(TextFacts, PiecesLinesAndSamples) {
-    const std::vector<std::string> pieces = {"U.S. 3.5 it's a:b 1,5 a.5 co-op",
-                                             "",
-                                             "\xD0\x90\xD0\xB1\xD1\x83-\xD0\x94\xD0\xB0\n1,0274",
-                                             "x a@b.c\ny a_b",
-                                             "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD a\u200Db",
-                                             "R\xC4\xABga \xC5\xA1odien",
-                                             "e\xCC\x81t\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC"};
+    const std::vector<std::string> pieces = {
+        "U.S. 3.5 it's a:b 1,5 a.5 co-op", "", "\xD0\x90\xD0\xB1\xD1\x83-\xD0\x94\xD0\xB0\n1,0274",
+        "x a@b.c\ny a_b", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD a\u200Db", "R\xC4\xABga \xC5\xA1odien",
+        "e\xCC\x81t\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC",
+        // Runs of the Russian alphabet and its kin (read four letters at a time), broken by a
+        // letter past U+045F, a combining mark and a space.
+        "Съешь же ещё этих мягких французских булок, да выпей чаю. ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏ"
+        "ѐёђѓєѕіїјљњћќѝўџѠѡабв\xCC\x81гдежзийклмнопрстуфхцчшщъыьэюя"};
     expect_same_facts(pieces, "pieces");
     std::string joined;
     for (const auto& p : pieces)
