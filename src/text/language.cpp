@@ -117,8 +117,9 @@ std::optional<std::string> guess_language(std::string_view utf8) {
 }
 
 std::optional<std::string> guess_language(std::string_view utf8,
-                                          const unicode::ScriptCounts& counts) {
+                                          const unicode::ScriptCounts& sample_scripts) {
     const std::string_view sample = language_sample(utf8);
+    const unicode::ScriptCounts& counts = sample_scripts;
     const int letters = counts.cyrillic + counts.latin + counts.other_letters;
     if (letters < 3) return std::nullopt;
     const std::string_view lower = sample;
