@@ -66,6 +66,19 @@ std::string fold_case(std::string_view word) {
     return out;
 }
 
+// What separates the tokens the profiles are matched against: ' ', ',', '.' and '"'. A table,
+// so that the scan over the sample costs one lookup a byte.
+constexpr std::array<bool, 256> kSeparators = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {' ', ',', '.', '"'})
+        t[c] = true;
+    return t;
+}();
+
+bool separator(char c) {
+    return kSeparators[static_cast<unsigned char>(c)];
+}
+
 template <std::size_t N>
 std::string_view best_by_words(std::string_view text, const std::array<Profile, N>& profiles) {
     const std::string_view lower = text;
@@ -73,12 +86,10 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
     std::size_t i = 0;
     int tokens = 0;
     while (i < lower.size() && tokens < 4000) {
-        while (i < lower.size() &&
-               (lower[i] == ' ' || lower[i] == ',' || lower[i] == '.' || lower[i] == '"'))
+        while (i < lower.size() && separator(lower[i]))
             ++i;
         const std::size_t start = i;
-        while (i < lower.size() && lower[i] != ' ' && lower[i] != ',' && lower[i] != '.' &&
-               lower[i] != '"')
+        while (i < lower.size() && !separator(lower[i]))
             ++i;
         if (i == start) continue;
         ++tokens;
