@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,18 @@ int count_words_icu(std::string_view utf8, WordSink* sink = nullptr);
 
 // Number of user-perceived characters (extended grapheme clusters).
 int count_characters(std::string_view utf8);
+
+// What an article's statistics, fingerprint and language guess need from its text, read in one
+// pass over it instead of one pass each. The text is the pieces, each followed by a line feed.
+struct TextFacts {
+    int characters = 0;           // count_characters summed over the pieces
+    int words = 0;                // count_words over the text (each word also given to the sink)
+    ScriptCounts sample_scripts;  // count_scripts over the text's first `sample_bytes` bytes
+};
+// `sample_bytes` must end on a code point boundary of the text (or be past its end). Every field
+// equals its own function's answer (tests/unit/text_facts_test.cpp holds it to them).
+TextFacts scan_text(std::span<const std::string_view> pieces, std::size_t sample_bytes,
+                    WordSink* sink = nullptr);
 
 // Lower-cases with ICU's root locale rules.
 std::string to_lower(std::string_view utf8);

@@ -508,26 +508,31 @@ void segment(const Blocks& blocks_in, Article& article, std::vector<BlockRole>* 
 
 void finish_article(Article& article) {
     Stats stats;
-    // One pass of ICU's word breaks over the whole text (blocks joined by line breaks, which end
-    // words and are none) costs less than one per block and counts the same.
+    // The body's text is read once for the statistics, the fingerprint and the language guess
+    // (unicode::scan_text): blocks joined by line breaks, which end words and are none.
+    std::vector<std::string_view> texts;
     std::string all_text;
     for (const auto& block : article.body) {
         if (block.type == BlockType::Caption || !block.text) continue;
         if (block.type == BlockType::Paragraph) ++stats.paragraphs;
-        stats.characters += unicode::count_characters(*block.text);
+        texts.emplace_back(*block.text);
         all_text += *block.text;
         all_text += '\n';
     }
     fingerprint::SimHash simhash;
-    stats.words = unicode::count_words(all_text, &simhash);
+    const unicode::TextFacts facts =
+        unicode::scan_text(texts, language_sample(all_text).size(), &simhash);
+    stats.characters = facts.characters;
+    stats.words = facts.words;
     if (const auto fp = simhash.value()) article.fingerprint = fingerprint::to_hex(*fp);
     constexpr int kWordsPerMinute = 180;
     stats.reading_minutes = (stats.words + kWordsPerMinute - 1) / kWordsPerMinute;
     article.stats = stats;
 
     if (!article.language) {
-        article.language =
-            guess_language(all_text.empty() && article.headline ? *article.headline : all_text);
+        article.language = all_text.empty() && article.headline
+                               ? guess_language(*article.headline)
+                               : guess_language(all_text, facts.sample_scripts);
     }
 
     if (!article.date_text) {

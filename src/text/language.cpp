@@ -66,6 +66,19 @@ std::string fold_case(std::string_view word) {
     return out;
 }
 
+// What separates the tokens the profiles are matched against: ' ', ',', '.' and '"'. A table,
+// so that the scan over the sample costs one lookup a byte.
+constexpr std::array<bool, 256> kSeparators = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {' ', ',', '.', '"'})
+        t[c] = true;
+    return t;
+}();
+
+bool separator(char c) {
+    return kSeparators[static_cast<unsigned char>(c)];
+}
+
 template <std::size_t N>
 std::string_view best_by_words(std::string_view text, const std::array<Profile, N>& profiles) {
     const std::string_view lower = text;
@@ -73,12 +86,10 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
     std::size_t i = 0;
     int tokens = 0;
     while (i < lower.size() && tokens < 4000) {
-        while (i < lower.size() &&
-               (lower[i] == ' ' || lower[i] == ',' || lower[i] == '.' || lower[i] == '"'))
+        while (i < lower.size() && separator(lower[i]))
             ++i;
         const std::size_t start = i;
-        while (i < lower.size() && lower[i] != ' ' && lower[i] != ',' && lower[i] != '.' &&
-               lower[i] != '"')
+        while (i < lower.size() && !separator(lower[i]))
             ++i;
         if (i == start) continue;
         ++tokens;
@@ -102,14 +113,24 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
 
 }  // namespace
 
-std::optional<std::string> guess_language(std::string_view utf8) {
+std::string_view language_sample(std::string_view utf8) {
     // A sample is enough to tell.
     std::string_view sample = utf8.substr(0, std::size_t{4} * 1024);
     while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80)
         sample.remove_suffix(1);
     if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0)
         sample.remove_suffix(1);
-    const auto counts = unicode::count_scripts(sample);
+    return sample;
+}
+
+std::optional<std::string> guess_language(std::string_view utf8) {
+    return guess_language(utf8, unicode::count_scripts(language_sample(utf8)));
+}
+
+std::optional<std::string> guess_language(std::string_view utf8,
+                                          const unicode::ScriptCounts& sample_scripts) {
+    const std::string_view sample = language_sample(utf8);
+    const unicode::ScriptCounts& counts = sample_scripts;
     const int letters = counts.cyrillic + counts.latin + counts.other_letters;
     if (letters < 3) return std::nullopt;
     const std::string_view lower = sample;

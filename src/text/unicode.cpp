@@ -540,7 +540,8 @@ enum WordClass : std::uint8_t {
 };
 
 // U+0000–U+052F (Latin, Greek, Cyrillic), U+1E00–U+1EFF (Latin Extended Additional) and
-// U+2000–U+206F (General Punctuation): classes from ICU's own Word_Break property, once.
+// U+2000–U+206F (General Punctuation): classes from ICU's own Word_Break property (CharFacts
+// below).
 constexpr char16_t kWordTableEnd = 0x2070;
 
 std::uint8_t word_class_of(UChar32 c) {
@@ -573,13 +574,103 @@ std::uint8_t word_class_of(UChar32 c) {
     }
 }
 
-const std::array<std::uint8_t, kWordTableEnd>& word_classes() {
-    static const auto table = [] {
-        std::array<std::uint8_t, kWordTableEnd> t{};
-        for (UChar32 c = 0; c < kWordTableEnd; ++c)
-            t[static_cast<std::size_t>(c)] = word_class_of(c);
-        return t;
-    }();
+// Letters as count_scripts counts them.
+enum ScriptClass : std::uint8_t {
+    kNoScript,
+    kLatinLetter,
+    kLatvianLetter,
+    kCyrillicLetter,
+    kOtherLetter
+};
+
+// count_scripts's reading of one code point.
+ScriptClass script_class(char32_t c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? kLatinLetter : kNoScript;
+    if (c >= 0x400 && c <= 0x45F) return kCyrillicLetter;
+    const auto cp = static_cast<UChar32>(c);
+    if (!u_isalpha(cp)) return kNoScript;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(cp, &status);
+    if (script == USCRIPT_CYRILLIC) return kCyrillicLetter;
+    if (script != USCRIPT_LATIN) return kOtherLetter;
+    switch (u_tolower(cp)) {
+        case 0x101:
+        case 0x10D:
+        case 0x113:
+        case 0x123:
+        case 0x12B:
+        case 0x137:
+        case 0x13C:
+        case 0x146:
+        case 0x161:
+        case 0x16B:
+        case 0x17E:
+            return kLatvianLetter;
+        default:
+            return kLatinLetter;
+    }
+}
+
+// What each reader of scan_text needs to know of a code point, in one byte: its word class
+// (bits 0–2, kRefuse past the word table), its script class (bits 3–5), whether it is a
+// character by itself (bit 6: count_characters's fast path, Grapheme_Cluster_Break=Other), and
+// whether a line holding it goes to ICU's break iterator (bit 7: its word class is kRefuse).
+// A text's facts are then the AND and the OR of its code points' bytes.
+constexpr unsigned kScriptShift = 3;
+constexpr std::uint8_t kWordClassMask = 0x07;
+constexpr std::uint8_t kAlone = 0x40;
+constexpr std::uint8_t kIcuLine = 0x80;
+
+std::uint8_t char_facts_of(char32_t c) {
+    const auto cp = static_cast<UChar32>(c);
+    const bool alone = (c >= 0xA0 && c < 0x300) || (c >= 0x370 && c < 0x483) ||
+                       u_getIntPropertyValue(cp, UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_OTHER;
+    const std::uint8_t word =
+        c < kWordTableEnd ? word_class_of(cp) : static_cast<std::uint8_t>(kRefuse);
+    return static_cast<std::uint8_t>(word | (script_class(c) << kScriptShift) |
+                                     (alone ? kAlone : 0) | (word == kRefuse ? kIcuLine : 0));
+}
+
+// The same for every code unit of the word table, asked of ICU a block of 64 code points at a
+// time when a thread first meets the block: a page of Russian or Latvian text costs a handful of
+// blocks, not the 8,000-odd lookups of the whole table (a page typed by hand pays for them).
+class CharFacts {
+  public:
+    std::uint8_t operator[](char16_t c) {
+        const unsigned block = c >> 6;
+        if (!filled_[block]) fill(block);
+        return facts_[c];
+    }
+    // The facts every code point of U+0400–U+045F (the Russian alphabet and its kin: lead byte
+    // D0, or D1 and a trail byte 80–9F) has, when ICU gives them all the same ones and they
+    // change neither a text's character count nor how its lines are segmented; 0 otherwise.
+    std::uint8_t cyrillic_letters() {
+        if (!cyrillic_known_) {
+            cyrillic_ = (*this)[0x400];
+            for (char16_t c = 0x400; c <= 0x45F; ++c) {
+                if ((*this)[c] != cyrillic_) cyrillic_ = 0;
+            }
+            if ((cyrillic_ & kAlone) == 0 || (cyrillic_ & kIcuLine) != 0) cyrillic_ = 0;
+            cyrillic_known_ = true;
+        }
+        return cyrillic_;
+    }
+
+  private:
+    void fill(unsigned block) {
+        for (char32_t c = block << 6; c < ((block + 1) << 6); ++c)
+            facts_[c] = char_facts_of(c);
+        filled_[block] = true;
+    }
+    static constexpr std::size_t kBlocks = (kWordTableEnd + 63) / 64;
+    std::array<std::uint8_t, kBlocks * 64> facts_{};
+    std::array<bool, kBlocks> filled_{};
+    std::uint8_t cyrillic_ = 0;
+    bool cyrillic_known_ = false;
+};
+
+CharFacts& char_facts() {
+    thread_local CharFacts table;
     return table;
 }
 
@@ -591,18 +682,9 @@ bool joins(std::uint8_t before, std::uint8_t mid, std::uint8_t after) {
     return false;
 }
 
-// The fast path over one line (no line feed in it): the words, when every code unit is in the
-// table and not refused; nullopt, having told the sink nothing, otherwise.
-std::optional<int> fast_words(std::u16string_view line, WordSink* sink,
-                              std::vector<std::uint8_t>& classes) {
-    const auto& table = word_classes();
-    classes.resize(line.size());
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char16_t c = line[i];
-        if (c >= kWordTableEnd) return std::nullopt;
-        classes[i] = table[c];
-        if (classes[i] == kRefuse) return std::nullopt;
-    }
+// The words of one line (no line feed in it) whose every code unit is in the fast path's table
+// and not refused, given the word classes of its code units.
+int line_words(std::u16string_view line, const std::uint8_t* classes, WordSink* sink) {
     auto word_char = [&](std::size_t i) { return classes[i] == kLetter || classes[i] == kNumeric; };
     int words = 0;
     std::size_t i = 0;
@@ -626,6 +708,21 @@ std::optional<int> fast_words(std::u16string_view line, WordSink* sink,
         if (sink) sink->word(line.substr(start, i - start));
     }
     return words;
+}
+
+// The fast path over one line (no line feed in it): the words, when every code unit is in the
+// table and not refused; nullopt, having told the sink nothing, otherwise.
+std::optional<int> fast_words(std::u16string_view line, WordSink* sink,
+                              std::vector<std::uint8_t>& classes) {
+    CharFacts& table = char_facts();
+    classes.resize(line.size());
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char16_t c = line[i];
+        if (c >= kWordTableEnd) return std::nullopt;
+        classes[i] = table[c] & kWordClassMask;
+        if (classes[i] == kRefuse) return std::nullopt;
+    }
+    return line_words(line, classes.data(), sink);
 }
 
 }  // namespace
@@ -688,6 +785,125 @@ int count_characters(std::string_view utf8) {
         if (!plain) return count_graphemes(utf8);
     }
     return code_points;
+}
+
+namespace {
+
+// The word classes of the UTF-16 text, in a buffer kept per thread beside it.
+std::uint8_t* class_buffer(std::size_t units) {
+    thread_local std::unique_ptr<std::uint8_t[]> classes;
+    thread_local std::size_t capacity = 0;
+    if (capacity < units) {
+        capacity = std::max<std::size_t>(units, capacity * 2);
+        classes = std::make_unique_for_overwrite<std::uint8_t[]>(capacity);
+    }
+    return classes.get();
+}
+
+}  // namespace
+
+TextFacts scan_text(std::span<const std::string_view> pieces, std::size_t sample_bytes,
+                    WordSink* sink) {
+    std::size_t total = 0;
+    for (const std::string_view piece : pieces)
+        total += piece.size() + 1;
+    // One code unit at most per byte. The text goes to UTF-16 with each unit's word class beside
+    // it; each line is segmented as soon as its line feed is read, while it is still in cache.
+    UChar* out = utf16_buffer(total + 1);
+    std::uint8_t* classes = class_buffer(total + 1);
+    CharFacts& table = char_facts();
+    const std::uint8_t cyrillic = table.cyrillic_letters();
+    TextFacts facts;
+    std::array<int, 8> letters{};  // code points of the sample by script class
+    std::size_t o = 0;             // code units written
+    std::size_t line = 0;          // where the current line starts, in code units
+    std::uint8_t line_facts = 0;   // the OR of the facts of the line's code points
+    auto end_line = [&] {
+        const std::u16string_view text(reinterpret_cast<const char16_t*>(out) + line, o - line);
+        if (!text.empty()) {
+            facts.words += (line_facts & kIcuLine) != 0 ? icu_words(text, sink)
+                                                        : line_words(text, classes + line, sink);
+        }
+        out[o] = u'\n';
+        classes[o] = kOther;
+        line = ++o;
+        line_facts = 0;
+    };
+    std::size_t offset = 0;  // where the current piece starts, in bytes of the text
+    for (const std::string_view piece : pieces) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(piece.data());
+        const std::size_t n = piece.size();
+        // Up to where the piece's code points are in the sample.
+        const std::size_t in_sample = sample_bytes > offset ? sample_bytes - offset : 0;
+        int code_points = 0;
+        std::uint8_t all_facts = 0xFF;  // the AND of the facts of the piece's code points
+        std::size_t i = 0;
+        while (i < n) {
+            // Four letters of the Russian alphabet at once (as count_scripts's wide path reads
+            // them), where they share their facts and lie wholly inside or outside the sample.
+            if (i + 8 <= n && cyrillic != 0 && (i + 8 <= in_sample || i >= in_sample)) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);
+                constexpr std::uint64_t kMask = 0xC0FEC0FEC0FEC0FEull;
+                constexpr std::uint64_t kWant = 0x80D080D080D080D0ull;
+                constexpr std::uint64_t kLeadD1 = 0x0001000100010001ull;
+                if ((w & kMask) == kWant && (((w & kLeadD1) << 13) & w) == 0) {
+                    // Each little-endian pair of bytes (lead, trail) becomes its code unit.
+                    const std::uint64_t units =
+                        ((w & 0x001F001F001F001Full) << 6) | ((w >> 8) & 0x003F003F003F003Full);
+                    std::memcpy(out + o, &units, 8);
+                    std::memset(classes + o, cyrillic & kWordClassMask, 4);
+                    o += 4;
+                    i += 8;
+                    code_points += 4;
+                    letters[(cyrillic >> kScriptShift) & 7u] += i <= in_sample ? 4 : 0;
+                    continue;
+                }
+            }
+            const bool sampled = i < in_sample;
+            char32_t c = 0;
+            const std::uint8_t lead = p[i];
+            if (lead < 0x80) {
+                c = lead;
+                ++i;
+            } else if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+                c = ((lead & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+                i += 2;
+            } else {
+                // Everything else as ICU reads it: an ill-formed sequence (its maximal part) is
+                // one U+FFFD, as in ICU's conversion to UTF-16.
+                UChar32 cp = 0;
+                auto j = static_cast<int32_t>(i);
+                U8_NEXT(p, j, static_cast<int32_t>(n), cp);
+                i = static_cast<std::size_t>(j);
+                c = cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
+            }
+            ++code_points;
+            const std::uint8_t f =
+                c < kWordTableEnd ? table[static_cast<char16_t>(c)] : char_facts_of(c);
+            all_facts &= f;
+            letters[(f >> kScriptShift) & 7u] += sampled ? 1 : 0;
+            if (c == U'\n') {
+                end_line();
+            } else if (c < 0x10000) {
+                line_facts |= f;
+                out[o] = static_cast<UChar>(c);
+                classes[o++] = f & kWordClassMask;
+            } else {
+                line_facts |= f;
+                out[o++] = U16_LEAD(c);
+                out[o++] = U16_TRAIL(c);
+            }
+        }
+        facts.characters += (all_facts & kAlone) != 0 ? code_points : count_graphemes(piece);
+        end_line();
+        offset += n + 1;
+    }
+    facts.sample_scripts.latvian_diacritics = letters[kLatvianLetter];
+    facts.sample_scripts.latin = letters[kLatinLetter] + letters[kLatvianLetter];
+    facts.sample_scripts.cyrillic = letters[kCyrillicLetter];
+    facts.sample_scripts.other_letters = letters[kOtherLetter];
+    return facts;
 }
 
 std::string to_lower(std::string_view utf8) {
