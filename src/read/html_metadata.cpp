@@ -264,7 +264,7 @@ bool read_recipe(std::string_view raw, Metadata& meta) {
         if (!v.is_string() || lines.size() >= kMaxRecipeLines) return;
         const auto& line = v.get_ref<const std::string&>();
         if (line.size() > kMaxRecipeLineBytes) return;
-        std::string folded = unicode::fold_whitespace(line);
+        std::string folded = unicode::fold_whitespace(decode_references(line));
         if (!folded.empty()) lines.push_back(std::move(folded));
     };
     const json& ingredients = (*recipe)["recipeIngredient"];
