@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pressparse::dates {
 
@@ -33,6 +35,13 @@ struct DateInLine {
 // "octubre"), Latvian locatives too; nullopt when not a month. A name two languages give two
 // months is read in `language` (a BCP 47 tag, "de-CH") when that language has it.
 std::optional<int> month_from_name(std::string_view word, std::string_view language = {});
+
+// The month names `month_from_name` reads for a widely printed language ("ru", "lv", "en", …)
+// straight from ICU's Gregorian calendar data, in the order it reads them (format wide, format
+// abbreviated, stand-alone wide, stand-alone abbreviated; January first), as UTF-8 with their
+// month; empty when the data cannot be read so (the table then asks DateFormatSymbols). For
+// tests: they must be exactly DateFormatSymbols' names.
+std::vector<std::pair<std::string, int>> month_names_from_calendar_data(std::string_view language);
 
 // Finds a date that ends the line: "D month, YYYY[ HH:MM]", "D. month YYYY[ HH:MM]",
 // "DD.MM.YYYY[ HH:MM]". Returns nullopt when the line does not end in a date.

@@ -5,6 +5,7 @@
 #include <unicode/dtfmtsym.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
+#include <unicode/resbund.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
@@ -23,6 +24,70 @@
 namespace pressparse::dates {
 
 namespace {
+
+// A locale's month names as DateFormatSymbols gives them, in the order the tables read them:
+// format wide, format abbreviated, stand-alone wide, stand-alone abbreviated, January first.
+// Empty for a language ICU does not know (it falls back to the root locale: no names then).
+struct MonthName {
+    icu::UnicodeString name;
+    int month = 0;
+    bool wide = false;
+};
+using MonthNames = std::vector<MonthName>;
+
+MonthNames month_names_from_symbols(const icu::Locale& locale) {
+    MonthNames out;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(locale, status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return out;
+    using S = icu::DateFormatSymbols;
+    for (auto context : {S::FORMAT, S::STANDALONE}) {
+        for (auto width : {S::WIDE, S::ABBREVIATED}) {
+            int32_t count = 0;
+            const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+            for (int32_t i = 0; i < count && i < 12; ++i)
+                out.push_back({months[i], i + 1, width == S::WIDE});
+        }
+    }
+    return out;
+}
+
+// The same names read straight from the locale's Gregorian calendar data: DateFormatSymbols
+// reads every symbol of the locale's calendar (eras, day names, quarters, patterns, ...), seven
+// times the work when only the months are wanted. Only for the widely printed languages, whose
+// calendar is the Gregorian one (a test holds these names to DateFormatSymbols' for each);
+// anything unexpected in the data falls back to DateFormatSymbols.
+MonthNames month_names_from_resources(std::string_view language) {
+    const std::string id(language);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::ResourceBundle bundle(nullptr, icu::Locale(id.c_str()), status);
+    MonthNames out;
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return out;
+    // getWithFallback: each key looked up through the locale's parents (and root's aliases),
+    // as DateFormatSymbols looks them up.
+    icu::ResourceBundle month_names = bundle.getWithFallback("calendar", status)
+                                          .getWithFallback("gregorian", status)
+                                          .getWithFallback("monthNames", status);
+    for (const char* context : {"format", "stand-alone"}) {
+        for (const char* width : {"wide", "abbreviated"}) {
+            if (U_FAILURE(status)) return {};
+            icu::ResourceBundle names =
+                month_names.getWithFallback(context, status).getWithFallback(width, status);
+            if (U_FAILURE(status) || names.getSize() != 12) return {};
+            for (int32_t i = 0; i < 12; ++i)
+                out.push_back(
+                    {names.getStringEx(i, status), i + 1, std::string_view(width) == "wide"});
+        }
+    }
+    if (U_FAILURE(status)) return {};
+    return out;
+}
+
+MonthNames month_names_of_widely_printed(std::string_view language) {
+    MonthNames out = month_names_from_resources(language);
+    if (out.empty()) out = month_names_from_symbols(icu::Locale(std::string(language).c_str()));
+    return out;
+}
 
 // Month names of every language ICU has locale data for, case-folded, mapped to 1..12: the
 // wide and abbreviated names, format and stand-alone forms. Asked with the page's language,
@@ -88,7 +153,7 @@ class MonthTable {
         std::call_once(built_[i], [&] {
             Language& l = languages_[i];
             std::vector<std::pair<icu::UnicodeString, int>> nominatives;
-            add_locale(icu::Locale(kWidelyPrinted[i].data()), l.own, &nominatives);
+            add_names(month_names_of_widely_printed(kWidelyPrinted[i]), l.own, &nominatives);
             if (i == kLatvian) add_latvian_locatives(nominatives, l);
         });
         return languages_[i];
@@ -114,7 +179,8 @@ class MonthTable {
                 // Names kept under the language ICU reads the tag as, which must be the tag.
                 Names built;
                 const icu::Locale locale(lang.c_str());
-                if (lang == locale.getLanguage()) add_locale(locale, built, nullptr);
+                if (lang == locale.getLanguage())
+                    add_names(month_names_from_symbols(locale), built, nullptr);
                 found = other_languages_.emplace(lang, std::move(built)).first;
             }
             // Entries are never erased or changed, so the reference outlives the lock.
@@ -131,25 +197,12 @@ class MonthTable {
         names.emplace(key, month);
     }
 
-    // Adds the locale's month names, and collects the wide ones in `nominatives` when given.
-    static void add_locale(const icu::Locale& locale, Names& names,
-                           std::vector<std::pair<icu::UnicodeString, int>>* nominatives) {
-        UErrorCode status = U_ZERO_ERROR;
-        icu::DateFormatSymbols symbols(locale, status);
-        if (U_FAILURE(status)) return;
-        // ICU falls back to the root locale for a language it does not know: no names then.
-        if (status == U_USING_DEFAULT_WARNING) return;
-        using S = icu::DateFormatSymbols;
-        for (auto context : {S::FORMAT, S::STANDALONE}) {
-            for (auto width : {S::WIDE, S::ABBREVIATED}) {
-                int32_t count = 0;
-                const icu::UnicodeString* months = symbols.getMonths(count, context, width);
-                for (int32_t i = 0; i < count && i < 12; ++i) {
-                    add(months[i], i + 1, names);
-                    if (nominatives && width == S::WIDE)
-                        nominatives->emplace_back(months[i], i + 1);
-                }
-            }
+    // Adds the month names read, and collects the wide ones in `nominatives` when given.
+    static void add_names(const MonthNames& read, Names& names,
+                          std::vector<std::pair<icu::UnicodeString, int>>* nominatives) {
+        for (const auto& [name, month, wide] : read) {
+            add(name, month, names);
+            if (nominatives && wide) nominatives->emplace_back(name, month);
         }
     }
 
@@ -330,6 +383,16 @@ bool date_ending_at(const std::vector<std::string_view>& toks, std::size_t end, 
 
 std::optional<int> month_from_name(std::string_view word, std::string_view language) {
     return months().find(word, language);
+}
+
+std::vector<std::pair<std::string, int>> month_names_from_calendar_data(std::string_view language) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& [name, month, wide] : month_names_from_resources(language)) {
+        std::string utf8;
+        name.toUTF8String(utf8);
+        out.emplace_back(std::move(utf8), month);
+    }
+    return out;
 }
 
 std::optional<DateInLine> find_trailing_date(std::string_view line) {

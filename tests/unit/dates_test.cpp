@@ -346,3 +346,29 @@ TEST(Months, ReadLanguageByLanguageAnswerAsReadAllAtOnce) {
         EXPECT_EQ(d::month_from_name(name), expected) << name << " of " << language;
     }
 }
+
+// The widely printed languages' month names are read from the calendar data alone, not through
+// DateFormatSymbols (which reads every symbol of the locale): the same names in the same order.
+TEST(Months, CalendarDataGivesDateFormatSymbolsNames) {
+    for (const char* language : {"ru", "lv", "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs",
+                                 "sv", "da", "nb", "fi", "hu", "tr", "uk", "lt", "et", "ro"}) {
+        std::vector<std::pair<std::string, int>> expected;
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::DateFormatSymbols symbols(icu::Locale(language), status);
+        ASSERT_TRUE(U_SUCCESS(status)) << language;
+        using S = icu::DateFormatSymbols;
+        for (auto context : {S::FORMAT, S::STANDALONE}) {
+            for (auto width : {S::WIDE, S::ABBREVIATED}) {
+                int32_t count = 0;
+                const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+                for (int32_t i = 0; i < count && i < 12; ++i) {
+                    std::string utf8;
+                    months[i].toUTF8String(utf8);
+                    expected.emplace_back(utf8, i + 1);
+                }
+            }
+        }
+        ASSERT_EQ(expected.size(), 48u) << language;
+        EXPECT_EQ(d::month_names_from_calendar_data(language), expected) << language;
+    }
+}

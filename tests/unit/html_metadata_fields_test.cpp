@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "pressparse/byline_words.hpp"
 #include "pressparse/pipeline.hpp"
+#include "pressparse/unicode.hpp"
 #include "read/html_dom.hpp"
 #include "text/byline.hpp"
 #include "text/url.hpp"
@@ -353,6 +355,17 @@ TEST(HtmlTitle, EnAndEmDashesSeparateTheSiteName) {
 }
 
 // ---------------------------------------------------------------- the byline rule alone
+
+// The table of byline words is read as written, without case folding: every entry's words must
+// be written as ICU folds them, or a page's (folded) words could never match them.
+TEST(BylineWords, EveryEntryIsWrittenCaseFolded) {
+    for (const std::string_view line : pressparse::byline::kBylineWords) {
+        const std::string_view words = line.substr(line.find(' ') + 1);
+        EXPECT_EQ(pressparse::unicode::fold_case(words), words) << line;
+    }
+    EXPECT_EQ(byline::clean("ΣΥΝΤΆΚΤΗΣ: Γιάννης Παπαδόπουλος"), "Γιάννης Παπαδόπουλος");
+    EXPECT_EQ(byline::clean("Συντάκτης: Γιάννης Παπαδόπουλος"), "Γιάννης Παπαδόπουλος");
+}
 
 TEST(BylineClean, LabelsInManyLanguages) {
     EXPECT_EQ(byline::clean("By Jane Doe"), "Jane Doe");
