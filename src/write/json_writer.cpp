@@ -2,12 +2,17 @@
 
 #include <unicode/utf8.h>
 
+#include <bit>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace pressparse {
 
@@ -107,10 +112,12 @@ class Writer {
         if (pretty_ && !empty) newline();
         out_ += bracket;
     }
+    // A key of the schema: plain ASCII, written as it is (no escape is ever needed).
     void key(std::string_view k) {
         element();
-        string(k);
-        out_ += pretty_ ? ": " : ":";
+        out_ += '"';
+        out_ += k;
+        out_ += pretty_ ? "\": " : "\":";
     }
     // Before an array element.
     void item() { element(); }
@@ -129,6 +136,8 @@ class Writer {
         std::size_t run = 0;
         const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
         for (std::size_t i = 0; i < s.size(); ++i) {
+            i += plain_prefix(p + i, s.size() - i);
+            if (i >= s.size()) break;
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 // UTF-8 checked on the way, as unicode::is_valid_utf8 checks it: two-byte
@@ -179,6 +188,47 @@ class Writer {
         out_.append(s.data() + run, s.size() - run);
         out_ += '"';
     }
+    // How many bytes from `p` on are plain for certain: printable ASCII other than '"' and
+    // '\\', and well-formed two-byte sequences (lead C2-DF, then a continuation byte), ending
+    // on a character boundary. Sixteen bytes at a time (SSE2); the byte loop in string() takes
+    // everything else (escapes, longer sequences, ill-formed bytes, the last 15 bytes), so this
+    // may always say fewer than it could, never more.
+    static std::size_t plain_prefix(const std::uint8_t* p, std::size_t n) {
+        std::size_t done = 0;
+#if defined(__SSE2__)
+        while (n - done >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + done));
+            const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+            const unsigned high = mask(v);  // bytes 0x80-0xFF
+            const unsigned cont =
+                mask(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                    _mm_set1_epi8(static_cast<char>(0x80))));
+            // Signed bytes: C2-DF are -62 to -33.
+            const unsigned lead = mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
+                                                     _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+            // Below 0x20 as signed bytes is also every byte from 0x80: those are masked off.
+            const unsigned escaped =
+                mask(_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))) &
+                ~high;
+            const unsigned other = high & ~(lead | cont);  // E0-FF, C0, C1
+            // A lead not followed by a continuation, or a continuation not after a lead.
+            const unsigned unpaired = ((lead << 1) ^ cont) & 0xFFFFu;
+            const unsigned problem = escaped | other | unpaired;
+            auto plain = static_cast<unsigned>(std::countr_zero(problem | 0x10000u));
+            // Stop before a lead whose continuation is not (or not yet) seen.
+            if (plain > 0 && ((lead >> (plain - 1)) & 1u) != 0) --plain;
+            done += plain;
+            if (problem != 0) break;
+        }
+#else
+        (void)p;
+        (void)n;
+#endif
+        return done;
+    }
+
     void optional(const std::optional<std::string>& s) {
         if (s) {
             string(*s);
@@ -186,12 +236,20 @@ class Writer {
             out_ += "null";
         }
     }
-    void number(long long n) { out_ += std::to_string(n); }
-    void null() { out_ += "null"; }
+    void number(long long n) {
+        out_ += std::to_string(n);
+    }
+    void null() {
+        out_ += "null";
+    }
 
-    std::string take() { return std::move(out_); }
+    std::string take() {
+        return std::move(out_);
+    }
     // False when a string written was not valid UTF-8 (the text written is then not JSON).
-    bool valid() const { return valid_; }
+    bool valid() const {
+        return valid_;
+    }
 
   private:
     void element() {
