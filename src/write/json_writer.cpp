@@ -2,8 +2,11 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
 #include <bit>
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
@@ -104,20 +107,33 @@ class Writer {
 
     void begin(char bracket) {
         out_ += bracket;
-        first_.push_back(true);
+        first_[++depth_] = true;
     }
     void end(char bracket) {
-        const bool empty = first_.back();
-        first_.pop_back();
+        const bool empty = first_[depth_--];
         if (pretty_ && !empty) newline();
         out_ += bracket;
     }
-    // A key of the schema: plain ASCII, written as it is (no escape is ever needed).
+    // A key of the schema: plain ASCII, written as it is (no escape is ever needed); in compact
+    // output with the comma before it and the colon after it in one append.
     void key(std::string_view k) {
-        element();
-        out_ += '"';
-        out_ += k;
-        out_ += pretty_ ? "\": " : "\":";
+        if (pretty_ || k.size() > kLongestKey) {
+            element();
+            out_ += '"';
+            out_ += k;
+            out_ += pretty_ ? "\": " : "\":";
+            return;
+        }
+        std::array<char, kLongestKey + 4> buffer;
+        std::size_t n = 0;
+        if (!first_[depth_]) buffer[n++] = ',';
+        first_[depth_] = false;
+        buffer[n++] = '"';
+        std::memcpy(buffer.data() + n, k.data(), k.size());
+        n += k.size();
+        buffer[n++] = '"';
+        buffer[n++] = ':';
+        out_.append(buffer.data(), n);
     }
     // Before an array element.
     void item() { element(); }
@@ -136,7 +152,7 @@ class Writer {
         std::size_t run = 0;
         const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
         for (std::size_t i = 0; i < s.size(); ++i) {
-            i += plain_prefix(p + i, s.size() - i);
+            i = plain_until(p, i, s.size());
             if (i >= s.size()) break;
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
@@ -188,22 +204,24 @@ class Writer {
         out_.append(s.data() + run, s.size() - run);
         out_ += '"';
     }
-    // How many bytes from `p` on are plain for certain: printable ASCII other than '"' and
-    // '\\', and well-formed two-byte sequences (lead C2-DF, then a continuation byte), ending
-    // on a character boundary. Sixteen bytes at a time (SSE2); the byte loop in string() takes
-    // everything else (escapes, longer sequences, ill-formed bytes, the last 15 bytes), so this
-    // may always say fewer than it could, never more.
-    static std::size_t plain_prefix(const std::uint8_t* p, std::size_t n) {
-        std::size_t done = 0;
+    // Where the bytes from `i` on stop being plain for certain: printable ASCII other than '"'
+    // and '\\', and well-formed two-byte sequences (lead C2-DF, then a continuation byte),
+    // ending on a character boundary. Sixteen bytes at a time (SSE2); the last sixteen of a
+    // string are read again from its end, with the bytes before `i` (already passed, up to a
+    // character boundary) left out. The byte loop in string() takes everything else (escapes,
+    // longer sequences, ill-formed bytes, strings under sixteen bytes), so this may always stop
+    // earlier than it could, never later.
+    static std::size_t plain_until(const std::uint8_t* p, std::size_t i, std::size_t n) {
 #if defined(__SSE2__)
-        while (n - done >= 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + done));
+        while (i < n && n >= 16) {
+            const bool last = n - i < 16;
+            const std::size_t from = last ? n - 16 : i;
+            const unsigned skip = static_cast<unsigned>(i - from);  // bytes already passed
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
             const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
             const unsigned high = mask(v);  // bytes 0x80-0xFF
-            const unsigned cont =
-                mask(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                    _mm_set1_epi8(static_cast<char>(0x80))));
-            // Signed bytes: C2-DF are -62 to -33.
+            // Signed bytes: continuations 80-BF are -128 to -65, leads C2-DF -62 to -33.
+            const unsigned cont = mask(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
             const unsigned lead = mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
                                                      _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
             // Below 0x20 as signed bytes is also every byte from 0x80: those are masked off.
@@ -215,18 +233,18 @@ class Writer {
             const unsigned other = high & ~(lead | cont);  // E0-FF, C0, C1
             // A lead not followed by a continuation, or a continuation not after a lead.
             const unsigned unpaired = ((lead << 1) ^ cont) & 0xFFFFu;
-            const unsigned problem = escaped | other | unpaired;
+            const unsigned problem = (escaped | other | unpaired) & (0xFFFFu << skip);
             auto plain = static_cast<unsigned>(std::countr_zero(problem | 0x10000u));
             // Stop before a lead whose continuation is not (or not yet) seen.
-            if (plain > 0 && ((lead >> (plain - 1)) & 1u) != 0) --plain;
-            done += plain;
-            if (problem != 0) break;
+            if (plain > skip && ((lead >> (plain - 1)) & 1u) != 0) --plain;
+            i = from + plain;
+            if (problem != 0 || last) break;
         }
 #else
         (void)p;
         (void)n;
 #endif
-        return done;
+        return i;
     }
 
     void optional(const std::optional<std::string>& s) {
@@ -237,7 +255,9 @@ class Writer {
         }
     }
     void number(long long n) {
-        out_ += std::to_string(n);
+        std::array<char, 24> digits;
+        const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
     }
     void null() {
         out_ += "null";
@@ -253,19 +273,22 @@ class Writer {
 
   private:
     void element() {
-        if (!first_.back()) out_ += ',';
-        first_.back() = false;
+        if (!first_[depth_]) out_ += ',';
+        first_[depth_] = false;
         if (pretty_) newline();
     }
     void newline() {
         out_ += '\n';
-        out_.append(first_.size() * 2, ' ');
+        out_.append(depth_ * 2, ' ');
     }
 
+    static constexpr std::size_t kLongestKey = 24;
     bool pretty_;
     bool valid_ = true;
     std::string out_;
-    std::vector<bool> first_;  // per open bracket: nothing written in it yet
+    // Per open bracket (the schema nests four deep at most): nothing written in it yet.
+    std::array<bool, 8> first_{};
+    std::size_t depth_ = 0;
 };
 
 }  // namespace
