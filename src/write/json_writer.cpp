@@ -216,7 +216,7 @@ class Writer {
         while (i < n && n >= 16) {
             const bool last = n - i < 16;
             const std::size_t from = last ? n - 16 : i;
-            const unsigned skip = static_cast<unsigned>(i - from);  // bytes already passed
+            const auto skip = static_cast<unsigned>(i - from);  // bytes already passed
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
             const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
             const unsigned high = mask(v);  // bytes 0x80-0xFF
@@ -256,7 +256,7 @@ class Writer {
     }
     void number(long long n) {
         std::array<char, 24> digits;
-        const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+        auto* const end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
         out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
     }
     void null() {
