@@ -210,7 +210,9 @@ std::optional<Job> InputStream::job_for_path(const std::string& path, const fs::
         return job;
     }
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    // As fs::is_directory(path), without making an fs::path of every page's name.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!settings_.recursive) {
             return error_job(path, out_name, ErrorCode::IsDirectory,
                              "is a directory (use -r to read the pages in it)");

@@ -22,7 +22,13 @@ std::string escape(std::string_view s, bool controls) {
     out.reserve(s.size());
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
     const auto length = static_cast<std::int32_t>(s.size());
+    // The ASCII bytes the loop below would copy as they are, copied at once (most paths are
+    // nothing else).
     std::int32_t i = 0;
+    while (i < length && bytes[i] < 0x80 && bytes[i] != '\\' &&
+           (!controls || (bytes[i] >= 0x20 && bytes[i] != 0x7F)))
+        ++i;
+    out.append(s.data(), static_cast<std::size_t>(i));
     while (i < length) {
         const std::int32_t start = i;
         UChar32 c = 0;

@@ -2,12 +2,20 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
+#include <bit>
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace pressparse {
 
@@ -99,18 +107,33 @@ class Writer {
 
     void begin(char bracket) {
         out_ += bracket;
-        first_.push_back(true);
+        first_[++depth_] = true;
     }
     void end(char bracket) {
-        const bool empty = first_.back();
-        first_.pop_back();
+        const bool empty = first_[depth_--];
         if (pretty_ && !empty) newline();
         out_ += bracket;
     }
+    // A key of the schema: plain ASCII, written as it is (no escape is ever needed); in compact
+    // output with the comma before it and the colon after it in one append.
     void key(std::string_view k) {
-        element();
-        string(k);
-        out_ += pretty_ ? ": " : ":";
+        if (pretty_ || k.size() > kLongestKey) {
+            element();
+            out_ += '"';
+            out_ += k;
+            out_ += pretty_ ? "\": " : "\":";
+            return;
+        }
+        std::array<char, kLongestKey + 4> buffer;
+        std::size_t n = 0;
+        if (!first_[depth_]) buffer[n++] = ',';
+        first_[depth_] = false;
+        buffer[n++] = '"';
+        std::memcpy(buffer.data() + n, k.data(), k.size());
+        n += k.size();
+        buffer[n++] = '"';
+        buffer[n++] = ':';
+        out_.append(buffer.data(), n);
     }
     // Before an array element.
     void item() { element(); }
@@ -129,6 +152,8 @@ class Writer {
         std::size_t run = 0;
         const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
         for (std::size_t i = 0; i < s.size(); ++i) {
+            i = plain_until(p, i, s.size());
+            if (i >= s.size()) break;
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 // UTF-8 checked on the way, as unicode::is_valid_utf8 checks it: two-byte
@@ -179,6 +204,49 @@ class Writer {
         out_.append(s.data() + run, s.size() - run);
         out_ += '"';
     }
+    // Where the bytes from `i` on stop being plain for certain: printable ASCII other than '"'
+    // and '\\', and well-formed two-byte sequences (lead C2-DF, then a continuation byte),
+    // ending on a character boundary. Sixteen bytes at a time (SSE2); the last sixteen of a
+    // string are read again from its end, with the bytes before `i` (already passed, up to a
+    // character boundary) left out. The byte loop in string() takes everything else (escapes,
+    // longer sequences, ill-formed bytes, strings under sixteen bytes), so this may always stop
+    // earlier than it could, never later.
+    static std::size_t plain_until(const std::uint8_t* p, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+        while (i < n && n >= 16) {
+            const bool last = n - i < 16;
+            const std::size_t from = last ? n - 16 : i;
+            const auto skip = static_cast<unsigned>(i - from);  // bytes already passed
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
+            const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+            const unsigned high = mask(v);  // bytes 0x80-0xFF
+            // Signed bytes: continuations 80-BF are -128 to -65, leads C2-DF -62 to -33.
+            const unsigned cont = mask(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+            const unsigned lead = mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
+                                                     _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+            // Below 0x20 as signed bytes is also every byte from 0x80: those are masked off.
+            const unsigned escaped =
+                mask(_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))) &
+                ~high;
+            const unsigned other = high & ~(lead | cont);  // E0-FF, C0, C1
+            // A lead not followed by a continuation, or a continuation not after a lead.
+            const unsigned unpaired = ((lead << 1) ^ cont) & 0xFFFFu;
+            const unsigned problem = (escaped | other | unpaired) & (0xFFFFu << skip);
+            auto plain = static_cast<unsigned>(std::countr_zero(problem | 0x10000u));
+            // Stop before a lead whose continuation is not (or not yet) seen.
+            if (plain > skip && ((lead >> (plain - 1)) & 1u) != 0) --plain;
+            i = from + plain;
+            if (problem != 0 || last) break;
+        }
+#else
+        (void)p;
+        (void)n;
+#endif
+        return i;
+    }
+
     void optional(const std::optional<std::string>& s) {
         if (s) {
             string(*s);
@@ -186,28 +254,41 @@ class Writer {
             out_ += "null";
         }
     }
-    void number(long long n) { out_ += std::to_string(n); }
-    void null() { out_ += "null"; }
+    void number(long long n) {
+        std::array<char, 24> digits;
+        auto* const end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+    }
+    void null() {
+        out_ += "null";
+    }
 
-    std::string take() { return std::move(out_); }
+    std::string take() {
+        return std::move(out_);
+    }
     // False when a string written was not valid UTF-8 (the text written is then not JSON).
-    bool valid() const { return valid_; }
+    bool valid() const {
+        return valid_;
+    }
 
   private:
     void element() {
-        if (!first_.back()) out_ += ',';
-        first_.back() = false;
+        if (!first_[depth_]) out_ += ',';
+        first_[depth_] = false;
         if (pretty_) newline();
     }
     void newline() {
         out_ += '\n';
-        out_.append(first_.size() * 2, ' ');
+        out_.append(depth_ * 2, ' ');
     }
 
+    static constexpr std::size_t kLongestKey = 24;
     bool pretty_;
     bool valid_ = true;
     std::string out_;
-    std::vector<bool> first_;  // per open bracket: nothing written in it yet
+    // Per open bracket (the schema nests four deep at most): nothing written in it yet.
+    std::array<bool, 8> first_{};
+    std::size_t depth_ = 0;
 };
 
 }  // namespace

@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unicode/utf8.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -735,6 +738,57 @@ TEST(BatchNames, EscapesAreReversibleAndPrintable) {
     EXPECT_EQ(batch::printable_path("tab\there\r\n\x7f\xc2\x9b"),
               "tab\\there\\r\\n\\x7f\\xc2\\x9b");
     EXPECT_NE(batch::lossless_path("a\\xff"), batch::lossless_path("a\xff"));
+}
+
+namespace {
+
+// The escapes of a path by their definition, one code point at a time: valid UTF-8 kept (control
+// characters escaped only when printable), every other byte as \xHH, a backslash doubled.
+std::string escape_by_code_point(std::string_view s, bool printable) {
+    std::string out;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto length = static_cast<std::int32_t>(s.size());
+    for (std::int32_t i = 0; i < length;) {
+        const std::int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || (printable && (c < 0x20 || (c >= 0x7F && c <= 0x9F)))) {
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+            } else {
+                for (std::int32_t k = start; k < i; ++k) {
+                    char hex[5];
+                    std::snprintf(hex, sizeof hex, "\\x%02x", bytes[k]);
+                    out += hex;
+                }
+            }
+        } else if (c == '\\') {
+            out += "\\\\";
+        } else {
+            out.append(
+                s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// The leading run of plain ASCII is copied at once: every byte value at every position of a
+// path (ASCII, then after a non-ASCII character) escapes as the definition says.
+TEST(BatchNames, PlainPrefixAgreesWithTheDefinitionOnEveryByte) {
+    for (const std::string& base : {std::string("dir/page-01.txt"), std::string("dir/путь.txt")}) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string path = base;
+                path[at] = static_cast<char>(b);
+                ASSERT_EQ(batch::lossless_path(path), escape_by_code_point(path, false)) << path;
+                ASSERT_EQ(batch::printable_path(path), escape_by_code_point(path, true)) << path;
+            }
+        }
+    }
+    EXPECT_EQ(batch::lossless_path(""), "");
+    EXPECT_EQ(batch::printable_path("ascii only"), "ascii only");
 }
 
 // A FIFO named as input blocked forever.

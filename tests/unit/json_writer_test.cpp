@@ -177,3 +177,45 @@ TEST(JsonWriter, MetadataFieldsAndCaptionImage) {
     EXPECT_EQ(j["body"][0]["image"], "https://example.lv/i/most-2.jpg");
     expect_same_as_dom(a);
 }
+
+// The writer passes sixteen bytes at once where they are printable ASCII and two-byte sequences,
+// and reads the last sixteen bytes of a string from its end: every byte value at every position
+// of strings around those lengths, of ASCII, of two-byte sequences and of both mixed, writes
+// what nlohmann's replacing writer writes for the string alone.
+TEST(JsonWriter, SixteenByteRunsAgreeWithTheDefinitionOnEveryByte) {
+    Article marker;
+    marker.headline = std::string();
+    const std::string shell = to_json_string(marker);
+    const std::size_t at_value = shell.find("\"headline\":\"\"") + 11;
+    auto check = [&](const std::string& text) {
+        Article a;
+        a.headline = text;
+        const std::string expected =
+            shell.substr(0, at_value) +
+            nlohmann::ordered_json(text).dump(-1, ' ', false,
+                                              nlohmann::ordered_json::error_handler_t::replace) +
+            shell.substr(at_value + 2);
+        ASSERT_EQ(to_json_string(a), expected) << text;
+    };
+    const std::string ascii = "Plain words, and a few more of them here.";
+    const std::string cyrillic = "ЖизньМираВсегоСветаЖизньМира";  // two-byte sequences only
+    const std::string mixed = "Мир и труд, май. Рига 2026 г. Все";
+    for (const auto& base : {ascii, cyrillic, mixed}) {
+        for (std::size_t length : {15u, 16u, 17u, 18u, 31u, 32u, 33u, 34u, 40u}) {
+            std::string text = base.substr(0, std::min(length, base.size()));
+            for (std::size_t at = 0; at < text.size(); ++at) {
+                for (int b = 0; b < 256; ++b) {
+                    std::string t = text;
+                    t[at] = static_cast<char>(b);
+                    check(t);
+                }
+                for (const char* piece : {"\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xC2\xAB", "\"\\",
+                                          "\xD0", "\x80\x80", "\xC1\xBF", "\x1F\x7F"}) {
+                    std::string t = text;
+                    t.insert(at, piece);
+                    check(t);
+                }
+            }
+        }
+    }
+}
