@@ -358,6 +358,47 @@ LetterCase first_letter_case(std::string_view utf8) {
     return LetterCase::None;
 }
 
+namespace {
+
+// Letters as count_scripts counts them.
+enum ScriptClass : std::uint8_t {
+    kNoScript,
+    kLatinLetter,
+    kLatvianLetter,
+    kCyrillicLetter,
+    kOtherLetter
+};
+
+// count_scripts's reading of one code point.
+ScriptClass script_class(char32_t c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? kLatinLetter : kNoScript;
+    if (c >= 0x400 && c <= 0x45F) return kCyrillicLetter;
+    const auto cp = static_cast<UChar32>(c);
+    if (!u_isalpha(cp)) return kNoScript;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(cp, &status);
+    if (script == USCRIPT_CYRILLIC) return kCyrillicLetter;
+    if (script != USCRIPT_LATIN) return kOtherLetter;
+    switch (u_tolower(cp)) {
+        case 0x101:
+        case 0x10D:
+        case 0x113:
+        case 0x123:
+        case 0x12B:
+        case 0x137:
+        case 0x13C:
+        case 0x146:
+        case 0x161:
+        case 0x16B:
+        case 0x17E:
+            return kLatvianLetter;
+        default:
+            return kLatinLetter;
+    }
+}
+
+}  // namespace
+
 ScriptCounts count_scripts(std::string_view utf8) {
     ScriptCounts counts;
     std::size_t i = 0;
@@ -402,37 +443,21 @@ ScriptCounts count_scripts(std::string_view utf8) {
             i += 2;
             continue;
         }
-        const char32_t c = next_code_point(utf8, i);
-        if (c >= 0x400 && c <= 0x45F) {  // the Russian alphabet and its kin: all letters
-            ++counts.cyrillic;
-            continue;
-        }
-        if (!u_isalpha(static_cast<UChar32>(c))) continue;
-        UErrorCode status = U_ZERO_ERROR;
-        const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-        if (script == USCRIPT_CYRILLIC) {
-            ++counts.cyrillic;
-        } else if (script == USCRIPT_LATIN) {
-            ++counts.latin;
-            switch (u_tolower(static_cast<UChar32>(c))) {
-                case 0x101:
-                case 0x10D:
-                case 0x113:
-                case 0x123:
-                case 0x12B:
-                case 0x137:
-                case 0x13C:
-                case 0x146:
-                case 0x161:
-                case 0x16B:
-                case 0x17E:
-                    ++counts.latvian_diacritics;
-                    break;
-                default:
-                    break;
-            }
-        } else {
-            ++counts.other_letters;
+        switch (script_class(next_code_point(utf8, i))) {
+            case kLatvianLetter:
+                ++counts.latvian_diacritics;
+                [[fallthrough]];
+            case kLatinLetter:
+                ++counts.latin;
+                break;
+            case kCyrillicLetter:
+                ++counts.cyrillic;
+                break;
+            case kOtherLetter:
+                ++counts.other_letters;
+                break;
+            case kNoScript:
+                break;
         }
     }
     return counts;
@@ -571,43 +596,6 @@ std::uint8_t word_class_of(UChar32 c) {
             return kOther;
         default:
             return kRefuse;
-    }
-}
-
-// Letters as count_scripts counts them.
-enum ScriptClass : std::uint8_t {
-    kNoScript,
-    kLatinLetter,
-    kLatvianLetter,
-    kCyrillicLetter,
-    kOtherLetter
-};
-
-// count_scripts's reading of one code point.
-ScriptClass script_class(char32_t c) {
-    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? kLatinLetter : kNoScript;
-    if (c >= 0x400 && c <= 0x45F) return kCyrillicLetter;
-    const auto cp = static_cast<UChar32>(c);
-    if (!u_isalpha(cp)) return kNoScript;
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode script = uscript_getScript(cp, &status);
-    if (script == USCRIPT_CYRILLIC) return kCyrillicLetter;
-    if (script != USCRIPT_LATIN) return kOtherLetter;
-    switch (u_tolower(cp)) {
-        case 0x101:
-        case 0x10D:
-        case 0x113:
-        case 0x123:
-        case 0x12B:
-        case 0x137:
-        case 0x13C:
-        case 0x146:
-        case 0x161:
-        case 0x16B:
-        case 0x17E:
-            return kLatvianLetter;
-        default:
-            return kLatinLetter;
     }
 }
 
