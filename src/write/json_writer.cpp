@@ -4,6 +4,7 @@
 
 #include <array>
 #include <bit>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -107,6 +108,7 @@ class Writer {
 
     void begin(char bracket) {
         out_ += bracket;
+        assert(depth_ + 1 < first_.size() && "the schema nests deeper than the writer holds");
         first_[++depth_] = true;
     }
     void end(char bracket) {
