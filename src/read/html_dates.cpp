@@ -281,6 +281,24 @@ std::optional<Printed> short_year_day(std::string_view text) {
     return Printed{std::string(text.substr(0, i)), iso};
 }
 
+// How many words (runs holding a letter) a text holds.
+std::size_t words_in(std::string_view text) {
+    std::size_t words = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == ','))
+            ++i;
+        bool letter = false;
+        while (i < text.size() && text[i] != ' ' && text[i] != ',') {
+            const auto c = static_cast<unsigned char>(text[i]);
+            letter = letter || c >= 0x80 || std::isalpha(c);
+            ++i;
+        }
+        if (letter) ++words;
+    }
+    return words;
+}
+
 // The date printed in a date element outside comments, teasers and furniture: the first after
 // the article's headline, else the last before it (a site's "today" in its masthead comes
 // earlier than the article's own line).
@@ -328,6 +346,11 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                         found = Printed{in_text->date_text, iso_day(in_text->value)};
                     } else if (!in_text) {
                         found = short_year_day(text);
+                        // After a short label and a comma or bar: "Party, 30.10.23".
+                        if (const std::size_t cut = text.find_last_of(",|");
+                            !found && cut != std::string::npos &&
+                            words_in(std::string_view(text).substr(0, cut)) <= 2)
+                            found = short_year_day(std::string_view(text).substr(cut + 1));
                     }
                 }
                 if (found) {
@@ -493,6 +516,9 @@ Label label_of(std::string_view prefix) {
     while (!lower.empty() && (lower.back() == ':' || lower.back() == '[' || lower.back() == '(' ||
                               lower.back() == ' ' || lower.back() == '-'))
         lower.pop_back();
+    // The label is what follows the last separator: "Source: the city | Path: … [Stand".
+    if (const std::size_t cut = lower.find_last_of("[|(\n"); cut != std::string::npos)
+        lower.erase(0, cut + 1);
     if (lower.empty() || lower.size() > kMaxLabelBytes) return Label::None;
     if (contains_any(lower, {"©"sv, "copyright"sv})) return Label::None;
     auto ends_with_word = [&](std::string_view word) {

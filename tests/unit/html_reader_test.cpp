@@ -1296,7 +1296,8 @@ TEST(HtmlDates, OnlyAnUpdateDateStandsForThePublication) {
     const Article c = from_html(english_page(
         "<title>Bridge opens</title>",
         "<article><h1>Bridge opens</h1>" + kEnglishParagraphs +
-            "</article><p class=\"print\">Source: the city<br>[Stand: 09.10.2017, 01:40 Uhr]</p>",
+            "</article><p class=\"print\">Source: the city of the river, start page<br>Your "
+            "path: example.org<br>[Stand: 09.10.2017, 01:40 Uhr]</p>",
         "de"));
     EXPECT_EQ(c.date, "2017-10-09");
     const Article d = from_html(english_page(
@@ -1424,4 +1425,21 @@ TEST(HtmlDates, APublicationKeyInInlineJson) {
             kEnglishParagraphs + "</article>",
         "de"));
     EXPECT_EQ(c.date, "2016-10-12");
+}
+
+// A date element that prints a short label before a day with a two-digit year ("Party,
+// 30.10.23") gives that day; a longer text before it does not.
+TEST(HtmlDates, ATwoDigitYearAfterALabel) {
+    const Article a = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<div><div class=\"date\"> Party, 30.10.23 </div><h1>Bridge opens</h1>" +
+                         kEnglishParagraphs + "</div>",
+                     "de"));
+    EXPECT_EQ(a.date, "2023-10-30");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<div><div class=\"date\">Version of the plan, 30.10.23</div><h1>Bridge opens</h1>" +
+            kEnglishParagraphs + "</div>",
+        "de"));
+    EXPECT_FALSE(b.date);
 }
