@@ -726,8 +726,8 @@ std::optional<std::string> publication_key_in_json(const Document& doc, NodeId s
         raw.append(doc.node(c).text);
     std::size_t best = std::string::npos;
     std::optional<std::string> value;
-    for (const auto key : {"\"datePublished\""sv, "\"publishedDate\""sv, "\"published_at\""sv,
-                           "\"publishDate\""sv, "\"first_publish_date\""sv}) {
+    for (const auto key : {R"("datePublished")"sv, R"("publishedDate")"sv, R"("published_at")"sv,
+                           R"("publishDate")"sv, R"("first_publish_date")"sv}) {
         const std::size_t at = raw.find(key);
         if (at == std::string::npos || at > best) continue;
         std::size_t i = at + key.size();
