@@ -34,6 +34,10 @@ constexpr std::size_t kMaxHeadlineNodes = 256;
 // A line under the headline is a date line when it holds at most this many words besides the
 // date ("Posted on … by Anna Beispiel"); a sentence that names a day holds more.
 constexpr std::size_t kDateLineMaxWords = 6;
+// A label before a date ("Zuletzt aktualisiert am") is at most this long; how many short lines
+// are read for a labelled date at most.
+constexpr std::size_t kMaxLabelBytes = 40;
+constexpr std::size_t kMaxLabelledLines = 4096;
 
 using extract::lower_ascii;  // html_hints' one
 
@@ -277,6 +281,24 @@ std::optional<Printed> short_year_day(std::string_view text) {
     return Printed{std::string(text.substr(0, i)), iso};
 }
 
+// How many words (runs holding a letter) a text holds.
+std::size_t words_in(std::string_view text) {
+    std::size_t words = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == ','))
+            ++i;
+        bool letter = false;
+        while (i < text.size() && text[i] != ' ' && text[i] != ',') {
+            const auto c = static_cast<unsigned char>(text[i]);
+            letter = letter || c >= 0x80 || std::isalpha(c);
+            ++i;
+        }
+        if (letter) ++words;
+    }
+    return words;
+}
+
 // The date printed in a date element outside comments, teasers and furniture: the first after
 // the article's headline, else the last before it (a site's "today" in its masthead comes
 // earlier than the article's own line).
@@ -324,6 +346,11 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                         found = Printed{in_text->date_text, iso_day(in_text->value)};
                     } else if (!in_text) {
                         found = short_year_day(text);
+                        // After a short label and a comma or bar: "Party, 30.10.23".
+                        if (const std::size_t cut = text.find_last_of(",|");
+                            !found && cut != std::string::npos &&
+                            words_in(std::string_view(text).substr(0, cut)) <= 2)
+                            found = short_year_day(std::string_view(text).substr(cut + 1));
                     }
                 }
                 if (found) {
@@ -418,8 +445,11 @@ std::optional<Printed> printed_near(const Document& doc, NodeId h1, std::string_
             id = doc.next(id, root, true);
             continue;
         }
-        if (n.kind == Node::Kind::Text) {
-            text.append(n.text.substr(0, kNearHeadlineBytes));
+        // The layout's indentation between elements is no text: only what a reader sees
+        // counts against the budget.
+        if (const std::string_view t = unicode::trim(n.text);
+            n.kind == Node::Kind::Text && !t.empty()) {
+            text.append(t.substr(0, kNearHeadlineBytes));
             text += '\n';
         }
         id = doc.next(id, root);
@@ -472,6 +502,94 @@ std::optional<Printed> printed_before(const Document& doc, const PageShape& shap
             words_around(line, *found) <= kDateLineMaxWords) {
             return Printed{found->date_text, iso_day(found->value), true};
         }
+    }
+    return std::nullopt;
+}
+
+// What a date line's label says of its date: "Veröffentlicht am", "Published:" name the
+// publication; "Aktualisiert:", "Last updated", "Letzte Änderung:", "[Stand: …" an update.
+enum class Label { None, Published, Updated };
+
+Label label_of(std::string_view prefix) {
+    std::string lower = unicode::to_lower(unicode::trim(prefix));
+    // The label ends the text before the date ("… | Updated: "); a longer text is a sentence.
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == '[' || lower.back() == '(' ||
+                              lower.back() == ' ' || lower.back() == '-'))
+        lower.pop_back();
+    // The label is what follows the last separator: "Source: the city | Path: … [Stand".
+    if (const std::size_t cut = lower.find_last_of("[|(\n"); cut != std::string::npos)
+        lower.erase(0, cut + 1);
+    if (lower.empty() || lower.size() > kMaxLabelBytes) return Label::None;
+    if (contains_any(lower, {"©"sv, "copyright"sv})) return Label::None;
+    auto ends_with_word = [&](std::string_view word) {
+        if (!lower.ends_with(word)) return false;
+        const std::size_t at = lower.size() - word.size();
+        return at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+    };
+    // "Stand" (German "as of") only as the label's last word: "Zustand" is none.
+    if (not_a_publication(lower) || contains_any(lower, {"änderung"sv, "last modified"sv}) ||
+        ends_with_word("stand"sv))
+        return Label::Updated;
+    // The label's last words: "Veröffentlicht am", "Published on", "Publié le".
+    for (const auto word :
+         {"veröffentlicht"sv, "veröffentlicht am"sv, "erschienen"sv, "erschienen am"sv,
+          "erscheinungsdatum"sv, "published"sv, "published on"sv, "publication date"sv,
+          "publié le"sv, "publié"sv, "publicado"sv, "publicado el"sv, "pubblicato"sv,
+          "pubblicato il"sv, "gepubliceerd"sv, "gepubliceerd op"sv, "opublikowano"sv,
+          "опубликовано"sv, "publicēts"sv}) {
+        if (ends_with_word(word)) return Label::Published;
+    }
+    return Label::None;
+}
+
+// The first short line of the page (outside scripts, comments and navigation) that labels its
+// date as `wanted` ("Veröffentlicht am 16.08.2019", "Aktualisiert: 30.12.2016"). A line is the
+// outermost element holding at most kMaxDateElementBytes of text. Footers count for an update
+// label (a page's "Last updated" often sits there), not for a publication one.
+std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape, Label wanted,
+                                     std::string_view language) {
+    const NodeId body = shape.body;
+    std::size_t read = 0;
+    std::string previous;  // the short line read last
+    for (NodeId id = body; id != kNoNode && read < kMaxLabelledLines;) {
+        const Node& n = doc.node(id);
+        if (n.kind != Node::Kind::Element) {
+            id = doc.next(id, body);
+            continue;
+        }
+        if (holds_no_text(n.tag) || n.tag == GUMBO_TAG_NAV ||
+            (wanted == Label::Published &&
+             (n.tag == GUMBO_TAG_FOOTER || n.tag == GUMBO_TAG_ASIDE))) {
+            id = doc.next(id, body, true);
+            continue;
+        }
+        const std::string names = names_of(doc, id);
+        if (!container(n.tag) && names.find("comment") != std::string::npos &&
+            !shape.contains(id, shape.headline)) {
+            id = doc.next(id, body, true);
+            continue;
+        }
+        if (wanted == Label::Published && region_elsewhere(doc, shape, id)) {
+            id = doc.next(id, body, true);
+            continue;
+        }
+        if (shape.bytes[id] == 0 || shape.bytes[id] > kMaxDateElementBytes) {
+            id = doc.next(id, body);
+            continue;
+        }
+        ++read;
+        std::string text = spaced_text(doc, id);
+        if (auto found = dates::find_date_in_text(text, language);
+            found && plausible_year(found->value.year)) {
+            // A date alone takes its label from the line before ("<span>Erschienen am:</span>
+            // <h2>13.10.2021</h2>").
+            const std::string_view prefix =
+                unicode::trim(found->prefix).empty() ? std::string_view(previous) : found->prefix;
+            if (label_of(prefix) == wanted)
+                return Printed{found->date_text, iso_day(found->value), true};
+        }
+        previous = std::move(text);
+        id = doc.next(id, body, true);
     }
     return std::nullopt;
 }
@@ -530,13 +648,27 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         const std::string* text;
         DateSource source;
         std::string iso;
+        bool generic = false;  // named only "date"
     };
     std::vector<Stamp> stamps;
-    for (const auto& [text, source] : stated.published) {
+    auto add_stamp = [&](const std::string& text, DateSource source, bool generic) {
         auto iso = dates::normalize_timestamp(text, false, nullptr, language);
-        if (!iso) continue;
-        if (auto d = day_of_iso(*iso); !d || !plausible_year(d->year)) continue;
-        stamps.push_back(Stamp{&text, source, std::move(*iso)});
+        if (!iso) return;
+        if (auto d = day_of_iso(*iso); !d || !plausible_year(d->year)) return;
+        stamps.push_back(Stamp{&text, source, std::move(*iso), generic});
+    };
+    bool generic_added = false;
+    for (const auto& [text, source] : stated.published) {
+        if (source == DateSource::Time && !generic_added) {
+            for (const auto& g : stated.generic)
+                add_stamp(g, DateSource::Meta, true);
+            generic_added = true;
+        }
+        add_stamp(text, source, false);
+    }
+    if (!generic_added) {
+        for (const auto& g : stated.generic)
+            add_stamp(g, DateSource::Meta, true);
     }
     const std::optional<Printed> printed = printed_in_date_element(doc, shape, language);
     if (!stamps.empty()) {
@@ -565,16 +697,21 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             }
         }
         // Stamps from <time> elements alone (the first one anywhere: a masthead's "today", a
-        // teaser's) are weaker evidence than the date line under the headline: when the line
-        // prints another day, it is the page's.
-        const bool only_time_elements =
-            std::all_of(stamps.begin(), stamps.end(),
-                        [](const Stamp& s) { return s.source == DateSource::Time; });
-        if (line && only_time_elements && !same_day(chosen->iso, line->day)) {
-            out.fallback_text = line->text;
-            out.fallback_source = DateSource::Header;
-            out.fallback_day = line->day;
-            return out;
+        // teaser's) or named only "date" are weaker evidence than the date line under the
+        // headline or a line that labels its date as the publication ("Erschienen am:
+        // 13.10.2021"): when such a line prints another day, it is the page's.
+        const bool only_weak_stamps = std::all_of(stamps.begin(), stamps.end(), [](const Stamp& s) {
+            return s.source == DateSource::Time || s.generic;
+        });
+        if (only_weak_stamps) {
+            std::optional<Printed> labelled = line;
+            if (!labelled) labelled = labelled_line(doc, shape, Label::Published, language);
+            if (labelled && !same_day(chosen->iso, labelled->day)) {
+                out.fallback_text = labelled->text;
+                out.fallback_source = DateSource::Header;
+                out.fallback_day = labelled->day;
+                return out;
+            }
         }
         out.published_text = *chosen->text;
         out.source = chosen->source;
@@ -610,6 +747,39 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         out.fallback_text = near->text;
         out.fallback_source = DateSource::Header;
         out.fallback_day = near->day;
+        return out;
+    }
+    if (auto line = labelled_line(doc, shape, Label::Published, language)) {
+        out.fallback_text = line->text;
+        out.fallback_source = DateSource::Header;
+        out.fallback_day = line->day;
+        return out;
+    }
+    // A publication key in the page's inline JSON data.
+    if (stated.in_script) {
+        if (auto iso = dates::normalize_timestamp(*stated.in_script, false, nullptr, language);
+            iso && plausible_year(std::atoi(iso->substr(0, 4).c_str()))) {
+            out.fallback_text = stated.in_script;
+            out.fallback_source = DateSource::Meta;
+            out.fallback_day = iso->substr(0, 10);
+            return out;
+        }
+    }
+    // No publication date anywhere: the page's last update is the best day it gives (htmldate
+    // does the same), the stated modification, else a labelled update line.
+    if (out.modified_text) {
+        if (auto iso = dates::normalize_timestamp(*out.modified_text, false, nullptr, language)) {
+            out.fallback_text = out.modified_text;
+            out.fallback_source = DateSource::Meta;
+            out.fallback_day = iso->substr(0, 10);
+        }
+        return out;
+    }
+    if (auto line = labelled_line(doc, shape, Label::Updated, language)) {
+        out.fallback_text = line->text;
+        out.fallback_source = DateSource::Header;
+        out.fallback_day = line->day;
+        out.modified_text = line->day;
     }
     return out;
 }

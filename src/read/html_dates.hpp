@@ -20,7 +20,15 @@ namespace pressparse::html {
 // Machine-readable dates the metadata reader found, best source first.
 struct StatedDates {
     std::vector<std::pair<std::string, DateSource>> published;
+    // Stamps whose name says only "date" (<meta name="date">, "dc.date", "dcterms.date"): a
+    // page's generation or last change as often as its publication. They rank after every
+    // stamp named for the publication, before those of <time> elements.
+    std::vector<std::string> generic;
     std::vector<std::string> modified;
+    // A publication key ("publishedDate", "published_at", …) in the first inline JSON script
+    // (<script type="application/json">, a page's data state) that holds one: taken only when
+    // nothing stated or printed gives the date.
+    std::optional<std::string> in_script;
 };
 
 struct ChosenDates {

@@ -693,6 +693,61 @@ NodeId find_title_heading(const Document& doc, std::string_view title) {
     return kNoNode;
 }
 
+namespace {
+
+// Whether an element sits in a reader's comment: an ancestor's class or id names a comment
+// ("comment-list", "comment-meta"), and that ancestor does not hold the page's headline (a page
+// wrapper named "comments-open" holds everything). A <time> there dates the comment.
+bool in_comment(const Document& doc, NodeId id, NodeId headline) {
+    constexpr std::size_t kMaxCommentAncestors = 24;
+    std::vector<NodeId> around_headline;
+    for (NodeId p = headline; p != kNoNode && around_headline.size() < 256; p = doc.node(p).parent)
+        around_headline.push_back(p);
+    std::size_t n = 0;
+    for (NodeId p = doc.node(id).parent; p != kNoNode && n < kMaxCommentAncestors;
+         p = doc.node(p).parent, ++n) {
+        if (doc.node(p).kind != Node::Kind::Element) continue;
+        const std::string names =
+            lower_ascii(std::string(doc.attr(p, "class")) + " " + std::string(doc.attr(p, "id")));
+        if (names.find("comment") != std::string::npos &&
+            std::find(around_headline.begin(), around_headline.end(), p) == around_headline.end())
+            return true;
+    }
+    return false;
+}
+
+// The value of the first publication key ("publishedDate": "2016-11-04T20:37:27Z") in an
+// inline JSON script, found as text: a page's data state may be megabytes, and only one string
+// is wanted. Keys named "created" or "updated" are never read.
+std::optional<std::string> publication_key_in_json(const Document& doc, NodeId script) {
+    constexpr std::size_t kMaxValueBytes = 64;
+    std::string raw;
+    for (NodeId c = doc.node(script).first_child; c != kNoNode; c = doc.node(c).next_sibling)
+        raw.append(doc.node(c).text);
+    std::size_t best = std::string::npos;
+    std::optional<std::string> value;
+    for (const auto key : {R"("datePublished")"sv, R"("publishedDate")"sv, R"("published_at")"sv,
+                           R"("publishDate")"sv, R"("first_publish_date")"sv}) {
+        const std::size_t at = raw.find(key);
+        if (at == std::string::npos || at > best) continue;
+        std::size_t i = at + key.size();
+        while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\t'))
+            ++i;
+        if (i >= raw.size() || raw[i] != ':') continue;
+        ++i;
+        while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\t'))
+            ++i;
+        if (i >= raw.size() || raw[i] != '"') continue;
+        const std::size_t end = raw.find('"', i + 1);
+        if (end == std::string::npos || end - i - 1 > kMaxValueBytes) continue;
+        best = at;
+        value = non_empty(raw.substr(i + 1, end - i - 1));
+    }
+    return value;
+}
+
+}  // namespace
+
 Metadata extract_metadata(const Document& doc, std::vector<std::string>& warnings,
                           NodeId& title_heading) {
     Metadata meta;
@@ -705,6 +760,12 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
     std::vector<NodeId> headings;  // the first 64 h1/h2, read only if the title needs them
     int h1_count = 0;
     std::string only_h1;
+    NodeId first_h1 = kNoNode;
+    // The first <time datetime> elements that name no update: the first outside a comment is
+    // the page's.
+    constexpr std::size_t kMaxTimeCandidates = 16;
+    std::vector<NodeId> time_candidates;
+    std::optional<std::string> script_date;  // from the first inline JSON that holds one
     bool json_ld_cut = false;
     bool recipe_read = false;  // a JSON-LD block stated a recipe (the first one is read)
     std::optional<std::string> base;
@@ -780,7 +841,12 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 // only dates (a Review, a WebPage) lends them, and does not stop the reading; a
                 // WebPage standing for the article gives way to an article stated after it.
                 // The first block stating a recipe is read for it, wherever it is.
-                if (lower_ascii(doc.attr(id, "type")) != "application/ld+json") continue;
+                const std::string type = lower_ascii(doc.attr(id, "type"));
+                if (type == "application/json") {
+                    if (!script_date) script_date = publication_key_in_json(doc, id);
+                    continue;
+                }
+                if (type != "application/ld+json") continue;
                 const bool article_read = ld && ld->article && !ld->webpage;
                 if (article_read && recipe_read) continue;
                 std::string raw;
@@ -814,12 +880,16 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                                                       std::string(doc.attr(id, "itemprop")));
                 const bool modified = names.find("modif") != std::string::npos ||
                                       names.find("updat") != std::string::npos;
-                if (!time_date && !modified)
-                    time_date = non_empty(std::string(doc.attr(id, "datetime")));
+                if (!modified && time_candidates.size() < kMaxTimeCandidates &&
+                    !doc.attr(id, "datetime").empty())
+                    time_candidates.push_back(id);
                 break;
             }
             case GUMBO_TAG_H1:
-                if (++h1_count == 1) only_h1 = doc.text(id);
+                if (++h1_count == 1) {
+                    only_h1 = doc.text(id);
+                    first_h1 = id;
+                }
                 [[fallthrough]];
             case GUMBO_TAG_H2:
                 if (headings.size() < 64) headings.push_back(id);
@@ -860,6 +930,12 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                 if (name && name->size() < 100) microdata_author = name;
             }
         }
+    }
+
+    for (const NodeId t : time_candidates) {
+        if (in_comment(doc, t, first_h1)) continue;
+        time_date = non_empty(std::string(doc.attr(t, "datetime")));
+        break;
     }
 
     // A meta value as text: the parser decoded its references once, and some pages encode them
@@ -957,35 +1033,20 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
         add(ld->graph_date, DateSource::JsonLd);
     }
     add(first_of({"article:published_time", "parsely-pub-date"}), DateSource::Meta);
-    for (const auto key : {"article:published_time"sv,
-                           "og:published_time"sv,
-                           "og:article:published_time"sv,
-                           "datepublished"sv,
-                           "publication_date"sv,
-                           "publish_date"sv,
-                           "publish-date"sv,
-                           "publishdate"sv,
-                           "pubdate"sv,
-                           "date_published"sv,
-                           "date"sv,
-                           "dc:date"sv,
-                           "dc:date:issued"sv,
-                           "dc:date:created"sv,
-                           "dcterms:created"sv,
-                           "dcterms:issued"sv,
-                           "dcterms:date"sv,
-                           "dc:created"sv,
-                           "sailthru:date"sv,
-                           "article:published"sv,
-                           "citation_publication_date"sv,
-                           "citation_date"sv,
-                           "prism:publicationdate"sv,
-                           "originalpublicationdate"sv,
-                           "date_created"sv,
-                           "creation_date"sv,
-                           "displaydate"sv})
+    for (const auto key :
+         {"article:published_time"sv, "og:published_time"sv,     "og:article:published_time"sv,
+          "datepublished"sv,          "publication_date"sv,      "publish_date"sv,
+          "publish-date"sv,           "publishdate"sv,           "pubdate"sv,
+          "date_published"sv,         "dc:date:issued"sv,        "dc:date:created"sv,
+          "dcterms:created"sv,        "dcterms:issued"sv,        "dc:created"sv,
+          "sailthru:date"sv,          "article:published"sv,     "citation_publication_date"sv,
+          "citation_date"sv,          "prism:publicationdate"sv, "originalpublicationdate"sv,
+          "date_created"sv,           "creation_date"sv,         "displaydate"sv})
         add(other_of({key}), DateSource::Meta);
     add(microdata_date, DateSource::Meta);
+    for (const auto key : {"date"sv, "dc:date"sv, "dcterms:date"sv}) {
+        if (auto v = other_of({key})) stated.generic.push_back(std::move(*v));
+    }
     add(time_date, DateSource::Time);
     if (ld && ld->modified) stated.modified.push_back(*ld->modified);
     for (const auto key : {"article:modified_time"sv, "og:updated_time"sv, "datemodified"sv,
@@ -993,6 +1054,7 @@ Metadata extract_metadata(const Document& doc, std::vector<std::string>& warning
                            "modified_time"sv, "last-modified"sv, "lastmod"sv})
         if (auto v = other_of({key})) stated.modified.push_back(*v);
     if (microdata_modified) stated.modified.push_back(*microdata_modified);
+    stated.in_script = script_date;
     title_heading = meta.title ? find_title_heading(doc, *meta.title) : kNoNode;
     const ChosenDates chosen = choose_dates(
         doc, stated, meta.url, meta.language ? *meta.language : std::string(), title_heading);

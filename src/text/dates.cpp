@@ -863,6 +863,16 @@ std::optional<FoundDate> find_date_in_text(std::string_view text_in, std::string
             if (st && real_day(st->local)) {
                 return found(k, k + 1, st->local.year, st->local.month, st->local.day);
             }
+            // Spaced after its dots (DIN 5008 allows it): "4. 2. 2022".
+            int day = 0, month = 0, year = 0;
+            if (k + 2 < n && t.ends_with('.') && day_of(t, day) &&
+                clean(toks[k + 1]).ends_with('.') &&
+                parse_int(strip_suffix(clean(toks[k + 1]), '.'), month) && month >= 1 &&
+                month <= 12 && clean(toks[k + 1]).size() <= 3 &&
+                year_of(clean(toks[k + 2]), year)) {
+                const LocalDateTime value{year, month, day, std::nullopt, std::nullopt};
+                if (real_day(value)) return found(k, k + 3, year, month, day);
+            }
             continue;
         }
         // Every reading below has a day or a year, digits first, within two tokens of the month:

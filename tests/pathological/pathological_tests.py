@@ -239,6 +239,11 @@ CASES = [
         article() + b'<figure><img srcset="' + b"/a.jpg 1w, " * (16 * MIB // 11) + b'"><figcaption>Big</figcaption></figure>'
         + b"".join(b'<figure><img src="data:," data-srcset="' + b", ".join(b"/i%d-%d.jpg %dw" % (i, w, w) for w in range(100))
                    + b'"><figcaption>Figure %d</figcaption></figure>' % i for i in range(20_000))), {}),
+    ("200,000 undated update labels, comment times and 32 MB of inline JSON", "html", lambda: html(
+        article() + b"".join(b'<p>Updated: see %d</p><div class="comment"><time datetime="2020-01-%02d">x</time></div>'
+                             % (i, i % 28 + 1) for i in range(200_000)),
+        head=b"<title>A headline</title>"
+        + b'<script type="application/json">{"k":"' + b"publishedDate " * (32 * MIB // 14) + b'"}</script>'), {}),
     ("100,000 rel=author links and byline elements of dates", "html", lambda: html(
         b"".join(b'<span class="byline">Sunday, Feb %d, 2015 11:57 AM</span><a rel="author" href="/u">'
                  b"View all posts by Someone %d \xe2\x86\x92</a>" % (i % 28 + 1, i) for i in range(100_000)) + article()), {}),

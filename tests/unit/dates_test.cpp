@@ -257,6 +257,20 @@ TEST(FindDateInText, BylinesOfManyLanguages) {
     EXPECT_FALSE(d::find_date_in_text("31. Februar 2020"));
 }
 
+// A numeric day spaced after its dots (DIN 5008), thin spaces too: "4. 2. 2022".
+TEST(FindDateInText, ANumericDaySpacedAfterItsDots) {
+    auto spaced = d::find_date_in_text("Berlin, 4. 2. 2022.");
+    ASSERT_TRUE(spaced);
+    EXPECT_EQ(spaced->date_text, "4. 2. 2022.");
+    EXPECT_EQ(spaced->value.month, 2);
+    EXPECT_EQ(spaced->value.day, 4);
+    auto thin = d::find_date_in_text("4.\u2009 2.\u2009 2022");
+    ASSERT_TRUE(thin);
+    EXPECT_EQ(thin->value.year, 2022);
+    EXPECT_FALSE(d::find_date_in_text("Steps 1. 2. 300."));
+    EXPECT_FALSE(d::find_date_in_text("30. 2. 2022"));
+}
+
 // The month tables are read from ICU one language at a time, when a lookup first needs one;
 // the answers must be those of the tables read all at once: every name of the 21 widely printed
 // languages, asked without a language (the first language in the list to have it wins, then the

@@ -1275,3 +1275,171 @@ TEST(HtmlStructure, NumericDateLineDoesNotEndTheBody) {
     EXPECT_NE(all_body_text(a).find("обеим полосам"), std::string::npos) << all_body_text(a);
     EXPECT_TRUE(a.related.empty());
 }
+
+// A page that states no publication date anywhere but its last update: that day is the page's
+// date (and its modification), from the stated modification or a labelled update line, in the
+// page's footer too. With any publication date, the update is never the date.
+TEST(HtmlDates, OnlyAnUpdateDateStandsForThePublication) {
+    const Article a =
+        from_html(english_page("<title>Bridge opens</title>",
+                               "<article><h1>Bridge opens</h1>" + kEnglishParagraphs +
+                                   "<p class=\"info\">Aktualisiert: 30.12.2016</p></article>",
+                               "de"));
+    EXPECT_EQ(a.date, "2016-12-30");
+    EXPECT_EQ(a.date_modified, "2016-12-30");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs +
+            "</article><div class=\"footer\"><p>Updated:\n<!-- stamp -->\n$Date: 2016/11/18 "
+            "06:31:41 $\n</p></div>"));
+    EXPECT_EQ(b.date, "2016-11-18");
+    const Article c = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs +
+            "</article><p class=\"print\">Source: the city of the river, start page<br>Your "
+            "path: example.org<br>[Stand: 09.10.2017, 01:40 Uhr]</p>",
+        "de"));
+    EXPECT_EQ(c.date, "2017-10-09");
+    const Article d = from_html(english_page(
+        R"(<meta property="article:modified_time" content="2020-05-06T10:00:00+02:00">)"
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(d.date, "2020-05-06");
+    EXPECT_EQ(d.date_modified, "2020-05-06T10:00:00+02:00");
+    // A publication date wins; a state ("Zustand") is no label; a sentence is none.
+    const Article e =
+        from_html(english_page(R"(<meta property="article:published_time" content="2020-05-01">)"
+                               "<title>Bridge opens</title>",
+                               "<article><h1>Bridge opens</h1>" + kEnglishParagraphs +
+                                   "<p>Updated: 06.05.2020</p></article>",
+                               "de"));
+    EXPECT_EQ(e.date, "2020-05-01");
+    const Article f = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + kSiteIntro +
+            "<p>Zustand 06.05.2020</p><p>The plan was updated by the council and the city "
+            "on 07.05.2020</p></article>",
+        "de"));
+    EXPECT_FALSE(f.date);
+}
+
+// A line that labels its date as the publication ("Veröffentlicht am 16.08.2019") anywhere in
+// the article gives the date when nothing nearer the headline does; a <time> in a reader's
+// comment is the comment's date, never the page's.
+TEST(HtmlDates, ALabelledPublicationLineAndNoCommentTime) {
+    const std::string comments =
+        "<ol class=\"comment-list\"><li class=\"comment\"><footer class=\"comment-meta\">"
+        "<time datetime=\"2019-08-24T03:36:11+02:00\">24. August 2019</time></footer>"
+        "<p>Thanks!</p></li></ol>";
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + kSiteIntro +
+            "<p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p></article>" + comments,
+        "de"));
+    EXPECT_EQ(a.date, "2019-08-16");
+    // Without the line the comment's <time> is still no date of the page.
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<article><h1>Bridge opens</h1>" + kEnglishParagraphs + "</article>" + comments, "de"));
+    EXPECT_FALSE(b.date);
+    // A page wrapper named after its comments ("comments-open") holds the headline: its <time>
+    // is the page's.
+    const Article c = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<div class=\"single comments-open\"><article><h1>Bridge opens</h1><time "
+                     "datetime=\"2019-08-20\">20.08.2019</time>" +
+                         kEnglishParagraphs + "</article></div>",
+                     "de"));
+    EXPECT_EQ(c.date, "2019-08-20");
+}
+
+// A stamp named only "date" (<meta name="date">, "DC.date") says no more than that the page has
+// a date: a stamp named for the publication (microdata's datePublished) outranks it, and a line
+// that labels its date as the publication, or the date line under the headline, wins over it.
+TEST(HtmlDates, AStampNamedOnlyDateIsWeak) {
+    const Article a = from_html(english_page(
+        R"(<meta name="date" content="2022-01-21T15:38:44+01:00"><title>Bridge opens</title>)",
+        "<article><h1>Bridge opens</h1><p>" + kSiteIntro + "</p>" + kEnglishParagraphs +
+            "<span>By Anna</span><time itemprop=\"datePublished\" "
+            "datetime=\"2022-01-27\">27.01.2022</time></article>",
+        "de"));
+    EXPECT_EQ(a.date, "2022-01-27");
+    const Article b = from_html(
+        english_page(R"(<meta name="DC.date" content="2021-10-15"><title>Bridge opens</title>)",
+                     "<article><h1>Bridge opens</h1><p>" + kSiteIntro +
+                         "</p><div><span>Erschienen am:</span><h2>13.10.2021</h2></div>" +
+                         kEnglishParagraphs + "</article>",
+                     "de"));
+    EXPECT_EQ(b.date, "2021-10-13");
+    // A stamp named for the publication keeps its day against the labelled line.
+    const Article c =
+        from_html(english_page(R"(<meta property="article:published_time" content="2021-10-15">)"
+                               "<title>Bridge opens</title>",
+                               "<article><h1>Bridge opens</h1><p>" + kSiteIntro +
+                                   "</p><div><span>Erschienen am:</span><h2>13.10.2021</h2></div>" +
+                                   kEnglishParagraphs + "</article>",
+                               "de"));
+    EXPECT_EQ(c.date, "2021-10-15");
+}
+
+// The layout's indentation between elements under the headline is no text: a date line after a
+// breadcrumb indented with many tabs is still within reach, and its day picks the stamp.
+TEST(HtmlDates, IndentationDoesNotHideTheDateLine) {
+    std::string crumbs;
+    for (int i = 0; i < 24; ++i)
+        crumbs +=
+            "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t<span>Part</span>\n\t\t\t\t\t\t\t\t\t\t";
+    const Article a = from_html(english_page(
+        R"(<meta property="article:published_time" content="2022-01-15">)"
+        "<title>Bridge opens</title>",
+        "<h1>Bridge opens</h1><div>" + crumbs +
+            "</div><div><span>Date</span>\n\t\t\t\t<time datetime=\"2022-01-25\">25.01.2022"
+            "</time></div><article>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(a.date, "2022-01-25");
+}
+
+// A publication key in an inline JSON script (a page's data state) gives the date when nothing
+// stated or printed does; keys of a creation or an update never.
+TEST(HtmlDates, APublicationKeyInInlineJson) {
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>",
+        R"(<script type="application/json">{"flags":{"x":1}}</script>)"
+        R"(<script type="application/json">{"createdDate":"2016-11-01T10:00:00Z",)"
+        R"("publishedDate" : "2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}</script>)"
+        "<article><h1>Bridge opens</h1>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_EQ(a.date, "2016-11-04");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        R"(<script type="application/json">{"created":"2016-11-01","updated":"2016-11-05"})"
+        "</script><article><h1>Bridge opens</h1>" +
+            kEnglishParagraphs + "</article>"));
+    EXPECT_FALSE(b.date);
+    // A date the page prints wins over the script's.
+    const Article c = from_html(english_page(
+        "<title>Bridge opens</title>",
+        R"(<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z"}</script>)"
+        "<article><h1>Bridge opens</h1><p class=\"date\">12.10.2016</p>" +
+            kEnglishParagraphs + "</article>",
+        "de"));
+    EXPECT_EQ(c.date, "2016-10-12");
+}
+
+// A date element that prints a short label before a day with a two-digit year ("Party,
+// 30.10.23") gives that day; a longer text before it does not.
+TEST(HtmlDates, ATwoDigitYearAfterALabel) {
+    const Article a = from_html(
+        english_page("<title>Bridge opens</title>",
+                     "<div><div class=\"date\"> Party, 30.10.23 </div><h1>Bridge opens</h1>" +
+                         kEnglishParagraphs + "</div>",
+                     "de"));
+    EXPECT_EQ(a.date, "2023-10-30");
+    const Article b = from_html(english_page(
+        "<title>Bridge opens</title>",
+        "<div><div class=\"date\">Version of the plan, 30.10.23</div><h1>Bridge opens</h1>" +
+            kEnglishParagraphs + "</div>",
+        "de"));
+    EXPECT_FALSE(b.date);
+}
