@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace r = pressparse::rules;
 
 TEST(HeaderLine, DateAndRest) {
@@ -117,4 +119,40 @@ TEST(Rules, PageFurnitureOfATextPage) {
     EXPECT_TRUE(r::is_teaser_heading("Читайте также:"));
     EXPECT_TRUE(r::is_teaser_heading("Популярное"));
     EXPECT_FALSE(r::is_teaser_heading("Читайте также наш репортаж"));
+}
+
+// The phrases of the cookie notice and the site's menu are found by a rare byte inside them:
+// each phrase, put at every position of a line, and every prefix of it cut one byte short, are
+// found or not found exactly as a plain substring search says.
+TEST(Phrases, FoundByTheirAnchorWhereverTheyStand) {
+    using r::Chrome;
+    const std::string line = "Мы будем рады, если этот сайт вам понравится";
+    for (const std::string phrase : {"cookie", "Cookie", "куки", "sīkdatn"}) {
+        for (std::size_t cut = 0; cut <= phrase.size(); ++cut) {
+            const std::string piece = phrase.substr(0, cut);
+            for (std::size_t at = 0; at <= line.size(); ++at) {
+                const std::string text = line.substr(0, at) + piece + line.substr(at);
+                // The rule: a cookie word, and the site (or consent) named.
+                auto has = [&](std::string_view part) {
+                    return text.find(part) != std::string::npos;
+                };
+                const bool consent = has(phrase) && (has("сайт") || has("site") || has("vietn") ||
+                                                     has("Согласен") || has("Принять"));
+                ASSERT_EQ(r::classify_chrome(text) == Chrome::Consent, consent) << text;
+            }
+            ASSERT_EQ(r::classify_chrome(piece + " сайт") == Chrome::Consent, cut == phrase.size())
+                << piece;
+        }
+    }
+    for (const std::string phrase : {"Вести еженедельник", "Супер Секретов", "Mājas virtuve"}) {
+        for (std::size_t cut = 0; cut <= phrase.size(); ++cut) {
+            const std::string piece = phrase.substr(0, cut);
+            for (std::size_t at = 0; at <= line.size(); ++at) {
+                const std::string text = line.substr(0, at) + piece + line.substr(at);
+                ASSERT_EQ(r::is_navigation_line(text), text.find(phrase) != std::string::npos)
+                    << text;
+            }
+            ASSERT_EQ(r::is_navigation_line(piece), cut == phrase.size()) << piece;
+        }
+    }
 }
