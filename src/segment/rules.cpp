@@ -168,11 +168,14 @@ constexpr std::array kInlineCreditMarkers{
 };
 
 // The last occurrence of a marker, found forwards from its anchor byte.
-std::size_t find_last(std::string_view text, const Marker& m) {
+// `anchor_seen` tells whether the anchor byte occurs at all (past the marker's own offset).
+std::size_t find_last(std::string_view text, const Marker& m, bool& anchor_seen) {
     std::size_t last = std::string_view::npos;
     const char anchor = m.text[m.anchor];
+    anchor_seen = false;
     for (std::size_t at = text.find(anchor, m.anchor); at != std::string_view::npos;
          at = text.find(anchor, at + 1)) {
+        anchor_seen = true;
         const std::size_t start = at - m.anchor;
         if (text.compare(start, m.text.size(), m.text) == 0) last = start;
     }
@@ -460,8 +463,21 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
         return CaptionSplit{std::string(unicode::trim(text.substr(0, credit_begin))),
                             std::string(unicode::trim(text.substr(credit_begin)))};
     }
+    // Markers that share an anchor byte (three of " Фото", two of " Foto") are not looked for
+    // again once a search found no such byte at all.
+    // (A byte absent from offset k on is absent from any later offset too.)
+    std::array<const Marker*, kInlineCreditMarkers.size()> absent{};
+    std::size_t absent_count = 0;
     for (const auto& marker : kInlineCreditMarkers) {
-        const std::size_t pos = find_last(text, marker);
+        const char anchor = marker.text[marker.anchor];
+        const bool known_absent =
+            std::any_of(absent.begin(), absent.begin() + absent_count, [&](const Marker* m) {
+                return m->text[m->anchor] == anchor && m->anchor <= marker.anchor;
+            });
+        if (known_absent) continue;
+        bool anchor_seen = false;
+        const std::size_t pos = find_last(text, marker, anchor_seen);
+        if (!anchor_seen) absent[absent_count++] = &marker;
         if (pos == std::string_view::npos) continue;
         std::string_view credit = unicode::trim(text.substr(pos));
         if (unicode::count_tokens(credit, 8) > 8) continue;

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "pressparse/unicode.hpp"
 
 namespace r = pressparse::rules;
 
@@ -153,6 +157,45 @@ TEST(Phrases, FoundByTheirAnchorWhereverTheyStand) {
                     << text;
             }
             ASSERT_EQ(r::is_navigation_line(piece), cut == phrase.size()) << piece;
+        }
+    }
+}
+
+// The inline credit markers, searched once per anchor byte: every marker, with a credit after
+// it, at every position of a description, alone and after another marker, splits where the
+// plain reading (each marker's last occurrence, in the markers' order, a credit of eight tokens
+// at most) splits.
+TEST(Phrases, InlineCreditMarkersSplitAsThePlainReading) {
+    const std::vector<std::string> markers = {
+        " Фото: ", " Фото ", " Foto: ", " Photo: ", " Фото - ", " Foto - ", " © "};
+    auto plain = [&](const std::string& text) -> std::optional<r::CaptionSplit> {
+        for (const auto& m : markers) {
+            const std::size_t pos = text.rfind(m);
+            if (pos == std::string::npos) continue;
+            const std::string credit(pressparse::unicode::trim(text.substr(pos)));
+            if (pressparse::unicode::count_tokens(credit, 8) > 8) continue;
+            return r::CaptionSplit{std::string(pressparse::unicode::trim(text.substr(0, pos))),
+                                   credit};
+        }
+        return std::nullopt;
+    };
+    const std::string line = "Новый мост через реку в день открытия";
+    for (const auto& m : markers) {
+        for (const auto& other : markers) {
+            for (std::size_t at = 0; at <= line.size(); ++at) {
+                for (const std::string& text :
+                     {line.substr(0, at) + m + "Илзе Калниня",
+                      line.substr(0, at) + other + "LETA" + line.substr(at) + m + "A B",
+                      line.substr(0, at) + m + line.substr(at) + " один два три четыре пять"}) {
+                    const auto fast = r::split_trailing_credit(text);
+                    const auto slow = plain(text);
+                    ASSERT_EQ(fast.has_value(), slow.has_value()) << text;
+                    if (fast) {
+                        ASSERT_EQ(fast->description, slow->description) << text;
+                        ASSERT_EQ(fast->credit, slow->credit) << text;
+                    }
+                }
+            }
         }
     }
 }
