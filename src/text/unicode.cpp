@@ -228,6 +228,9 @@ unsigned bytes_between(__m128i v, std::uint8_t lo, std::uint8_t hi) {
                                    _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1)))));
 }
 
+// After a sixteen-byte try that passed nothing, the bytes read one by one before the next try.
+constexpr int kBackOff = 32;
+
 // How many of sixteen bytes a fast path may pass, given the bytes it cannot take (`problem`) and
 // the lead bytes among them: up to the first problem, and never past a lead byte whose
 // continuation it has not seen (the sequence is read again from its lead).
@@ -270,14 +273,20 @@ Utf8Check scan_utf8(std::string_view bytes) {
     const auto n = static_cast<int32_t>(bytes.size());
     bool nfc = true;
     int32_t i = 0;
+    [[maybe_unused]] int32_t retry_at = 0;
     while (i < n) {
 #if defined(__SSE2__)
         // Sixteen bytes at a time where they are ASCII and two-byte sequences (of the common
         // stable blocks, when NFC is asked for); the byte paths below take what stops the run.
-        if (i + 16 <= n) {
+        // A try that passes nothing is not repeated for the next kBackOff bytes (text of other
+        // scripts would pay for a try at every code point).
+        if (i + 16 <= n && i >= retry_at) {
             bool whole = false;
-            i += static_cast<int32_t>(utf8_run16(p + i, kWithNfc && nfc ? table : nullptr, whole));
+            const auto plain =
+                static_cast<int32_t>(utf8_run16(p + i, kWithNfc && nfc ? table : nullptr, whole));
+            i += plain;
             if (whole) continue;
+            if (plain == 0) retry_at = i + kBackOff;
         }
 #endif
         // Four two-byte sequences at once (a run of Cyrillic, Greek or Latin Extended letters).
@@ -416,12 +425,16 @@ std::string fold_whitespace(std::string_view utf8) {
     };
     std::size_t i = 0;
     bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
+    [[maybe_unused]] std::size_t retry_at = 0;
     while (i < n) {
 #if defined(__SSE2__)
-        if (i + 16 <= n) {
+        if (i + 16 <= n && i >= retry_at) {
             bool whole = false;
-            i += unchanged_run16(reinterpret_cast<const std::uint8_t*>(utf8.data()) + i, whole);
+            const unsigned plain =
+                unchanged_run16(reinterpret_cast<const std::uint8_t*>(utf8.data()) + i, whole);
+            i += plain;
             if (whole) continue;
+            if (plain == 0) retry_at = i + kBackOff;
         }
 #endif
         // Eight bytes at once where each would take one of the two fast paths below: printable
@@ -534,13 +547,14 @@ ScriptClass script_class(char32_t c) {
 ScriptCounts count_scripts(std::string_view utf8) {
     ScriptCounts counts;
     std::size_t i = 0;
+    [[maybe_unused]] std::size_t retry_at = 0;
     bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
     while (i < utf8.size()) {
 #if defined(__SSE2__)
         // Sixteen bytes at once: ASCII and the letters of the Russian alphabet and its kin as the
         // two-byte path below reads them (D0 and any continuation byte, D1 and one of 80–9F),
         // up to the first byte of anything else.
-        if (i + 16 <= utf8.size()) {
+        if (i + 16 <= utf8.size() && i >= retry_at) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + i));
             const __m128i lower =
                 _mm_or_si128(v, _mm_set1_epi8(0x20));  // bytes from 80 stay negative
@@ -570,6 +584,7 @@ ScriptCounts count_scripts(std::string_view utf8) {
             counts.cyrillic += bits16(lead & taken);
             i += plain;
             if (problem == 0) continue;
+            if (plain == 0) retry_at = i + kBackOff;
         }
 #endif
         // Eight bytes at once: ASCII (its letters counted in the word), or four letters of the
