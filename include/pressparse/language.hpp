@@ -21,4 +21,8 @@ std::string_view language_sample(std::string_view utf8);
 std::optional<std::string> guess_language(std::string_view utf8,
                                           const unicode::ScriptCounts& sample_scripts);
 
+// The same guess with its tokens read byte by byte and every short one folded and compared with
+// the profiles' words: the definition the fast reading is held to (tests).
+std::optional<std::string> guess_language_reference(std::string_view utf8);
+
 }  // namespace pressparse

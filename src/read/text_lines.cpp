@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "pressparse/unicode.hpp"
 
 namespace pressparse::text {
@@ -121,8 +125,31 @@ int display_width(std::string_view utf8) {
     // from U+1000 up (E1–F4 lead bytes; E0 covers only U+0800–U+0FFF, narrow scripts).
     int starts = 0;
     bool simple = true;
-    for (const char ch : utf8) {
-        const auto byte = static_cast<unsigned char>(ch);
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: the continuation bytes are summed as ones (psadbw), and a byte
+    // that is not simple ends the count (the code point reading below answers then).
+    __m128i continuations = _mm_setzero_si128();
+    for (; simple && i + 16 <= utf8.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + i));
+        // Signed bytes: continuations 80-BF are below -64; CC-CD are -52 and -51, E1-FF -31 to -1.
+        const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+        const __m128i marks = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-53)),
+                                                         _mm_cmplt_epi8(v, _mm_set1_epi8(-50))),
+                                           _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-32)),
+                                                         _mm_cmplt_epi8(v, _mm_setzero_si128())));
+        simple = _mm_movemask_epi8(marks) == 0;
+        continuations =
+            _mm_add_epi64(continuations,
+                          _mm_sad_epu8(_mm_and_si128(cont, _mm_set1_epi8(1)), _mm_setzero_si128()));
+    }
+    const auto bytes_read = static_cast<int>(i);
+    starts = bytes_read -
+             static_cast<int>(_mm_cvtsi128_si64(continuations) +
+                              _mm_cvtsi128_si64(_mm_unpackhi_epi64(continuations, continuations)));
+#endif
+    for (; simple && i < utf8.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(utf8[i]);
         starts += (byte & 0xC0) != 0x80;
         simple &= byte < 0xCC || (byte >= 0xCE && byte < 0xE1);
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 #include "pressparse/unicode.hpp"
 
@@ -12,11 +13,44 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// Press.lv's menu and top-bar texts, matched as substrings of a navigation line.
+// A phrase looked for inside a line, with the index of a byte in it that is rare in running text:
+// the search runs memchr for that byte. (Searching from the first byte would stop at every
+// Cyrillic letter of a phrase that opens with D0 or D1: one memchr call per letter of the line.)
+struct Phrase {
+    std::string_view text;
+    std::size_t anchor;
+};
+
+bool contains(std::string_view text, const Phrase& phrase) {
+    const std::size_t n = phrase.text.size();
+    if (text.size() < n) return false;
+    const char anchor = phrase.text[phrase.anchor];
+    // The anchor's position in an occurrence lies from phrase.anchor to the last start + anchor.
+    const std::size_t end = text.size() - n + phrase.anchor + 1;
+    for (std::size_t at = phrase.anchor; at < end;) {
+        const void* hit = std::memchr(text.data() + at, anchor, end - at);
+        if (hit == nullptr) return false;
+        at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+        if (text.compare(at - phrase.anchor, n, phrase.text) == 0) return true;
+        ++at;
+    }
+    return false;
+}
+
+// Press.lv's menu and top-bar texts, matched as substrings of a navigation line (anchored on
+// the second byte of their capital letter, or on an ASCII capital).
 constexpr std::array kNavigationMarkers{
-    "Вести еженедельник"sv,
-    "Супер Секретов"sv,
-    "Mājas virtuve"sv,
+    Phrase{"Вести еженедельник"sv, 1},
+    Phrase{"Супер Секретов"sv, 1},
+    Phrase{"Mājas virtuve"sv, 0},
+};
+
+// The words of a cookie notice, anchored on a byte other than a Cyrillic lead byte.
+constexpr std::array kCookieWords{
+    Phrase{"cookie"sv, 3},
+    Phrase{"Cookie"sv, 0},
+    Phrase{"куки"sv, 3},
+    Phrase{"sīkdatn"sv, 2},
 };
 
 // Navigation lines that are exactly one of these.
@@ -134,11 +168,14 @@ constexpr std::array kInlineCreditMarkers{
 };
 
 // The last occurrence of a marker, found forwards from its anchor byte.
-std::size_t find_last(std::string_view text, const Marker& m) {
+// `anchor_seen` tells whether the anchor byte occurs at all (past the marker's own offset).
+std::size_t find_last(std::string_view text, const Marker& m, bool& anchor_seen) {
     std::size_t last = std::string_view::npos;
     const char anchor = m.text[m.anchor];
+    anchor_seen = false;
     for (std::size_t at = text.find(anchor, m.anchor); at != std::string_view::npos;
          at = text.find(anchor, at + 1)) {
+        anchor_seen = true;
         const std::size_t start = at - m.anchor;
         if (text.compare(start, m.text.size(), m.text) == 0) last = start;
     }
@@ -282,8 +319,8 @@ Chrome classify_chrome(std::string_view text) {
     if (text.size() > 800) return Chrome::None;
     // A notice about cookies that asks for consent; a sentence of an article about cookies
     // would not also speak of using them on "this site".
-    if ((contains(text, "cookie") || contains(text, "Cookie") || contains(text, "куки") ||
-         contains(text, "sīkdatn")) &&
+    if (std::any_of(kCookieWords.begin(), kCookieWords.end(),
+                    [&](const Phrase& word) { return contains(text, word); }) &&
         (contains(text, "сайт") || contains(text, "site") || contains(text, "vietn") ||
          contains(text, "Согласен") || contains(text, "Принять")))
         return Chrome::Consent;
@@ -426,8 +463,21 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
         return CaptionSplit{std::string(unicode::trim(text.substr(0, credit_begin))),
                             std::string(unicode::trim(text.substr(credit_begin)))};
     }
+    // Markers that share an anchor byte (three of " Фото", two of " Foto") are not looked for
+    // again once a search found no such byte at all.
+    // (A byte absent from offset k on is absent from any later offset too.)
+    std::array<const Marker*, kInlineCreditMarkers.size()> absent{};
+    std::size_t absent_count = 0;
     for (const auto& marker : kInlineCreditMarkers) {
-        const std::size_t pos = find_last(text, marker);
+        const char anchor = marker.text[marker.anchor];
+        const bool known_absent =
+            std::any_of(absent.begin(), absent.begin() + absent_count, [&](const Marker* m) {
+                return m->text[m->anchor] == anchor && m->anchor <= marker.anchor;
+            });
+        if (known_absent) continue;
+        bool anchor_seen = false;
+        const std::size_t pos = find_last(text, marker, anchor_seen);
+        if (!anchor_seen) absent[absent_count++] = &marker;
         if (pos == std::string_view::npos) continue;
         std::string_view credit = unicode::trim(text.substr(pos));
         if (unicode::count_tokens(credit, 8) > 8) continue;

@@ -40,14 +40,10 @@ std::uint64_t word_hash(std::u16string_view w) {
     const auto& table = fold_table();
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (char16_t c : w) {
-        std::uint32_t folded = c;
-        if (c >= u'A' && c <= u'Z') {
-            folded = c + (u'a' - u'A');
-        } else if (c < kFoldTableEnd) {
-            if (c >= 0x80) folded = table[c];
-        } else {
-            folded = static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
-        }
+        // The table holds ASCII too (its capitals fold to the small letters, nothing else moves).
+        const std::uint32_t folded =
+            c < kFoldTableEnd ? table[c]
+                              : static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
         h = (h ^ (folded & 0xFFFFU)) * 0x100000001b3ULL;
     }
     return mix(h);

@@ -2,8 +2,14 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "pressparse/unicode.hpp"
 
@@ -49,7 +55,28 @@ constexpr std::array kLatin{
              "sono"sv, "con"sv, "del"sv}},
 };
 
-// Lower case by ICU's simple case mapping, code point by code point (no string conversions).
+// ICU's simple lower case of U+0400–U+045F (the Russian alphabet and its kin), read from ICU once.
+const std::array<char32_t, 0x60>& cyrillic_lower() {
+    static const auto table = [] {
+        std::array<char32_t, 0x60> t{};
+        for (char32_t c = 0x400; c < 0x460; ++c)
+            t[c - 0x400] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+        return t;
+    }();
+    return table;
+}
+
+// Lower case by ICU's simple case mapping, code point by code point: the definition.
+std::string fold_case_reference(std::string_view word) {
+    std::string out;
+    for (std::size_t i = 0; i < word.size();) {
+        unicode::append_utf8(out, static_cast<char32_t>(u_tolower(
+                                      static_cast<UChar32>(unicode::next_code_point(word, i)))));
+    }
+    return out;
+}
+
+// The same without a call per code point where the text is ASCII or Russian letters.
 std::string fold_case(std::string_view word) {
     std::string out;
     out.reserve(word.size());
@@ -59,6 +86,21 @@ std::string fold_case(std::string_view word) {
             out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
             ++i;
             continue;
+        }
+        // U+0400–U+045F (lead D0, or D1 before 80–9F) from the table, when its lower case is a
+        // two-byte character too.
+        if ((byte == 0xD0 || byte == 0xD1) && i + 1 < word.size()) {
+            const auto trail = static_cast<unsigned char>(word[i + 1]);
+            const char32_t c = ((byte & 0x1Fu) << 6) | (trail & 0x3Fu);
+            if ((trail & 0xC0) == 0x80 && c < 0x460) {
+                const char32_t lower = cyrillic_lower()[c - 0x400];
+                if (lower >= 0x80 && lower < 0x800) {
+                    out += static_cast<char>(0xC0 | (lower >> 6));
+                    out += static_cast<char>(0x80 | (lower & 0x3F));
+                    i += 2;
+                    continue;
+                }
+            }
         }
         unicode::append_utf8(out, static_cast<char32_t>(u_tolower(
                                       static_cast<UChar32>(unicode::next_code_point(word, i)))));
@@ -79,36 +121,151 @@ bool separator(char c) {
     return kSeparators[static_cast<unsigned char>(c)];
 }
 
+// The first separator at or after `i`, or the text's size.
+std::size_t next_separator(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: most tokens are words of a dozen bytes.
+    while (i + 16 <= text.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i found = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(found));
+        if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
+        i += 16;
+    }
+#endif
+    while (i < text.size() && !separator(text[i]))
+        ++i;
+    return i;
+}
+
+// Which (length, last byte) pairs the profiles' words have: a folded token without one of
+// them matches no word, and is not compared with each.
 template <std::size_t N>
-std::string_view best_by_words(std::string_view text, const std::array<Profile, N>& profiles) {
-    const std::string_view lower = text;
-    std::array<int, N> hits{};
-    std::size_t i = 0;
-    int tokens = 0;
-    while (i < lower.size() && tokens < 4000) {
-        while (i < lower.size() && separator(lower[i]))
-            ++i;
-        const std::size_t start = i;
-        while (i < lower.size() && !separator(lower[i]))
-            ++i;
-        if (i == start) continue;
-        ++tokens;
-        // Function words are short (at most five letters, six bytes): longer tokens need no case
-        // folding or comparing.
-        if (i - start > 6) continue;
-        const std::string word = fold_case(lower.substr(start, i - start));
-        for (std::size_t p = 0; p < N; ++p) {
-            for (auto w : profiles[p].words) {
-                // Length and last byte first: most pairs differ there, without a memcmp call.
-                if (w.size() == word.size() && w.back() == word.back() && word == w) ++hits[p];
-            }
+struct WordShapes {
+    explicit WordShapes(const std::array<Profile, N>& profiles) {
+        for (const Profile& p : profiles) {
+            for (const std::string_view w : p.words)
+                shapes[w.size()][static_cast<unsigned char>(w.back())] = true;
         }
     }
+    bool possible(std::string_view word) const {
+        return word.size() < shapes.size() && !word.empty() &&
+               shapes[word.size()][static_cast<unsigned char>(word.back())];
+    }
+    std::array<std::array<bool, 256>, 16> shapes{};
+};
+
+template <std::size_t N>
+void count_hits(std::string_view word, const std::array<Profile, N>& profiles,
+                std::array<int, N>& hits) {
+    for (std::size_t p = 0; p < N; ++p) {
+        for (auto w : profiles[p].words) {
+            // Length and last byte first: most pairs differ there, without a memcmp call.
+            if (w.size() == word.size() && w.back() == word.back() && word == w) ++hits[p];
+        }
+    }
+}
+
+template <std::size_t N>
+std::string_view best_of(const std::array<Profile, N>& profiles, const std::array<int, N>& hits) {
     std::size_t best = 0;
     for (std::size_t p = 1; p < N; ++p) {
         if (hits[p] > hits[best]) best = p;
     }
     return hits[best] > 0 ? profiles[best].tag : std::string_view{};
+}
+
+// Function words are short (at most five letters, six bytes): longer tokens need no case folding
+// or comparing. At most this many tokens are read.
+constexpr std::size_t kMaxWordBytes = 6;
+constexpr int kMaxTokens = 4000;
+
+template <std::size_t N>
+std::string_view best_by_words(std::string_view text, const std::array<Profile, N>& profiles,
+                               const WordShapes<N>& shapes) {
+    std::array<int, N> hits{};
+    std::size_t i = 0;
+    int tokens = 0;
+    std::string word;
+    while (i < text.size() && tokens < kMaxTokens) {
+        while (i < text.size() && separator(text[i]))
+            ++i;
+        if (i == text.size()) break;
+        const std::size_t start = i;
+        i = next_separator(text, i + 1);
+        ++tokens;
+        if (i - start > kMaxWordBytes) continue;
+        const std::string_view token = text.substr(start, i - start);
+        // Folding keeps an ASCII token's length and lowers only its letters: its shape is known
+        // before folding (its last byte lowered).
+        const auto last = static_cast<unsigned char>(token.back());
+        if (last < 0x80) {
+            const bool ascii = std::all_of(token.begin(), token.end(), [](char c) {
+                return static_cast<unsigned char>(c) < 0x80;
+            });
+            const auto lowered =
+                static_cast<unsigned char>(last >= 'A' && last <= 'Z' ? last - 'A' + 'a' : last);
+            if (ascii && !shapes.shapes[token.size()][lowered]) continue;
+        }
+        const std::string word = fold_case(token);
+        if (shapes.possible(word)) count_hits(word, profiles, hits);
+    }
+    return best_of(profiles, hits);
+}
+
+// The same, byte by byte, every token of up to six bytes folded and compared: the definition
+// the fast reading is held to.
+template <std::size_t N>
+std::string_view best_by_words_reference(std::string_view text,
+                                         const std::array<Profile, N>& profiles) {
+    std::array<int, N> hits{};
+    std::size_t i = 0;
+    int tokens = 0;
+    while (i < text.size() && tokens < kMaxTokens) {
+        while (i < text.size() && separator(text[i]))
+            ++i;
+        const std::size_t start = i;
+        while (i < text.size() && !separator(text[i]))
+            ++i;
+        if (i == start) continue;
+        ++tokens;
+        if (i - start > kMaxWordBytes) continue;
+        count_hits(fold_case_reference(text.substr(start, i - start)), profiles, hits);
+    }
+    return best_of(profiles, hits);
+}
+
+const WordShapes<kCyrillic.size()>& cyrillic_shapes() {
+    static const WordShapes<kCyrillic.size()> shapes(kCyrillic);
+    return shapes;
+}
+
+const WordShapes<kLatin.size()>& latin_shapes() {
+    static const WordShapes<kLatin.size()> shapes(kLatin);
+    return shapes;
+}
+
+template <bool kReference>
+std::optional<std::string> guess(std::string_view utf8, const unicode::ScriptCounts& counts) {
+    const std::string_view sample = language_sample(utf8);
+    const int letters = counts.cyrillic + counts.latin + counts.other_letters;
+    if (letters < 3) return std::nullopt;
+    if (counts.cyrillic >= counts.latin && counts.cyrillic >= counts.other_letters) {
+        const auto tag = kReference ? best_by_words_reference(sample, kCyrillic)
+                                    : best_by_words(sample, kCyrillic, cyrillic_shapes());
+        return std::string(tag.empty() ? "ru"sv : tag);
+    }
+    if (counts.latin >= counts.other_letters) {
+        const auto tag = kReference ? best_by_words_reference(sample, kLatin)
+                                    : best_by_words(sample, kLatin, latin_shapes());
+        if (!tag.empty()) return std::string(tag);
+        if (counts.latvian_diacritics > 0) return std::string("lv");
+        return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -129,22 +286,11 @@ std::optional<std::string> guess_language(std::string_view utf8) {
 
 std::optional<std::string> guess_language(std::string_view utf8,
                                           const unicode::ScriptCounts& sample_scripts) {
-    const std::string_view sample = language_sample(utf8);
-    const unicode::ScriptCounts& counts = sample_scripts;
-    const int letters = counts.cyrillic + counts.latin + counts.other_letters;
-    if (letters < 3) return std::nullopt;
-    const std::string_view lower = sample;
-    if (counts.cyrillic >= counts.latin && counts.cyrillic >= counts.other_letters) {
-        const auto tag = best_by_words(lower, kCyrillic);
-        return std::string(tag.empty() ? "ru"sv : tag);
-    }
-    if (counts.latin >= counts.other_letters) {
-        const auto tag = best_by_words(lower, kLatin);
-        if (!tag.empty()) return std::string(tag);
-        if (counts.latvian_diacritics > 0) return std::string("lv");
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return guess<false>(utf8, sample_scripts);
+}
+
+std::optional<std::string> guess_language_reference(std::string_view utf8) {
+    return guess<true>(utf8, unicode::count_scripts(language_sample(utf8)));
 }
 
 }  // namespace pressparse

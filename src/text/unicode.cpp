@@ -11,6 +11,10 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -133,6 +137,21 @@ class NfcStable {
         if (state_[block] == kUnknown) fill(block);
         return state_[block] == kAll || stable_[(block << 6) | (trail & 0x3Fu)];
     }
+    // Whether every code point of the blocks led by C2–C5 (U+0080–U+017F: Latin-1 and Latin
+    // Extended-A, Latvian's letters among them) and by D0–D1 (U+0400–U+047F: Cyrillic) is stable,
+    // so that a run of them is in NFC without looking each one up. Asked once per thread, when a
+    // scan first meets a two-byte sequence.
+    bool common_blocks_stable() {
+        if (common_ == kUnknown) {
+            bool all = true;
+            for (const unsigned block : {2u, 3u, 4u, 5u, 16u, 17u}) {
+                if (state_[block] == kUnknown) fill(block);
+                all = all && state_[block] == kAll;
+            }
+            common_ = all ? kAll : kSome;
+        }
+        return common_ == kAll;
+    }
     bool any(char32_t c) {
         if (c < 0x800) {
             const auto block = static_cast<unsigned>(c >> 6);
@@ -171,12 +190,80 @@ class NfcStable {
     std::array<std::uint8_t, 32> state_{};  // per block of 64 code points below U+0800
     std::array<bool, kPunctEnd - kPunctBegin> punctuation_{};
     bool punctuation_known_ = false;
+    std::uint8_t common_ = kUnknown;
 };
 
 NfcStable& nfc_stable() {
     thread_local NfcStable table;
     return table;
 }
+
+#if defined(__SSE2__)
+// Set bits of a 16-bit mask by a table: without -mpopcnt (the x86-64 baseline has no POPCNT),
+// std::popcount is a call into libgcc.
+constexpr std::array<std::uint8_t, 256> kBitsOfByte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned b = 0; b < 256; ++b)
+        t[b] = static_cast<std::uint8_t>((b & 1u) + (b >> 1 & 1u) + (b >> 2 & 1u) + (b >> 3 & 1u) +
+                                         (b >> 4 & 1u) + (b >> 5 & 1u) + (b >> 6 & 1u) + (b >> 7));
+    return t;
+}();
+
+int bits16(unsigned mask) {
+    return kBitsOfByte[mask & 0xFFu] + kBitsOfByte[(mask >> 8) & 0xFFu];
+}
+
+unsigned byte_mask(__m128i m) {
+    return static_cast<unsigned>(_mm_movemask_epi8(m));
+}
+
+// Continuation bytes (80–BF) of the sixteen bytes `v`, as a bit mask; signed, they are -128 to -65.
+unsigned continuation_bytes(__m128i v) {
+    return byte_mask(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+}
+
+// Bytes from `lo` to `hi`, both over 80 (compared as signed bytes), as a bit mask.
+unsigned bytes_between(__m128i v, std::uint8_t lo, std::uint8_t hi) {
+    return byte_mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1)))));
+}
+
+// After a sixteen-byte try that passed nothing, the bytes read one by one before the next try.
+constexpr int kBackOff = 32;
+
+// How many of sixteen bytes a fast path may pass, given the bytes it cannot take (`problem`) and
+// the lead bytes among them: up to the first problem, and never past a lead byte whose
+// continuation it has not seen (the sequence is read again from its lead).
+unsigned passable(unsigned problem, unsigned lead) {
+    auto plain = static_cast<unsigned>(std::countr_zero(problem | 0x10000u));
+    if (plain > 0 && ((lead >> (plain - 1)) & 1u) != 0) --plain;
+    return plain;
+}
+
+// Sixteen bytes from `p` for scan_utf8: how many are well-formed ASCII and two-byte sequences
+// (and, given the NFC table, two-byte sequences only of the leads C2–C5 and D0–D1, when their
+// blocks are all stable); `whole` when nothing among them stopped it.
+unsigned utf8_run16(const std::uint8_t* p, NfcStable* nfc_table, bool& whole) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const unsigned high = byte_mask(v);
+    if (high == 0) {
+        whole = true;
+        return 16;
+    }
+    const unsigned cont = continuation_bytes(v);
+    const unsigned lead = bytes_between(v, 0xC2, 0xDF);
+    const unsigned unpaired = ((lead << 1) ^ cont) & 0xFFFFu;  // a lead alone, a stray trail
+    unsigned problem = (high & ~(lead | cont)) | unpaired;
+    if (nfc_table != nullptr) {
+        const unsigned stable = nfc_table->common_blocks_stable()
+                                    ? bytes_between(v, 0xC2, 0xC5) | bytes_between(v, 0xD0, 0xD1)
+                                    : 0u;
+        problem |= lead & ~stable;
+    }
+    whole = problem == 0;
+    return passable(problem, lead);
+}
+#endif
 
 // One scan; the NFC answer only when asked for (the JSON writer's safety net wants validity alone).
 template <bool kWithNfc>
@@ -186,7 +273,22 @@ Utf8Check scan_utf8(std::string_view bytes) {
     const auto n = static_cast<int32_t>(bytes.size());
     bool nfc = true;
     int32_t i = 0;
+    [[maybe_unused]] int32_t retry_at = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        // Sixteen bytes at a time where they are ASCII and two-byte sequences (of the common
+        // stable blocks, when NFC is asked for); the byte paths below take what stops the run.
+        // A try that passes nothing is not repeated for the next kBackOff bytes (text of other
+        // scripts would pay for a try at every code point).
+        if (i + 16 <= n && i >= retry_at) {
+            bool whole = false;
+            const auto plain =
+                static_cast<int32_t>(utf8_run16(p + i, kWithNfc && nfc ? table : nullptr, whole));
+            i += plain;
+            if (whole) continue;
+            if (plain == 0) retry_at = i + kBackOff;
+        }
+#endif
         // Four two-byte sequences at once (a run of Cyrillic, Greek or Latin Extended letters).
         if (i + 8 <= n) {
             std::uint64_t w;
@@ -274,6 +376,36 @@ bool two_byte_letters8(std::uint64_t w) {
     return (((w & kLead) + 0x7FFC7FFC7FFC7FFCull) & kPairHigh) == kPairHigh;
 }
 
+#if defined(__SSE2__)
+// Sixteen bytes from `p` for fold_whitespace: how many it may leave in the current run as they
+// are — printable ASCII, well-formed two-byte sequences that are no white space (leads C3–DF,
+// or C2 before A1–BF), and a single space between two such characters (it stays one space); the
+// byte path takes everything else. `whole` when nothing among them stopped it.
+unsigned unchanged_run16(const std::uint8_t* p, bool& whole) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const unsigned high = byte_mask(v);
+    const unsigned cont = continuation_bytes(v);
+    const unsigned c2 = byte_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
+    const unsigned letter_lead = bytes_between(v, 0xC3, 0xDF);
+    const unsigned lead = c2 | letter_lead;
+    // Signed, 0x20 and below is also every byte from 0x80: those are masked off.
+    const unsigned low = byte_mask(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21))) & ~high;
+    const unsigned del = byte_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    const unsigned space = byte_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    const unsigned printable = ~(high | low | del) & 0xFFFFu;
+    // C2 A0 is NBSP, C2 80–9F controls (U+0085 among them): only C2 A1–BF is a character.
+    const unsigned c2_character = c2 & (bytes_between(v, 0xA1, 0xBF) >> 1);
+    const unsigned unpaired = ((lead << 1) ^ cont) & 0xFFFFu;
+    // A space after a character of the run and before one that the run may take.
+    const unsigned lone =
+        space & (~(low | del) << 1) & ((printable | letter_lead | c2_character) >> 1) & 0xFFFEu;
+    const unsigned problem = (low & ~lone) | del | (high & ~(lead | cont)) | unpaired |
+                             ((c2 & ~c2_character) << 1 & 0xFFFFu);
+    whole = problem == 0;
+    return passable(problem, lead);
+}
+#endif
+
 }  // namespace
 
 std::string fold_whitespace(std::string_view utf8) {
@@ -293,7 +425,18 @@ std::string fold_whitespace(std::string_view utf8) {
     };
     std::size_t i = 0;
     bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
+    [[maybe_unused]] std::size_t retry_at = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        if (i + 16 <= n && i >= retry_at) {
+            bool whole = false;
+            const unsigned plain =
+                unchanged_run16(reinterpret_cast<const std::uint8_t*>(utf8.data()) + i, whole);
+            i += plain;
+            if (whole) continue;
+            if (plain == 0) retry_at = i + kBackOff;
+        }
+#endif
         // Eight bytes at once where each would take one of the two fast paths below: printable
         // ASCII but the space, or four two-byte letters (lead C4–DF, then a continuation byte).
         if (wide && i + 8 <= n) {
@@ -317,9 +460,11 @@ std::string fold_whitespace(std::string_view utf8) {
             run = ++i;
             continue;
         }
-        // Two-byte letters (U+0100–U+07FF: Latin Extended, Greek, Cyrillic, …) hold no space.
-        if (byte >= 0xC4 && byte <= 0xDF && i + 1 < n &&
-            (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) {
+        // Two-byte characters from U+00A1 (Latin-1's signs and letters, Latin Extended, Greek,
+        // Cyrillic, …, up to U+07FF) hold no white space or controls.
+        if (byte >= 0xC2 && byte <= 0xDF && i + 1 < n &&
+            (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80 &&
+            (byte != 0xC2 || static_cast<unsigned char>(utf8[i + 1]) >= 0xA1)) {
             i += 2;
             continue;
         }
@@ -402,8 +547,46 @@ ScriptClass script_class(char32_t c) {
 ScriptCounts count_scripts(std::string_view utf8) {
     ScriptCounts counts;
     std::size_t i = 0;
+    [[maybe_unused]] std::size_t retry_at = 0;
     bool wide = true;  // a run of eight is worth trying (again after the next ASCII byte)
     while (i < utf8.size()) {
+#if defined(__SSE2__)
+        // Sixteen bytes at once: ASCII and the letters of the Russian alphabet and its kin as the
+        // two-byte path below reads them (D0 and any continuation byte, D1 and one of 80–9F),
+        // up to the first byte of anything else.
+        if (i + 16 <= utf8.size() && i >= retry_at) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + i));
+            const __m128i lower =
+                _mm_or_si128(v, _mm_set1_epi8(0x20));  // bytes from 80 stay negative
+            const unsigned latin =
+                byte_mask(_mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))));
+            const unsigned high = byte_mask(v);
+            if (high == 0) {
+                counts.latin += bits16(latin);
+                i += 16;
+                continue;
+            }
+            const unsigned d0 =
+                byte_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))));
+            const unsigned d1 =
+                byte_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))));
+            const unsigned lead = d0 | d1;
+            const unsigned cont = continuation_bytes(v);
+            // 80–9F: signed, below -96.
+            const unsigned low_trail =
+                byte_mask(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xA0))));
+            const unsigned problem = (high & ~(lead | cont)) | (((lead << 1) ^ cont) & 0xFFFFu) |
+                                     ((d1 << 1) & ~low_trail & 0xFFFFu);
+            const unsigned plain = passable(problem, lead);
+            const unsigned taken = (1u << plain) - 1;
+            counts.latin += bits16(latin & taken);
+            counts.cyrillic += bits16(lead & taken);
+            i += plain;
+            if (problem == 0) continue;
+            if (plain == 0) retry_at = i + kBackOff;
+        }
+#endif
         // Eight bytes at once: ASCII (its letters counted in the word), or four letters of the
         // Russian alphabet and its kin as the two-byte path below reads them (D0 and any
         // continuation byte, D1 and one of 80-9F).
@@ -930,6 +1113,25 @@ int count_tokens(std::string_view text, int limit) {
     bool in_token = false;
     const std::size_t n = text.size();
     std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: a token starts at each byte that is no separator where the byte
+    // before it is one (or is before the text). Counted whole chunks at a time, so the count can
+    // pass the limit by more than one: the answer is then what the byte loop stops at.
+    unsigned separator_before = 1;
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i separators =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+        const auto s = static_cast<unsigned>(_mm_movemask_epi8(separators));
+        tokens += bits16(~s & ((s << 1) | separator_before) & 0xFFFFu);
+        if (tokens > limit && tokens > 0) return std::max(limit + 1, 1);
+        separator_before = s >> 15;
+    }
+    in_token = separator_before == 0;
+#endif
     while (i < n) {
         if (in_token && i + 8 <= n) {
             std::uint64_t word;

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pressparse/unicode.hpp"
+
 namespace r = pressparse::rules;
 
 TEST(HeaderLine, DateAndRest) {
@@ -117,4 +123,79 @@ TEST(Rules, PageFurnitureOfATextPage) {
     EXPECT_TRUE(r::is_teaser_heading("Читайте также:"));
     EXPECT_TRUE(r::is_teaser_heading("Популярное"));
     EXPECT_FALSE(r::is_teaser_heading("Читайте также наш репортаж"));
+}
+
+// The phrases of the cookie notice and the site's menu are found by a rare byte inside them:
+// each phrase, put at every position of a line, and every prefix of it cut one byte short, are
+// found or not found exactly as a plain substring search says.
+TEST(Phrases, FoundByTheirAnchorWhereverTheyStand) {
+    using r::Chrome;
+    const std::string line = "Мы будем рады, если этот сайт вам понравится";
+    for (const std::string phrase : {"cookie", "Cookie", "куки", "sīkdatn"}) {
+        for (std::size_t cut = 0; cut <= phrase.size(); ++cut) {
+            const std::string piece = phrase.substr(0, cut);
+            for (std::size_t at = 0; at <= line.size(); ++at) {
+                const std::string text = line.substr(0, at) + piece + line.substr(at);
+                // The rule: a cookie word, and the site (or consent) named.
+                auto has = [&](std::string_view part) {
+                    return text.find(part) != std::string::npos;
+                };
+                const bool consent = has(phrase) && (has("сайт") || has("site") || has("vietn") ||
+                                                     has("Согласен") || has("Принять"));
+                ASSERT_EQ(r::classify_chrome(text) == Chrome::Consent, consent) << text;
+            }
+            ASSERT_EQ(r::classify_chrome(piece + " сайт") == Chrome::Consent, cut == phrase.size())
+                << piece;
+        }
+    }
+    for (const std::string phrase : {"Вести еженедельник", "Супер Секретов", "Mājas virtuve"}) {
+        for (std::size_t cut = 0; cut <= phrase.size(); ++cut) {
+            const std::string piece = phrase.substr(0, cut);
+            for (std::size_t at = 0; at <= line.size(); ++at) {
+                const std::string text = line.substr(0, at) + piece + line.substr(at);
+                ASSERT_EQ(r::is_navigation_line(text), text.find(phrase) != std::string::npos)
+                    << text;
+            }
+            ASSERT_EQ(r::is_navigation_line(piece), cut == phrase.size()) << piece;
+        }
+    }
+}
+
+// The inline credit markers, searched once per anchor byte: every marker, with a credit after
+// it, at every position of a description, alone and after another marker, splits where the
+// plain reading (each marker's last occurrence, in the markers' order, a credit of eight tokens
+// at most) splits.
+TEST(Phrases, InlineCreditMarkersSplitAsThePlainReading) {
+    const std::vector<std::string> markers = {
+        " Фото: ", " Фото ", " Foto: ", " Photo: ", " Фото - ", " Foto - ", " © "};
+    auto plain = [&](const std::string& text) -> std::optional<r::CaptionSplit> {
+        for (const auto& m : markers) {
+            const std::size_t pos = text.rfind(m);
+            if (pos == std::string::npos) continue;
+            const std::string credit(pressparse::unicode::trim(text.substr(pos)));
+            if (pressparse::unicode::count_tokens(credit, 8) > 8) continue;
+            return r::CaptionSplit{std::string(pressparse::unicode::trim(text.substr(0, pos))),
+                                   credit};
+        }
+        return std::nullopt;
+    };
+    const std::string line = "Новый мост через реку в день открытия";
+    for (const auto& m : markers) {
+        for (const auto& other : markers) {
+            for (std::size_t at = 0; at <= line.size(); ++at) {
+                for (const std::string& text :
+                     {line.substr(0, at) + m + "Илзе Калниня",
+                      line.substr(0, at) + other + "LETA" + line.substr(at) + m + "A B",
+                      line.substr(0, at) + m + line.substr(at) + " один два три четыре пять"}) {
+                    const auto fast = r::split_trailing_credit(text);
+                    const auto slow = plain(text);
+                    ASSERT_EQ(fast.has_value(), slow.has_value()) << text;
+                    if (fast) {
+                        ASSERT_EQ(fast->description, slow->description) << text;
+                        ASSERT_EQ(fast->credit, slow->credit) << text;
+                    }
+                }
+            }
+        }
+    }
 }

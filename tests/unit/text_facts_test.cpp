@@ -147,5 +147,49 @@ TEST(TextFacts, EveryArticleBody) {
                 texts.push_back(*block.text);
         }
         expect_same_facts(texts, page.string());
+        // The language guess's fast reading (tokens sixteen bytes at a time, shapes, the table
+        // of Russian lower case) against its byte-by-byte definition.
+        std::string all_text;
+        for (const auto& t : texts)
+            all_text += t + '\n';
+        EXPECT_EQ(pressparse::guess_language(all_text),
+                  pressparse::guess_language_reference(all_text))
+            << page.string();
+    }
+}
+
+// The language guess's fast reading against its definition: function words in every case and
+// between every separator, every letter of U+0400–U+047F as a word, every byte value at every
+// position of a short line of each language.
+TEST(LanguageGuess, FastReadingAgreesWithTheDefinition) {
+    const std::vector<std::string> lines = {
+        "И в НЕ на Что с По это как из за от, і та не на що з до це як від для у.",
+        "UN ir AR par uz No kas ka ARĪ tas vai bet \"the\" AND of To in IS that.",
+        "der DIE und das ist nicht mit sich auf FÜR ein den le la les et des est une pour",
+        "el los las y que del por una con para es se il di che È per non una gli della sono",
+    };
+    for (const auto& line : lines) {
+        for (const std::string times : {"", " x", " x x x x x x x x x x x x x x x x x x x x"}) {
+            const std::string text = line + times;
+            ASSERT_EQ(pressparse::guess_language(text), pressparse::guess_language_reference(text))
+                << text;
+        }
+        for (std::size_t at = 0; at < 40 && at < line.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string text = line;
+                text[at] = static_cast<char>(b);
+                ASSERT_EQ(pressparse::guess_language(text),
+                          pressparse::guess_language_reference(text))
+                    << "byte " << b << " at " << at << " of " << line;
+            }
+        }
+    }
+    for (char32_t c = 0x400; c < 0x480; ++c) {
+        const std::string letter = utf8_of(c);
+        for (const std::string& text : {letter + " " + letter + " и в на", "на " + letter + letter,
+                                        "Ж" + letter + ", " + letter + "е."}) {
+            ASSERT_EQ(pressparse::guess_language(text), pressparse::guess_language_reference(text))
+                << "U+" << std::hex << static_cast<unsigned>(c);
+        }
     }
 }

@@ -1,7 +1,12 @@
 #include "pressparse/text_reader.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
+#include <string>
+#include <vector>
+
+#include "pressparse/unicode.hpp"
 #include "read/text_layout.hpp"
 #include "read/text_lines.hpp"
 #include "text/url.hpp"
@@ -258,4 +263,65 @@ TEST(Urls, HostOfAnAbsoluteAddress) {
     EXPECT_EQ(host("/news/a"), std::nullopt);
     EXPECT_EQ(host("mailto:someone@example.lv"), std::nullopt);
     EXPECT_EQ(host("https:///a"), std::nullopt);
+}
+
+namespace {
+
+// display_width by its definition: a column per byte that starts a code point while every byte
+// is simple (none of CC, CD, E1-FF); otherwise code point by code point, combining marks none,
+// East Asian wide and fullwidth two.
+int width_by_definition(std::string_view utf8) {
+    int starts = 0;
+    bool simple = true;
+    for (const char ch : utf8) {
+        const auto byte = static_cast<unsigned char>(ch);
+        starts += (byte & 0xC0) != 0x80;
+        simple = simple && (byte < 0xCC || (byte >= 0xCE && byte < 0xE1));
+    }
+    if (simple) return starts;
+    int width = 0;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t c = pressparse::unicode::next_code_point(utf8, pos);
+        if (c < 0x80) {
+            ++width;
+            continue;
+        }
+        if (c >= 0x300 && c < 0x370) continue;
+        if (c < 0x1100) {
+            ++width;
+            continue;
+        }
+        const auto cp = static_cast<UChar32>(c);
+        const auto ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+        const auto category = u_charType(cp);
+        if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK) continue;
+        width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return width;
+}
+
+}  // namespace
+
+// display_width reads sixteen bytes at a time: every byte value at every position of lines of
+// two chunks and a tail answers as the definition.
+TEST(DisplayWidth, SixteenAtATimeAgreesWithTheDefinition) {
+    const std::vector<std::string> lines = {
+        "Во вторник в Мадоне открыли мост, Rīgā 2026 — «x»",
+        "plain ASCII text of a wrapped line, fifty bytes long",
+    };
+    for (const auto& line : lines) {
+        ASSERT_EQ(text::display_width(line), width_by_definition(line));
+        for (std::size_t at = 0; at < line.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string t = line;
+                t[at] = static_cast<char>(b);
+                ASSERT_EQ(text::display_width(t), width_by_definition(t)) << b << " at " << at;
+                for (const char* piece : {"\xCC\x81", "\xE6\x97\xA5", "\xE2\x80\x94"}) {
+                    std::string u = line;
+                    u.insert(at, piece);
+                    ASSERT_EQ(text::display_width(u), width_by_definition(u)) << "at " << at;
+                }
+            }
+        }
+    }
 }

@@ -292,3 +292,151 @@ TEST(Scripts, EightAtATimeCountsAsCodePointByCodePoint) {
         }
     }
 }
+
+// The sixteen-byte paths (SSE2) are held to the same definitions on texts long enough for two
+// chunks and a tail: Russian and Latvian words between single spaces, quotation marks, a
+// no-break space, a dash; every byte value at every position, and pieces that stop a chunk put
+// in at every position.
+namespace {
+
+const std::vector<std::string>& long_bases() {
+    static const std::vector<std::string> bases = {
+        "Во вторник в Мадоне «открыли» мост, Rīgā un Ogrē 2026 — x",
+        "abc def ghi jkl mno pqr stu vwx yz 0123456789 ABC DEF GHI",
+        "\xD0\x96\xD0\xB8\xD0\xB7\xD0\xBD\xD1\x8C \xD1\x8F\xD1\x9F\xD1\xA0\xC2\xA0\xD0\xB0\xC4\x81 "
+        "\xC3\xA9\xCE\xB1 \xC2\xAB\xD0\xB4\xC2\xBB \xD0\xB5\xD1\x91 \xD0\x96\xD0\xB8\xD0\xB7x",
+    };
+    return bases;
+}
+
+// Pieces that end or test a run: white space of every kind, controls, C2 before each of its
+// kinds of trail, combining marks, longer sequences, ill-formed pairs.
+const std::vector<std::string>& stoppers() {
+    static const std::vector<std::string> pieces = {
+        " ",
+        "  ",
+        "\t",
+        " \xC2\xA0",
+        "\xC2\xA0",
+        "\xC2\xA1",
+        "\xC2\xBF",
+        "\xC2\x85",
+        "\xC2\x9F",
+        " \xC2\xAB",
+        "\x7F",
+        " \x7F",
+        "\xCC\x86",
+        "\xE2\x80\x94",
+        " \xE2\x80\x89",
+        "\xE2\x80\x89 ",
+        "\xD2\x83",
+        "\xC4\xC4",
+        "\x80\xC4",
+        "\xC0\xAF",
+        "\xF0\x9F\x98\x80",
+        "\xD1\xA0",
+        "\xD1\x9F",
+        "a\r\nb",
+        "\xDF\xBF",
+    };
+    return pieces;
+}
+
+// Whether check_utf8 may call the text NFC: it is valid and every code point is one the quick
+// check vouches for alone (below U+0800 or in General Punctuation, stable by ICU's data).
+bool nfc_by_code_points(std::string_view text) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) return false;
+        if (c >= 0x800 && (c < 0x2000 || c >= 0x2070)) return false;
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+            u_getCombiningClass(c) != 0)
+            return false;
+    }
+    return true;
+}
+
+bool valid_by_code_points(std::string_view text) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+void expect_all_agree(const std::string& text, const std::string& what) {
+    for (int limit : {-1, 0, 1, 3, 5, 7, 9, 1 << 30}) {
+        ASSERT_EQ(u::count_tokens(text, limit), tokens_by_bytes(text, limit))
+            << what << ", limit " << limit;
+    }
+    ASSERT_EQ(u::fold_whitespace(text), fold_by_code_points(text)) << what;
+    const auto check = u::check_utf8(text);
+    const bool valid = valid_by_code_points(text);
+    ASSERT_EQ(check.valid, valid) << what;
+    ASSERT_EQ(u::is_valid_utf8(text), valid) << what;
+    if (valid) {
+        ASSERT_EQ(check.nfc, nfc_by_code_points(text)) << what;
+    }
+    const auto fast = u::count_scripts(text);
+    const auto slow = scripts_by_code_points(text);
+    ASSERT_EQ(fast.latin, slow.latin) << what;
+    ASSERT_EQ(fast.cyrillic, slow.cyrillic) << what;
+    ASSERT_EQ(fast.latvian_diacritics, slow.latvian_diacritics) << what;
+    ASSERT_EQ(fast.other_letters, slow.other_letters) << what;
+}
+
+}  // namespace
+
+TEST(SixteenAtATime, EveryByteAtEveryPositionAgreesWithTheDefinitions) {
+    for (const auto& base : long_bases()) {
+        ASSERT_GT(base.size(), 40u);
+        expect_all_agree(base, "the base");
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string text = base;
+                text[at] = static_cast<char>(b);
+                expect_all_agree(text, "byte " + std::to_string(b) + " at " + std::to_string(at));
+                if (HasFatalFailure()) return;
+            }
+        }
+    }
+}
+
+TEST(SixteenAtATime, PiecesThatStopARunAgreeWithTheDefinitionsAtEveryPosition) {
+    for (const auto& base : long_bases()) {
+        for (std::size_t at = 0; at <= base.size(); ++at) {
+            for (const auto& piece : stoppers()) {
+                std::string inserted = base;
+                inserted.insert(at, piece);
+                expect_all_agree(inserted, "piece inserted at " + std::to_string(at));
+                std::string replaced = base;
+                replaced.replace(at, piece.size(), piece);
+                expect_all_agree(replaced, "piece over byte " + std::to_string(at));
+                if (HasFatalFailure()) return;
+            }
+        }
+    }
+}
+
+// Every two-byte code point in every place of a long run of Russian letters and ASCII: the
+// stable blocks the sixteen-byte NFC check trusts, and every other block, answer as alone.
+TEST(SixteenAtATime, EveryTwoByteCodePointInALongRunAnswersAsTheDefinition) {
+    const std::string run = "Жизнь и мир, abc: жизнь мира; 12 xyz — ok";
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+        std::string one;
+        u::append_utf8(one, c);
+        for (std::size_t place = 0; place + 2 <= run.size(); ++place) {
+            std::string text = run;
+            text.insert(place, one);
+            expect_all_agree(text, "U+" + std::to_string(static_cast<unsigned>(c)) + " at " +
+                                       std::to_string(place));
+            if (HasFatalFailure()) return;
+        }
+    }
+}
