@@ -423,10 +423,10 @@ const icu::BasicTimeZone& riga_zone() {
     static const std::unique_ptr<const icu::BasicTimeZone> zone = [] {
         std::unique_ptr<icu::TimeZone> tz(
             icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")));
-        auto* basic = dynamic_cast<icu::BasicTimeZone*>(tz.get());
-        if (!basic) throw std::runtime_error("ICU time zone Europe/Riga unavailable");
-        tz.release();
-        return std::unique_ptr<const icu::BasicTimeZone>(basic);
+        if (dynamic_cast<icu::BasicTimeZone*>(tz.get()) == nullptr)
+            throw std::runtime_error("ICU time zone Europe/Riga unavailable");
+        return std::unique_ptr<const icu::BasicTimeZone>(
+            static_cast<icu::BasicTimeZone*>(tz.release()));
     }();
     return *zone;
 }
