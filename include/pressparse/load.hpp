@@ -25,6 +25,12 @@ int open_regular_file(const std::string& path, struct stat* opened = nullptr);
 // IsDirectory, Unreadable, TooLarge).
 std::string load_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);
 
+// As load_file, for a path its caller has just found to be a regular file by stat(2) (a batch
+// that listed it): the file is opened without looking at it first. A FIFO, socket or device put
+// in its place since is still refused, unopened waits never happen (O_NONBLOCK) and the file
+// opened is checked to be a regular file, as load_file checks it.
+std::string load_listed_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);
+
 // Reads a stream to its end (stdin). Throws InputError (Unreadable, TooLarge).
 std::string load_stream(std::istream& in, std::uint64_t max_bytes = kDefaultMaxBytes);
 

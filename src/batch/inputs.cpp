@@ -212,7 +212,8 @@ std::optional<Job> InputStream::job_for_path(const std::string& path, const fs::
     std::error_code ec;
     // As fs::is_directory(path), without making an fs::path of every page's name.
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    const bool stat_ok = ::stat(path.c_str(), &st) == 0;
+    if (stat_ok && S_ISDIR(st.st_mode)) {
         if (!settings_.recursive) {
             return error_job(path, out_name, ErrorCode::IsDirectory,
                              "is a directory (use -r to read the pages in it)");
@@ -246,6 +247,7 @@ std::optional<Job> InputStream::job_for_path(const std::string& path, const fs::
     Job job;
     job.path = path;
     job.output_name = out_name;
+    job.listed_regular = stat_ok && S_ISREG(st.st_mode);  // saves the reader a stat(2)
     return job;
 }
 

@@ -27,6 +27,7 @@ struct Job {
     std::string path;                   // how the input is named in results and messages
     std::filesystem::path output_name;  // under an output directory, without the extension
     std::optional<std::string> bytes;  // the page itself when already read (stdin, archive records)
+    bool listed_regular = false;       // found a regular file by stat(2) when it was listed
     std::optional<std::string> url;    // from the archive record
     std::optional<std::string> charset;  // from the record's HTTP header
     std::optional<WarcOrigin> warc;

@@ -33,6 +33,7 @@
 #include "pressparse/errors.hpp"
 #include "pressparse/fingerprint.hpp"
 #include "pressparse/json_writer.hpp"
+#include "pressparse/load.hpp"
 #include "pressparse/render.hpp"
 
 namespace pressparse {
@@ -136,7 +137,10 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
     if (job.charset && !extract.declared_charset) extract.declared_charset = job.charset;
     try {
         Article article = job.bytes ? pressparse::extract(*job.bytes, job.path, extract)
-                                    : extract_file(job.path, extract);
+                          : job.listed_regular
+                              ? pressparse::extract(load_listed_file(job.path, extract.max_bytes),
+                                                    job.path, extract)
+                              : extract_file(job.path, extract);
         article.input.path = input.path;
         article.input.warc = job.warc;
         r.warnings = article.warnings.size();

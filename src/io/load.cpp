@@ -79,14 +79,20 @@ void decompress_if_gzip(std::string& bytes, std::uint64_t max_bytes) {
     if (is_gzip(bytes.data(), bytes.size())) bytes = gunzip(bytes, max_bytes);
 }
 
-int open_regular_file(const std::string& path, struct stat* opened) {
+namespace {
+
+// Opens `path`, looked at first unless `looked_at` (its caller has just done so), and checks the
+// descriptor is a regular file.
+int open_file(const std::string& path, struct stat* opened, bool looked_at) {
     // Looked at before it is opened (opening a FIFO waits for a writer, opening a device may do
     // something), and again once open, in case it was replaced in between. O_NONBLOCK keeps the
     // open itself from waiting.
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) throw_errno(errno);
-    if (S_ISDIR(st.st_mode)) throw InputError(ErrorCode::IsDirectory, "is a directory");
-    if (!S_ISREG(st.st_mode)) throw InputError(ErrorCode::Unreadable, kNotRegular);
+    if (!looked_at) {
+        if (::stat(path.c_str(), &st) != 0) throw_errno(errno);
+        if (S_ISDIR(st.st_mode)) throw InputError(ErrorCode::IsDirectory, "is a directory");
+        if (!S_ISREG(st.st_mode)) throw InputError(ErrorCode::Unreadable, kNotRegular);
+    }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) throw_errno(errno);
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -99,9 +105,9 @@ int open_regular_file(const std::string& path, struct stat* opened) {
     return fd;
 }
 
-std::string load_file(const std::string& path, std::uint64_t max_bytes) {
+std::string load_opened(const std::string& path, std::uint64_t max_bytes, bool looked_at) {
     struct stat st {};  // of the file opened (a regular file)
-    const int fd = open_regular_file(path, &st);
+    const int fd = open_file(path, &st, looked_at);
     struct FdCloser {
         int fd;
         ~FdCloser() { ::close(fd); }
@@ -128,6 +134,20 @@ std::string load_file(const std::string& path, std::uint64_t max_bytes) {
     }
     decompress_if_gzip(bytes, max_bytes);
     return bytes;
+}
+
+}  // namespace
+
+int open_regular_file(const std::string& path, struct stat* opened) {
+    return open_file(path, opened, false);
+}
+
+std::string load_file(const std::string& path, std::uint64_t max_bytes) {
+    return load_opened(path, max_bytes, false);
+}
+
+std::string load_listed_file(const std::string& path, std::uint64_t max_bytes) {
+    return load_opened(path, max_bytes, true);
 }
 
 std::string load_stream(std::istream& in, std::uint64_t max_bytes) {

@@ -1,9 +1,8 @@
 #include "pressparse/dates.hpp"
 
-#include <unicode/calendar.h>
+#include <unicode/basictz.h>
 #include <unicode/datefmt.h>
 #include <unicode/dtfmtsym.h>
-#include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/resbund.h>
 #include <unicode/smpdtfmt.h>
@@ -417,47 +416,91 @@ std::optional<DateInLine> parse_date(std::string_view text) {
 
 namespace {
 
-// A calendar in Europe/Riga and one in UTC, per thread (creating one costs far more than using
-// it). The Riga calendar reads a wall time that occurs twice (the autumn hour) as the first of
-// the two, summer time, and a wall time that does not exist (the spring hour) with the offset
-// in force before the switch, so that the instant is the one the printed wall time names.
-struct RigaCalendars {
-    std::unique_ptr<icu::Calendar> riga;
-    std::unique_ptr<icu::Calendar> utc;
+// Europe/Riga's rules, read once per process (a zone's const methods may be called from many
+// threads). No Calendar is built: a wall time is days and milliseconds from the epoch by civil
+// arithmetic (the years allowed, 1900–2200, are all Gregorian), and the zone gives its offset.
+const icu::BasicTimeZone& riga_zone() {
+    static const std::unique_ptr<const icu::BasicTimeZone> zone = [] {
+        std::unique_ptr<icu::TimeZone> tz(
+            icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")));
+        if (dynamic_cast<icu::BasicTimeZone*>(tz.get()) == nullptr)
+            throw std::runtime_error("ICU time zone Europe/Riga unavailable");
+        return std::unique_ptr<const icu::BasicTimeZone>(
+            static_cast<icu::BasicTimeZone*>(tz.release()));
+    }();
+    return *zone;
+}
+
+constexpr long long kMsPerDay = 86'400'000;
+
+// Days from 1970-01-01 to the given day of the proleptic Gregorian calendar; a day past the
+// month's end runs on into the next month, as a lenient calendar reads it.
+long long days_from_civil(int year, int month, int day) {
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = (month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<long long>(era) * 146097 + doe - 719468 + (day - 1);
+}
+
+struct CivilTime {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
 };
 
-RigaCalendars& riga_calendars() {
-    thread_local RigaCalendars calendars;
-    if (!calendars.riga) {
-        UErrorCode status = U_ZERO_ERROR;
-        auto riga = std::make_unique<icu::GregorianCalendar>(
-            icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")), status);
-        auto utc = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
-        if (U_FAILURE(status)) throw std::runtime_error("ICU calendar for Europe/Riga unavailable");
-        riga->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
-        riga->setSkippedWallTimeOption(UCAL_WALLTIME_LAST);
-        calendars.riga = std::move(riga);
-        calendars.utc = std::move(utc);
+CivilTime civil_from_ms(long long ms) {
+    long long days = ms / kMsPerDay;
+    long long in_day = ms % kMsPerDay;
+    if (in_day < 0) {
+        in_day += kMsPerDay;
+        --days;
     }
-    return calendars;
+    const long long z = days + 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    CivilTime t;
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2 ? 1 : 0));
+    t.hour = static_cast<int>(in_day / 3'600'000);
+    t.minute = static_cast<int>(in_day / 60'000 % 60);
+    return t;
 }
 
 }  // namespace
 
+// A wall time that occurs twice (the autumn hour) is read as the first of the two, summer time,
+// and a wall time that does not exist (the spring hour) with the offset in force before the
+// switch, so that the instant is the one the printed wall time names (what a lenient ICU
+// Calendar does with UCAL_WALLTIME_FIRST for repeated and UCAL_WALLTIME_LAST for skipped times).
 std::optional<std::string> to_iso_riga(const LocalDateTime& v, std::string* warning) {
     if (!plausible(v)) return std::nullopt;
-    RigaCalendars& calendars = riga_calendars();
-    icu::Calendar& cal = *calendars.riga;
-    cal.clear();
-    cal.set(v.year, v.month - 1, v.day, v.hour.value_or(12), v.minute.value_or(0), 0);
+    const int hour_set = v.hour.value_or(12);
+    const int minute_set = v.minute.value_or(0);
+    // The wall time read as if it were UTC; hours and minutes past their range run on.
+    const long long wall = days_from_civil(v.year, v.month, v.day) * kMsPerDay +
+                           static_cast<long long>(hour_set) * 3'600'000 +
+                           static_cast<long long>(minute_set) * 60'000;
+    const icu::BasicTimeZone& zone = riga_zone();
     UErrorCode status = U_ZERO_ERROR;
-    const UDate instant = cal.getTime(status);
+    int32_t raw = 0;
+    int32_t dst = 0;
+    zone.getOffsetFromLocal(static_cast<UDate>(wall), UCAL_TZ_LOCAL_FORMER, UCAL_TZ_LOCAL_FORMER,
+                            raw, dst, status);
     if (U_FAILURE(status)) return std::nullopt;
-    // Reject dates the lenient calendar rolled over (31 февраля).
-    if (cal.get(UCAL_YEAR, status) != v.year || cal.get(UCAL_MONTH, status) != v.month - 1 ||
-        cal.get(UCAL_DATE, status) != v.day || U_FAILURE(status)) {
-        return std::nullopt;
-    }
+    const long long offset_ms = static_cast<long long>(raw) + dst;
+    const long long instant = wall - offset_ms;
+    // The wall time the instant shows in Riga: it differs from the one printed when the date
+    // rolled over (31 февраля) or the time falls in a gap.
+    zone.getOffset(static_cast<UDate>(instant), false, raw, dst, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    const CivilTime shown = civil_from_ms(instant + raw + dst);
+    // Reject dates the lenient reading rolled over (31 февраля).
+    if (shown.year != v.year || shown.month != v.month || shown.day != v.day) return std::nullopt;
     char buf[160];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
     const std::string date(buf);
@@ -465,16 +508,8 @@ std::optional<std::string> to_iso_riga(const LocalDateTime& v, std::string* warn
     const int hour = *v.hour;
     const int minute = v.minute.value_or(0);
 
-    // The offset is whatever separates the wall time from the instant ICU chose for it.
-    icu::Calendar& utc = *calendars.utc;
-    utc.clear();
-    utc.set(v.year, v.month - 1, v.day, hour, minute, 0);
-    const UDate wall = utc.getTime(status);
-    if (U_FAILURE(status)) return std::nullopt;
-    const auto offset_ms = static_cast<long long>(wall - instant);
-    const bool skipped =
-        cal.get(UCAL_HOUR_OF_DAY, status) != hour || cal.get(UCAL_MINUTE, status) != minute;
-    if (U_FAILURE(status)) return std::nullopt;
+    // The offset is whatever separates the wall time from the instant chosen for it.
+    const bool skipped = shown.hour != hour || shown.minute != minute;
     const char sign = offset_ms < 0 ? '-' : '+';
     const long long abs_s = (offset_ms < 0 ? -offset_ms : offset_ms) / 1000;
     if (abs_s % 60 != 0) {

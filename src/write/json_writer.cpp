@@ -116,6 +116,25 @@ class Writer {
         if (pretty_ && !empty) newline();
         out_ += bracket;
     }
+    // A key of the schema written as a literal: its length known when compiled, so that the
+    // comma, the quotes and the colon around it are put together without a loop or a call.
+    template <std::size_t N>
+    void key(const char (&k)[N]) {
+        static_assert(N - 1 <= kLongestKey, "a key of the schema is short");
+        if (pretty_) {
+            key(std::string_view(k, N - 1));
+            return;
+        }
+        std::array<char, N + 3> buffer;  // ,"k":
+        buffer[0] = ',';
+        buffer[1] = '"';
+        std::memcpy(buffer.data() + 2, k, N - 1);
+        buffer[N + 1] = '"';
+        buffer[N + 2] = ':';
+        const std::size_t first = first_[depth_] ? 1 : 0;
+        first_[depth_] = false;
+        out_.append(buffer.data() + first, N + 3 - first);
+    }
     // A key of the schema: plain ASCII, written as it is (no escape is ever needed); in compact
     // output with the comma before it and the colon after it in one append.
     void key(std::string_view k) {

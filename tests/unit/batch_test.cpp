@@ -19,6 +19,8 @@
 
 #include "batch/inputs.hpp"
 #include "batch/names.hpp"
+#include "pressparse/errors.hpp"
+#include "pressparse/load.hpp"
 
 namespace fs = std::filesystem;
 using namespace pressparse;
@@ -873,5 +875,38 @@ TEST(BatchUsage, OptionsThatCannotWorkAreRefused) {
     for (const char* good : {"*.html", "[]ab]*", "[!a-c]?.txt", "[[:digit:]]*", "\\[x", "[[]"}) {
         o.glob = good;
         EXPECT_EQ(usage_problem(o), "") << good;
+    }
+}
+
+// A page found a regular file when it was listed is read without another stat(2) before it is
+// opened; a FIFO put in its place since is still refused, and nothing waits for a writer.
+TEST_F(BatchTest, AListedPageIsOpenedWithoutLookingAgainButStillChecked) {
+    const std::string page = make_pages(1)[0];
+    const fs::path fifo = dir_ / "fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    batch::InputSettings settings;
+    settings.inputs = {page, fifo.string(), (dir_ / "missing").string()};
+    settings.max_bytes = kDefaultMaxBytes;
+    batch::InputStream inputs(settings);
+    const auto listed = inputs.next();
+    ASSERT_TRUE(listed);
+    EXPECT_TRUE(listed->listed_regular);
+    const auto named_fifo = inputs.next();
+    ASSERT_TRUE(named_fifo);
+    EXPECT_FALSE(named_fifo->listed_regular);
+    const auto missing = inputs.next();
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(missing->listed_regular);
+
+    EXPECT_EQ(load_listed_file(page), load_file(page));
+    // Replaced by a FIFO after it was listed.
+    fs::remove(page);
+    ASSERT_EQ(::mkfifo(page.c_str(), 0600), 0);
+    try {
+        load_listed_file(page);
+        ADD_FAILURE() << "a FIFO was read as a page";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Unreadable);
+        EXPECT_STREQ(e.what(), "not a regular file (a FIFO, socket or device)");
     }
 }

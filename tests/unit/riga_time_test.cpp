@@ -1,0 +1,187 @@
+// to_iso_riga reads Riga's offset from the zone and the day by civil arithmetic; these tests hold
+// it to the definition it replaced, a lenient ICU GregorianCalendar in Europe/Riga (repeated wall
+// times read as the first, skipped ones with the offset before the switch) beside one in UTC, on
+// every day of the years allowed and on every minute around each of the zone's transitions.
+#include <gtest/gtest.h>
+#include <unicode/basictz.h>
+#include <unicode/gregocal.h>
+#include <unicode/timezone.h>
+#include <unicode/tztrans.h>
+#include <unicode/unistr.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "pressparse/dates.hpp"
+
+namespace d = pressparse::dates;
+
+namespace {
+
+struct Reading {
+    std::optional<std::string> iso;
+    std::string warning;
+    bool operator==(const Reading&) const = default;
+};
+
+// The calendar reading, as to_iso_riga did it before.
+class CalendarReading {
+  public:
+    CalendarReading() {
+        UErrorCode status = U_ZERO_ERROR;
+        riga_ = std::make_unique<icu::GregorianCalendar>(
+            icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")), status);
+        utc_ = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
+        EXPECT_TRUE(U_SUCCESS(status));
+        riga_->setRepeatedWallTimeOption(UCAL_WALLTIME_FIRST);
+        riga_->setSkippedWallTimeOption(UCAL_WALLTIME_LAST);
+    }
+
+    Reading operator()(const d::LocalDateTime& v) {
+        Reading out;
+        if (v.year < 1900 || v.year > 2200 || v.month < 1 || v.month > 12 || v.day < 1 ||
+            v.day > 31)
+            return out;
+        icu::Calendar& cal = *riga_;
+        cal.clear();
+        cal.set(v.year, v.month - 1, v.day, v.hour.value_or(12), v.minute.value_or(0), 0);
+        UErrorCode status = U_ZERO_ERROR;
+        const UDate instant = cal.getTime(status);
+        if (U_FAILURE(status)) return out;
+        if (cal.get(UCAL_YEAR, status) != v.year || cal.get(UCAL_MONTH, status) != v.month - 1 ||
+            cal.get(UCAL_DATE, status) != v.day || U_FAILURE(status))
+            return out;
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+        const std::string date(buf);
+        if (!v.hour) {
+            out.iso = date;
+            return out;
+        }
+        const int hour = *v.hour;
+        const int minute = v.minute.value_or(0);
+        icu::Calendar& utc = *utc_;
+        utc.clear();
+        utc.set(v.year, v.month - 1, v.day, hour, minute, 0);
+        const UDate wall = utc.getTime(status);
+        const auto offset_ms = static_cast<long long>(wall - instant);
+        const bool skipped =
+            cal.get(UCAL_HOUR_OF_DAY, status) != hour || cal.get(UCAL_MINUTE, status) != minute;
+        const char sign = offset_ms < 0 ? '-' : '+';
+        const long long abs_s = (offset_ms < 0 ? -offset_ms : offset_ms) / 1000;
+        if (abs_s % 60 != 0) {
+            std::snprintf(
+                buf, sizeof buf,
+                "date before standard time: Riga's offset on %s was %c%02lld:%02lld:%02lld"
+                ", not whole minutes; the time is left out",
+                date.c_str(), sign, abs_s / 3600, abs_s / 60 % 60, abs_s % 60);
+            out.warning = buf;
+            out.iso = date;
+            return out;
+        }
+        if (skipped) {
+            std::snprintf(buf, sizeof buf,
+                          "date in the daylight-saving gap: %02d:%02d does not exist in Riga on %s",
+                          hour, minute, date.c_str());
+            out.warning = buf;
+        }
+        std::snprintf(buf, sizeof buf, "%sT%02d:%02d:00%c%02lld:%02lld", date.c_str(), hour, minute,
+                      sign, abs_s / 3600, abs_s / 60 % 60);
+        out.iso = buf;
+        return out;
+    }
+
+  private:
+    std::unique_ptr<icu::Calendar> riga_;
+    std::unique_ptr<icu::Calendar> utc_;
+};
+
+Reading zone_reading(const d::LocalDateTime& v) {
+    Reading out;
+    out.iso = d::to_iso_riga(v, &out.warning);
+    return out;
+}
+
+std::string show(const d::LocalDateTime& v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%d-%d-%d %d:%d", v.year, v.month, v.day, v.hour.value_or(-1),
+                  v.minute.value_or(-1));
+    return buf;
+}
+
+}  // namespace
+
+TEST(RigaTime, EveryDayOfTheYearsAllowedReadsAsTheCalendarReadsIt) {
+    CalendarReading calendar;
+    int differences = 0;
+    for (int year = 1899; year <= 2201; ++year) {
+        for (int month = 0; month <= 13; ++month) {
+            for (int day = 0; day <= 32; ++day) {
+                for (const std::optional<int> hour :
+                     {std::optional<int>{}, std::optional<int>{12}}) {
+                    const d::LocalDateTime v{year, month, day, hour, std::nullopt};
+                    if (calendar(v) != zone_reading(v) && ++differences <= 10)
+                        ADD_FAILURE() << show(v);
+                }
+            }
+        }
+    }
+    EXPECT_EQ(differences, 0);
+}
+
+TEST(RigaTime, EveryMinuteAroundEachTransitionReadsAsTheCalendarReadsIt) {
+    CalendarReading calendar;
+    std::unique_ptr<icu::TimeZone> tz(
+        icu::TimeZone::createTimeZone(icu::UnicodeString(u"Europe/Riga")));
+    const auto* zone = dynamic_cast<const icu::BasicTimeZone*>(tz.get());
+    ASSERT_NE(zone, nullptr);
+    // 1899-12-31 to 2201-01-01, as milliseconds from the epoch.
+    UDate at = -2'209'075'200'000.0;
+    const UDate end = 7'289'654'400'000.0;
+    icu::TimeZoneTransition transition;
+    int transitions = 0;
+    int differences = 0;
+    while (zone->getNextTransition(at, false, transition) && transition.getTime() < end) {
+        at = transition.getTime();
+        ++transitions;
+        // Wall times from three hours before the transition (in the offset before it) to three
+        // hours after, every minute, and hours and minutes past their range on its day.
+        const int before_ms =
+            transition.getFrom()->getRawOffset() + transition.getFrom()->getDSTSavings();
+        const auto wall_minute = static_cast<long long>(std::floor((at + before_ms) / 60'000.0));
+        for (long long m = wall_minute - 180; m <= wall_minute + 180; ++m) {
+            const long long days = (m >= 0 ? m : m - 1439) / 1440;
+            const long long in_day = m - days * 1440;
+            // Civil date of `days` (days from 1970-01-01).
+            const long long z = days + 719468;
+            const long long era = (z >= 0 ? z : z - 146096) / 146097;
+            const long long doe = z - era * 146097;
+            const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+            const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            const long long mp = (5 * doy + 2) / 153;
+            const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+            const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+            const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+            const int hour = static_cast<int>(in_day / 60);
+            const int minute = static_cast<int>(in_day % 60);
+            std::vector<d::LocalDateTime> cases{{year, month, day, hour, minute},
+                                                {year, month, day, hour, std::nullopt}};
+            if (m == wall_minute) {
+                for (const int h : {23, 24, 25, 48, 99})
+                    cases.push_back({year, month, day, h, 0});
+                for (const int mi : {59, 60, 75, 99})
+                    cases.push_back({year, month, day, hour, mi});
+            }
+            for (const auto& v : cases) {
+                if (calendar(v) != zone_reading(v) && ++differences <= 10)
+                    ADD_FAILURE() << show(v) << ": calendar " << calendar(v).iso.value_or("-")
+                                  << " zone " << zone_reading(v).iso.value_or("-");
+            }
+        }
+    }
+    EXPECT_GT(transitions, 400);
+    EXPECT_EQ(differences, 0);
+}
