@@ -1,5 +1,7 @@
 #include "html_dom.hpp"
 
+#include <strings.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
@@ -332,16 +334,35 @@ Document::Document(std::string_view utf8, bool prepass) {
 
 Document::~Document() = default;  // the arena holds gumbo's whole output
 
+namespace {
+
+// gumbo_get_attribute, the first attribute whose name equals `name` in any case, with the
+// first letters compared before the whole names: most attributes an element has differ from
+// the one asked for in their first letter, and strcasecmp per attribute was 1.5 % of a page's
+// extraction. (`c | 0x20` is the lower case of an ASCII letter and leaves equal bytes equal, so
+// it only passes over names strcasecmp would refuse.)
+const GumboAttribute* find_attribute(const GumboVector& attributes, const char* name) {
+    const unsigned first = static_cast<unsigned char>(name[0]) | 0x20u;
+    for (unsigned int i = 0; i < attributes.length; ++i) {
+        const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
+        if ((static_cast<unsigned char>(a->name[0]) | 0x20u) != first) continue;
+        if (strcasecmp(a->name, name) == 0) return a;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
 std::string_view Document::attr(NodeId id, const char* name) const {
     const Node& n = nodes_[id];
     if (!n.element) return {};
-    const GumboAttribute* a = gumbo_get_attribute(&n.element->attributes, name);
+    const GumboAttribute* a = find_attribute(n.element->attributes, name);
     return a ? std::string_view(a->value) : std::string_view{};
 }
 
 bool Document::has_attr(NodeId id, const char* name) const {
     const Node& n = nodes_[id];
-    return n.element && gumbo_get_attribute(&n.element->attributes, name) != nullptr;
+    return n.element && find_attribute(n.element->attributes, name) != nullptr;
 }
 
 std::string_view Document::tag_name(NodeId id) const {

@@ -14,6 +14,7 @@
 #include "pressparse/errors.hpp"
 #include "pressparse/json_writer.hpp"
 #include "pressparse/pipeline.hpp"
+#include "read/html_dom.hpp"
 
 namespace fs = std::filesystem;
 using pressparse::html::empty_script_bodies;
@@ -103,6 +104,32 @@ TEST(HtmlPrepass, LeavesJsonLdAndWhatIsNotAScript) {
 // Article, byte for byte, with the pre-pass and without it. Under the sanitizers every tenth
 // page of the shared data is taken (their overhead is no measure, and the Release suite takes
 // all of them).
+// The DOM's attribute look-up, which compares first letters before whole names, finds what
+// gumbo_get_attribute finds (the first attribute of the name in any case) on every element and
+// name: mixed case, names sharing a first letter, names that are not letters, foreign content.
+TEST(HtmlDom, AttributeLookUpAgreesWithGumbo) {
+    const std::string page =
+        "<div CLASS=a class=b Id=c data-x=1 @x=2 `x=3 =y=4 itemprop='' ITEMPROP=n>t</div>"
+        "<svg viewBox='0 0 1 1'><a xlink:href=u HREF=v><title lang=en>x</title></a></svg>"
+        "<p class id=\"\" role=note aria-hidden=true>q</p><br hidden><img alt=a ALT=b>";
+    const pressparse::html::Document doc(page, false);
+    std::size_t elements = 0;
+    for (pressparse::html::NodeId id = 0; id < doc.nodes().size(); ++id) {
+        const auto* element = doc.node(id).element;
+        if (!element) continue;
+        ++elements;
+        for (const char* name :
+             {"class", "id", "itemprop", "data-x", "@x", "`x", "=y", "href", "viewbox", "viewBox",
+              "lang", "role", "aria-hidden", "hidden", "alt", "", "x", "`", "@"}) {
+            const GumboAttribute* a = gumbo_get_attribute(&element->attributes, name);
+            EXPECT_EQ(doc.has_attr(id, name), a != nullptr) << id << " " << name;
+            EXPECT_EQ(doc.attr(id, name), a ? std::string_view(a->value) : std::string_view{})
+                << id << " " << name;
+        }
+    }
+    EXPECT_GE(elements, 8u);
+}
+
 TEST(HtmlPrepass, EveryPageGivesTheSameArticleWithAndWithout) {
     std::vector<fs::path> pages;
     auto add_tree = [&](const fs::path& dir, std::size_t every) {
