@@ -152,25 +152,30 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
             name += lower_char(html[j++]);
         }
         // The end of the tag, skipping quoted attribute values, counting attributes.
-        char quote = 0;
         bool after_equals = false;
         bool in_space = true;
         std::size_t attributes = 0;
         std::size_t cut = std::string_view::npos;  // where the attributes past the limit start
-        while (j < html.size() && (quote || html[j] != '>')) {
+        while (j < html.size() && html[j] != '>') {
             const char c = html[j];
-            if (quote) {
-                if (c == quote) quote = 0;
-            } else if ((c == '"' || c == '\'') && after_equals) {
-                quote = c;
-            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            if ((c == '"' || c == '\'') && after_equals) {
+                // A quoted value, to its closing quote at once (about half a page's bytes are
+                // attribute values). The tag runs on to the end of the page when it has none.
+                const void* q = std::memchr(html.data() + j + 1, c, html.size() - j - 1);
+                j = q ? static_cast<std::size_t>(static_cast<const char*>(q) - html.data()) + 1
+                      : html.size();
+                after_equals = false;
+                in_space = false;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
                 in_space = true;
                 ++j;
                 continue;
             } else if (c != '=' && c != '/' && in_space && !after_equals) {
                 if (++attributes == max_attributes + 1) cut = j;
             }
-            after_equals = c == '=' || (after_equals && quote == 0 && c == '=');
+            after_equals = c == '=';
             in_space = false;
             ++j;
         }
