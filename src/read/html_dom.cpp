@@ -172,7 +172,8 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
                 in_space = true;
                 ++j;
                 continue;
-            } else if (c != '=' && c != '/' && in_space && !after_equals) {
+            }
+            if (c != '=' && c != '/' && in_space && !after_equals) {
                 if (++attributes == max_attributes + 1) cut = j;
             }
             after_equals = c == '=';
