@@ -9,10 +9,15 @@
 // over the set, as many as it takes to last --min-seconds; the figures are the medians over
 // --reps repetitions, gumbo and extract measured alternately so that drift hits both alike.
 //
-//   pressparse_gumbo_baseline [--reps N] [--min-seconds S] [--csv] [--html LIST] [--text LIST]
+//   pressparse_gumbo_baseline [--reps N] [--min-seconds S] [--csv] [--count]
+//                             [--html LIST] [--text LIST]
 //
-// LIST is a file naming one page per line. --csv prints rows of bench/results/*.csv
-// (benchmark,metric,value,unit,jobs,notes) instead of the human-readable report.
+// LIST is a file naming one page per line; a gzip-compressed page (the web sets' .html.gz) is
+// inflated when it is read, as the CLI's loader does, so both sides see the page's HTML. --csv
+// prints rows of bench/results/*.csv (benchmark,metric,value,unit,jobs,notes) instead of the
+// human-readable report. --count times nothing: it runs one pass of bare gumbo and one of
+// extract over each set, in the functions `gumbo_pass` and `extract_pass`, for an instruction
+// counter (callgrind's inclusive totals of the two; noise-free where the timings are not).
 #include <gumbo.h>
 
 #include <algorithm>
@@ -26,8 +31,10 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "pressparse/load.hpp"
 #include "pressparse/pipeline.hpp"
 
 namespace {
@@ -55,9 +62,16 @@ Pages load_list(const std::string& list) {
         }
         std::ostringstream s;
         s << f.rdbuf();
-        pages.total += s.str().size();
+        std::string bytes = s.str();
+        try {
+            pressparse::decompress_if_gzip(bytes);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "gumbo_baseline: %s: %s\n", path.c_str(), e.what());
+            std::exit(2);
+        }
+        pages.total += bytes.size();
         pages.paths.push_back(path);
-        pages.bytes.push_back(s.str());
+        pages.bytes.push_back(std::move(bytes));
     }
     return pages;
 }
@@ -123,7 +137,8 @@ struct Figure {
     }
 };
 
-void gumbo_pass(const Pages& pages) {
+// Not inlined, so that an instruction counter sees each pass as one function (--count).
+[[gnu::noinline]] void gumbo_pass(const Pages& pages) {
     for (const auto& b : pages.bytes) {
         GumboOutput* out = gumbo_parse(b.c_str());
         gumbo_destroy_output(&kGumboDefaultOptions, out);
@@ -142,7 +157,7 @@ void gumbo_quiet_pass(const Pages& pages) {
 int g_errors = 0;
 volatile std::size_t g_sink = 0;
 
-void extract_pass(const Pages& pages, pressparse::InputFormat format) {
+[[gnu::noinline]] void extract_pass(const Pages& pages, pressparse::InputFormat format) {
     pressparse::ExtractOptions options;
     options.format = format;
     for (std::size_t i = 0; i < pages.bytes.size(); ++i) {
@@ -173,6 +188,7 @@ int main(int argc, char** argv) {
     int reps = 5;
     double min_seconds = 1.0;
     bool csv = false;
+    bool count = false;
     std::string html_list, text_list;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -189,14 +205,16 @@ int main(int argc, char** argv) {
             min_seconds = std::atof(value().c_str());
         } else if (a == "--csv") {
             csv = true;
+        } else if (a == "--count") {
+            count = true;
         } else if (a == "--html") {
             html_list = value();
         } else if (a == "--text") {
             text_list = value();
         } else {
             std::fprintf(stderr,
-                         "usage: %s [--reps N] [--min-seconds S] [--csv] [--html LIST] "
-                         "[--text LIST]\n",
+                         "usage: %s [--reps N] [--min-seconds S] [--csv] [--count] "
+                         "[--html LIST] [--text LIST]\n",
                          argv[0]);
             return a == "--help" || a == "-h" ? 0 : 2;
         }
@@ -204,6 +222,20 @@ int main(int argc, char** argv) {
     if (html_list.empty() && text_list.empty()) {
         std::fprintf(stderr, "gumbo_baseline: give --html LIST and/or --text LIST\n");
         return 2;
+    }
+    if (count) {
+        // One pass of each, nothing timed: the figures are the counter's.
+        for (const auto& [list, format] : {std::pair{html_list, pressparse::InputFormat::Html},
+                                           std::pair{text_list, pressparse::InputFormat::Text}}) {
+            if (list.empty()) continue;
+            const Pages pages = load_list(list);
+            if (format == pressparse::InputFormat::Html) gumbo_pass(pages);
+            g_errors = 0;
+            extract_pass(pages, format);
+            std::printf("%s: %zu pages, %zu bytes, %d failed to extract\n", list.c_str(),
+                        pages.paths.size(), pages.total, g_errors);
+        }
+        return 0;
     }
     const std::string method = "median of " + std::to_string(reps) +
                                " reps of >= " + fmt("%.1f", min_seconds) +

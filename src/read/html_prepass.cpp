@@ -226,6 +226,10 @@ std::optional<std::string> empty_script_bodies(std::string_view s) {
                 while (k != npos &&
                        !(s.compare(k + 2, 1, ">") == 0 || s.compare(k + 2, 2, "!>") == 0))
                     k = s.find("--", k + 1);
+                // Its text is nobody's reading (the DOM keeps no comment): "<!--" then the end,
+                // "-->" or "--!>", is an empty comment (the tokenizer's comment start, start
+                // dash and end states); a comment the page does not end runs to its end.
+                cut(body, k == npos ? s.size() : k);
                 if (k == npos) break;
                 i = k + (s[k + 2] == '>' ? 3 : 4);
                 continue;

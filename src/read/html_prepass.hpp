@@ -1,7 +1,9 @@
 // The pre-pass before gumbo: the bodies of inline scripts and style sheets emptied, so that the
 // parser does not tokenise them character by character (on real news pages they are about half
 // the bytes). Nothing they hold ever reaches an Article — except JSON-LD, which metadata reads,
-// so a script whose type may be JSON is kept whole.
+// so a script whose type may be JSON is kept whole. The text of comments is emptied too
+// (commented-out blocks, about 3 % of a news page's bytes after scripts): the DOM keeps no
+// comment node (html_dom.cpp), so nothing reads it.
 //
 // Where each body ends is found by the HTML tokenizer's own rules, not by a pattern: a script
 // ends at "</script" (any case) followed by white space, "/" or ">", except inside its escaped
@@ -24,7 +26,8 @@
 
 namespace pressparse::html {
 
-// The page with script and style bodies emptied, or nullopt when there is nothing to empty.
+// The page with script and style bodies and comments' text emptied, or nullopt when there is
+// nothing to empty.
 std::optional<std::string> empty_script_bodies(std::string_view s);
 
 }  // namespace pressparse::html

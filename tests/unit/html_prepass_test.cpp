@@ -14,6 +14,7 @@
 #include "pressparse/errors.hpp"
 #include "pressparse/json_writer.hpp"
 #include "pressparse/pipeline.hpp"
+#include "read/html_dom.hpp"
 
 namespace fs = std::filesystem;
 using pressparse::html::empty_script_bodies;
@@ -43,6 +44,22 @@ TEST(HtmlPrepass, EmptiesScriptsAndStyleSheets) {
     EXPECT_EQ(emptied("<p>a<script>never ends"), "<p>a<script>");
 }
 
+// A comment's text is emptied to the end the tokenizer finds: the first "-->" or "--!>" after
+// "<!--" ("<!-->" and "<!--->" are whole empty comments); markup inside it stays unread.
+TEST(HtmlPrepass, EmptiesCommentsTextToTheTokenizersEnd) {
+    EXPECT_EQ(emptied("<p>a</p><!-- <div class=x>old</div> --><p>b</p>"),
+              "<p>a</p><!----><p>b</p>");
+    EXPECT_EQ(emptied("<!--a--!><p>b"), "<!----!><p>b");
+    EXPECT_EQ(emptied("<!--a-- ->--><p>b"), "<!----><p>b");  // "--" and no '>' goes on
+    EXPECT_EQ(emptied("<!--a---><p>b"), "<!----><p>b");
+    EXPECT_EQ(empty_script_bodies("<!--><p>a<!---><p>b"), std::nullopt);
+    EXPECT_EQ(empty_script_bodies("<!----><p>a"), std::nullopt);
+    // Never ended: the comment runs to the end of the page.
+    EXPECT_EQ(emptied("<p>a<!-- b <p>c"), "<p>a<!--");
+    // Not comments: a doctype, a bogus comment, a CDATA section outside foreign content.
+    EXPECT_EQ(empty_script_bodies("<!DOCTYPE html><?x y?><![CDATA[z]]><p>a"), std::nullopt);
+}
+
 TEST(HtmlPrepass, ScriptEscapesFollowTheTokenizer) {
     // Inside "<!--", "<script>" opens a double-escaped run whose "</script>" does not end it.
     const std::string page =
@@ -66,14 +83,12 @@ TEST(HtmlPrepass, LeavesJsonLdAndWhatIsNotAScript) {
     // "<script" as the text of a title, a textarea, a comment or an attribute value.
     for (const std::string page :
          {"<title>a <script>b</script></title>", "<textarea><script>x</script></textarea>",
-          "<!-- <script>x</script> -->", "<div title='<script>x</script>'>y</div>",
-          "<xmp><style>x</style></xmp>", "<!--><script>x</script>-->"}) {
-        if (page == "<!--><script>x</script>-->") {
-            EXPECT_EQ(emptied(page), "<!--><script></script>-->") << page;  // "<!-->" is a comment
-        } else {
-            EXPECT_EQ(empty_script_bodies(page), std::nullopt) << page;
-        }
+          "<div title='<script>x</script>'>y</div>", "<xmp><style>x</style></xmp>"}) {
+        EXPECT_EQ(empty_script_bodies(page), std::nullopt) << page;
     }
+    EXPECT_EQ(emptied("<!-- <script>x</script> --><p>a"), "<!----><p>a");  // the comment's text
+    EXPECT_EQ(emptied("<!--><script>x</script>-->"),
+              "<!--><script></script>-->");  // "<!-->" is a comment
     // In <svg> and <math>, <script> and <style> are plain elements holding markup.
     EXPECT_EQ(empty_script_bodies("<svg><script>a<b>c</b></script></svg>"), std::nullopt);
     EXPECT_EQ(emptied("<svg><style>x</style></svg><style>y</style>"),
@@ -89,6 +104,32 @@ TEST(HtmlPrepass, LeavesJsonLdAndWhatIsNotAScript) {
 // Article, byte for byte, with the pre-pass and without it. Under the sanitizers every tenth
 // page of the shared data is taken (their overhead is no measure, and the Release suite takes
 // all of them).
+// The DOM's attribute look-up, which compares first letters before whole names, finds what
+// gumbo_get_attribute finds (the first attribute of the name in any case) on every element and
+// name: mixed case, names sharing a first letter, names that are not letters, foreign content.
+TEST(HtmlDom, AttributeLookUpAgreesWithGumbo) {
+    const std::string page =
+        "<div CLASS=a class=b Id=c data-x=1 @x=2 `x=3 =y=4 itemprop='' ITEMPROP=n>t</div>"
+        "<svg viewBox='0 0 1 1'><a xlink:href=u HREF=v><title lang=en>x</title></a></svg>"
+        "<p class id=\"\" role=note aria-hidden=true>q</p><br hidden><img alt=a ALT=b>";
+    const pressparse::html::Document doc(page, false);
+    std::size_t elements = 0;
+    for (pressparse::html::NodeId id = 0; id < doc.nodes().size(); ++id) {
+        const auto* element = doc.node(id).element;
+        if (!element) continue;
+        ++elements;
+        for (const char* name :
+             {"class", "id", "itemprop", "data-x", "@x", "`x", "=y", "href", "viewbox", "viewBox",
+              "lang", "role", "aria-hidden", "hidden", "alt", "", "x", "`", "@"}) {
+            const GumboAttribute* a = gumbo_get_attribute(&element->attributes, name);
+            EXPECT_EQ(doc.has_attr(id, name), a != nullptr) << id << " " << name;
+            EXPECT_EQ(doc.attr(id, name), a ? std::string_view(a->value) : std::string_view{})
+                << id << " " << name;
+        }
+    }
+    EXPECT_GE(elements, 8u);
+}
+
 TEST(HtmlPrepass, EveryPageGivesTheSameArticleWithAndWithout) {
     std::vector<fs::path> pages;
     auto add_tree = [&](const fs::path& dir, std::size_t every) {

@@ -482,6 +482,22 @@ TEST(HtmlLimits, AttributesPastTheLimitAreDropped) {
     EXPECT_FALSE(html::limit_markup("<p a=1 b=2>it's</p>", 100, 2));
 }
 
+// A quoted value is passed over whole: its '>', white space, '=' and the other quote are
+// value, not markup; a quote only opens a value after '='; an unclosed one runs to the end.
+TEST(HtmlLimits, QuotedValuesAreSkippedWhole) {
+    html::MarkupLimits hit;
+    const auto cut = html::limit_markup(
+        "<p a='x > b=\"y\" c' d=\"e f='>'\" g h=1>t</p><i j=\"k\">u</i>", 100, 3, &hit);
+    ASSERT_TRUE(cut);
+    EXPECT_EQ(*cut, "<p a='x > b=\"y\" c' d=\"e f='>'\" g >t</p><i j=\"k\">u</i>");
+    EXPECT_FALSE(html::limit_markup("<p a=1 'b' \"c\">t</p>", 100, 3));  // names, not values
+    EXPECT_TRUE(html::limit_markup("<p a=1 'b' \"c\" d>t</p>", 100, 3));
+    EXPECT_FALSE(html::limit_markup("<div><div a='>", 1));  // never closed: nothing to flatten
+    const auto flat = html::limit_markup("<div a=\"<div>\"><div b='/'>t</div></div>", 1);
+    ASSERT_TRUE(flat);
+    EXPECT_EQ(*flat, "<div a=\"<div>\">t</div>");
+}
+
 TEST(HtmlLimits, MillionAttributesOnOneElementFinish) {
     std::string doc = "<html><body><div";
     for (int i = 0; i < 1000000; ++i)
