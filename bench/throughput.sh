@@ -147,14 +147,10 @@ run_once() {  # list jobs [extra args...]
     tail -1 "$TMP/rss"
 }
 
-# RUNS runs; prints "median_pages_per_s median_mb_per_s max_rss_kib median_rss_kib pages errors median_seconds".
-measure() {  # list jobs [extra args...]
-    local out="$TMP/measure"
-    : >"$out"
-    for ((r = 0; r < RUNS; r++)); do
-        run_once "$@" >>"$out"
-    done
-    local pps mbps rssmax rssmed pages errors secs
+# The runs of a file of run_once lines; prints "median_pages_per_s median_mb_per_s max_rss_kib
+# median_rss_kib pages errors median_seconds".
+summarize() {  # file
+    local out="$1" pps mbps rssmax rssmed pages errors secs
     pps=$(awk '{print $4}' "$out" | median)
     mbps=$(awk '{print $5}' "$out" | median)
     rssmax=$(awk '{print $6}' "$out" | maxof)
@@ -163,6 +159,16 @@ measure() {  # list jobs [extra args...]
     errors=$(awk 'NR == 1 {print $2}' "$out")
     secs=$(awk '{print $3}' "$out" | median)
     echo "$pps $mbps $rssmax $rssmed $pages $errors $secs"
+}
+
+# RUNS runs, summarized.
+measure() {  # list jobs [extra args...]
+    local out="$TMP/measure"
+    : >"$out"
+    for ((r = 0; r < RUNS; r++)); do
+        run_once "$@" >>"$out"
+    done
+    summarize "$out"
 }
 
 # A list of the corpus repeated `times` times.
@@ -234,14 +240,8 @@ corpus() {  # name src_list [extra args...]
     done
     local jobs
     for jobs in 1 2; do
-        local out="$TMP/$name.j$jobs" pps mbps rssmax rssmed pages errors secs
-        pps=$(awk '{print $4}' "$out" | median)
-        mbps=$(awk '{print $5}' "$out" | median)
-        rssmax=$(awk '{print $6}' "$out" | maxof)
-        rssmed=$(awk '{print $6}' "$out" | median)
-        pages=$(awk 'NR == 1 {print $1}' "$out")
-        errors=$(awk 'NR == 1 {print $2}' "$out")
-        secs=$(awk '{print $3}' "$out" | median)
+        local pps mbps rssmax rssmed pages errors secs
+        read -r pps mbps rssmax rssmed pages errors secs < <(summarize "$TMP/$name.j$jobs")
         local errnote=""
         if [[ "$errors" != 0 ]]; then errnote="; $errors of $pages pages failed"; fi
         row "cli $name corpus" "throughput" "$(fmt %.1f "$pps")" "pages/s" "$jobs" "$desc; $secs s per run$errnote"
