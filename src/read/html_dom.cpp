@@ -526,4 +526,10 @@ std::string decode_references(std::string_view text) {
     return out;
 }
 
+std::optional<std::string> non_empty(std::string s) {
+    s = unicode::fold_whitespace(s);
+    if (s.empty()) return std::nullopt;
+    return s;
+}
+
 }  // namespace pressparse::html

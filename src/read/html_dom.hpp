@@ -143,4 +143,7 @@ bool is_block_tag(GumboTag tag);
 // encoded them twice (`content="&amp;#039;"`). Text without a '&' comes back as it is.
 std::string decode_references(std::string_view text);
 
+// A stated value as text: white space folded, nothing when that leaves nothing.
+std::optional<std::string> non_empty(std::string s);
+
 }  // namespace pressparse::html
