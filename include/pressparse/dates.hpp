@@ -82,4 +82,8 @@ std::optional<std::string> normalize_timestamp(std::string_view text, bool riga_
                                                std::string* warning = nullptr,
                                                std::string_view language = {});
 
+// Days from 1970-01-01 to the given day of the proleptic Gregorian calendar; a day past the
+// month's end runs on into the next month, as a lenient calendar reads it.
+long long days_from_civil(int year, int month, int day);
+
 }  // namespace pressparse::dates

@@ -151,16 +151,6 @@ std::optional<Day> day_of_iso(std::string_view iso) {
     return d;
 }
 
-long days_from_civil(const Day& d) {
-    const int y = d.year - (d.month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int mp = (d.month + 9) % 12;
-    const int doy = (153 * mp + 2) / 5 + d.day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<long>(era) * 146097 + doe - 719468;
-}
-
 std::string iso_day(const dates::LocalDateTime& v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
@@ -722,7 +712,9 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         if (shown && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
             const auto a = day_of_iso(chosen->iso);
             const auto b = day_of_iso(shown->day);
-            if (a && b && std::labs(days_from_civil(*a) - days_from_civil(*b)) == 1)
+            if (a && b &&
+                std::llabs(dates::days_from_civil(a->year, a->month, a->day) -
+                           dates::days_from_civil(b->year, b->month, b->day)) == 1)
                 out.printed_day = shown->day;
         }
         return out;

@@ -433,18 +433,6 @@ const icu::BasicTimeZone& riga_zone() {
 
 constexpr long long kMsPerDay = 86'400'000;
 
-// Days from 1970-01-01 to the given day of the proleptic Gregorian calendar; a day past the
-// month's end runs on into the next month, as a lenient calendar reads it.
-long long days_from_civil(int year, int month, int day) {
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int mp = (month + 9) % 12;
-    const int doy = (153 * mp + 2) / 5;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<long long>(era) * 146097 + doe - 719468 + (day - 1);
-}
-
 struct CivilTime {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0;
 };
@@ -472,6 +460,16 @@ CivilTime civil_from_ms(long long ms) {
 }
 
 }  // namespace
+
+long long days_from_civil(int year, int month, int day) {
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = (month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<long long>(era) * 146097 + doe - 719468 + (day - 1);
+}
 
 // A wall time that occurs twice (the autumn hour) is read as the first of the two, summer time,
 // and a wall time that does not exist (the spring hour) with the offset in force before the
