@@ -154,22 +154,17 @@ constexpr std::array kCreditSources{
     "Pietiek"sv,
 };
 
-// Markers after which the rest of a line is a credit.
-// Markers after which the rest of a line is a credit, with the index of a byte in each that is
-// rare in running text (memchr looks for that one: a leading space would stop at every word).
-struct Marker {
-    std::string_view text;
-    std::size_t anchor;
-};
+// Markers after which the rest of a line is a credit, each anchored on a byte rare in running
+// text (a leading space would stop the search at every word).
 constexpr std::array kInlineCreditMarkers{
-    Marker{" Фото: "sv, 2},  Marker{" Фото "sv, 2},   Marker{" Foto: "sv, 1},
-    Marker{" Photo: "sv, 1}, Marker{" Фото - "sv, 2}, Marker{" Foto - "sv, 1},
-    Marker{" © "sv, 2},
+    Phrase{" Фото: "sv, 2},  Phrase{" Фото "sv, 2},   Phrase{" Foto: "sv, 1},
+    Phrase{" Photo: "sv, 1}, Phrase{" Фото - "sv, 2}, Phrase{" Foto - "sv, 1},
+    Phrase{" © "sv, 2},
 };
 
 // The last occurrence of a marker, found forwards from its anchor byte.
 // `anchor_seen` tells whether the anchor byte occurs at all (past the marker's own offset).
-std::size_t find_last(std::string_view text, const Marker& m, bool& anchor_seen) {
+std::size_t find_last(std::string_view text, const Phrase& m, bool& anchor_seen) {
     std::size_t last = std::string_view::npos;
     const char anchor = m.text[m.anchor];
     anchor_seen = false;
@@ -466,12 +461,12 @@ std::optional<CaptionSplit> split_trailing_credit(std::string_view text) {
     // Markers that share an anchor byte (three of " Фото", two of " Foto") are not looked for
     // again once a search found no such byte at all.
     // (A byte absent from offset k on is absent from any later offset too.)
-    std::array<const Marker*, kInlineCreditMarkers.size()> absent{};
+    std::array<const Phrase*, kInlineCreditMarkers.size()> absent{};
     std::size_t absent_count = 0;
     for (const auto& marker : kInlineCreditMarkers) {
         const char anchor = marker.text[marker.anchor];
         const bool known_absent =
-            std::any_of(absent.begin(), absent.begin() + absent_count, [&](const Marker* m) {
+            std::any_of(absent.begin(), absent.begin() + absent_count, [&](const Phrase* m) {
                 return m->text[m->anchor] == anchor && m->anchor <= marker.anchor;
             });
         if (known_absent) continue;
