@@ -584,6 +584,72 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
     return std::nullopt;
 }
 
+// A stated instant, "YYYY-MM-DDTHH:MM:SS+HH:MM" as normalize_timestamp writes it: minutes since
+// 1970-01-01 in UTC, its seconds and its offset in minutes.
+struct Instant {
+    long long utc_minutes = 0;
+    int seconds = 0;
+    int offset = 0;
+};
+
+std::optional<Instant> instant_of(std::string_view iso) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0;
+    char sign = 0;
+    if (iso.size() != 25 ||
+        std::sscanf(std::string(iso).c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h,
+                    &mi, &s, &sign, &oh, &om) != 9 ||
+        (sign != '+' && sign != '-'))
+        return std::nullopt;
+    const int offset = (sign == '-' ? -1 : 1) * (oh * 60 + om);
+    return Instant{dates::days_from_civil(y, mo, d) * 1440 + h * 60 + mi - offset, s, offset};
+}
+
+// The instant written at `offset` minutes from UTC.
+std::string written_at(const Instant& t, int offset) {
+    const long long local = t.utc_minutes + offset;
+    long long days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
+    const long long minute_of_day = local - days * 1440;
+    // The civil day of a day count (the inverse of days_from_civil).
+    days += 719468;
+    const long long era = (days >= 0 ? days : days - 146096) / 146097;
+    const long long doe = days - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    const long long day = doy - (153 * mp + 2) / 5 + 1;
+    const long long month = mp < 10 ? mp + 3 : mp - 9;
+    const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const int a = offset < 0 ? -offset : offset;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02d%c%02d:%02d", year,
+                  month, day, minute_of_day / 60, minute_of_day % 60, t.seconds,
+                  offset < 0 ? '-' : '+', a / 60, a % 60);
+    return buf;
+}
+
+// A stamp in UTC ("…T23:00:00Z") of a page that prints its local day one day after or before:
+// the same instant, written at an offset that falls on the printed day. The offset is the one
+// another stamp of the page states, else the smallest whole hour (within -12..+14) that reaches
+// the printed day. Nothing when the stamp has another offset or the day is further off.
+std::optional<std::string> at_printed_day(std::string_view iso, std::string_view day,
+                                          const std::vector<std::string_view>& others) {
+    const auto t = instant_of(iso);
+    if (!t || t->offset != 0) return std::nullopt;
+    auto lands = [&](int offset) {
+        return std::string_view(written_at(*t, offset)).substr(0, 10) == day;
+    };
+    for (const auto other : others) {
+        if (const auto o = instant_of(other); o && o->offset != 0 && o->offset >= -12 * 60 &&
+                                              o->offset <= 14 * 60 && lands(o->offset))
+            return written_at(*t, o->offset);
+    }
+    for (int hours = 1; hours <= 14; ++hours) {
+        if (lands(hours * 60)) return written_at(*t, hours * 60);
+        if (hours <= 12 && lands(-hours * 60)) return written_at(*t, -hours * 60);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> date_in_url(std::string_view url) {
@@ -666,7 +732,8 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             return iso.compare(0, 10, day) == 0;
         };
         // The date line under the headline is what the page prints for the article itself.
-        std::optional<Printed> line = printed_near_headline(doc, shape, language);
+        const std::optional<Printed> under_headline = printed_near_headline(doc, shape, language);
+        std::optional<Printed> line = under_headline;
         if (line && !line->date_line) line.reset();
         // Stamps that disagree: the one whose day the date line prints is the page's (a
         // template's stale stamp comes first as often as not), unless that day is the one the
@@ -706,16 +773,44 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         out.published_text = *chosen->text;
         out.source = chosen->source;
         // A stamp with its instant (in UTC, or another zone) may fall on the day after or before
-        // the one a date element prints for readers: the printed day is the page's, unless the
-        // date line under the headline prints the stamp's own day (the element is a teaser's).
-        const std::optional<Printed>& shown = printed;
-        if (shown && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
+        // the one the page prints for readers: the printed day is the page's. A date element
+        // prints it, unless the date line under the headline prints the stamp's own day (the
+        // element is a teaser's); for a stamp in UTC, the date line under the headline or just
+        // before it too, unless that day is the stated modification's.
+        auto one_day_off = [&](const std::string& day) {
             const auto a = day_of_iso(chosen->iso);
-            const auto b = day_of_iso(shown->day);
-            if (a && b &&
-                std::llabs(dates::days_from_civil(a->year, a->month, a->day) -
-                           dates::days_from_civil(b->year, b->month, b->day)) == 1)
-                out.printed_day = shown->day;
+            const auto b = day_of_iso(day);
+            return a && b &&
+                   std::llabs(dates::days_from_civil(a->year, a->month, a->day) -
+                              dates::days_from_civil(b->year, b->month, b->day)) == 1;
+        };
+        const bool utc = chosen->iso.size() > 10 && chosen->iso.ends_with("+00:00");
+        std::optional<std::string> shown;
+        bool from_element = false;
+        if (printed && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day)) &&
+            one_day_off(printed->day)) {
+            shown = printed->day;
+            from_element = true;
+        } else if (utc && !(printed && same_day(chosen->iso, printed->day))) {
+            const std::optional<Printed> near =
+                under_headline ? line : printed_before(doc, shape, language);
+            // A modification stated at another instant may be the day the line prints.
+            const bool modified_day = near && modified && modified->size() > 10 &&
+                                      *modified != chosen->iso && same_day(*modified, near->day);
+            if (near && one_day_off(near->day) && !modified_day) shown = near->day;
+        }
+        if (shown) {
+            // The offset another stamp of the page states, modified ones included.
+            std::vector<std::string_view> others;
+            for (const Stamp& s : stamps)
+                others.push_back(s.iso);
+            if (modified) others.push_back(*modified);
+            if (utc) {
+                out.printed_day = at_printed_day(chosen->iso, *shown, others);
+                if (!out.printed_day && from_element) out.printed_day = shown;
+            } else {
+                out.printed_day = shown;
+            }
         }
         return out;
     }

@@ -987,8 +987,56 @@ TEST(HtmlDates, PrintedDayWinsOverAUtcStampOneDayOff) {
         "<article><h1>Bridge opens</h1><div class=\"time\">Published: November 8, 2023 at 11:30 "
         "p.m.</div>" +
             kEnglishParagraphs + "</article>"));
-    EXPECT_EQ(a.date, "2023-11-08");
+    // The same instant, written at an offset that falls on the printed day.
+    EXPECT_EQ(a.date, "2023-11-08T23:30:59-06:00");
     EXPECT_EQ(a.date_source, DateSource::Meta);
+}
+
+// A UTC stamp one day off the day the date line under (or just before) the headline prints: the
+// instant is kept, written at the offset another stamp states, else at the smallest whole hour
+// that reaches the printed day. A stamp with its own offset, a day two days off, or a page that
+// prints no day keep the stamp as stated.
+TEST(HtmlDates, AUtcStampIsWrittenOnTheDayThePagePrints) {
+    auto utc_page = [](const std::string& stamps, const std::string& body) {
+        return from_html(
+            english_page(stamps, "<article>" + body + kEnglishParagraphs + "</article>"));
+    };
+    const std::string published =
+        R"(<meta property="article:published_time" content="2018-06-12T23:00:00.000Z">)";
+    // A list of facts under the headline, the day month first as the page's language writes it.
+    const Article a =
+        utc_page(published + R"(<meta property="article:modified_time" )"
+                             R"(content="2018-06-12T23:00:00.000Z">)",
+                 "<h1>Bridge opens</h1><ul class=\"facts\"><li><small>On 6/13/2018 by "
+                 "@anna</small></li></ul>");
+    EXPECT_EQ(a.date, "2018-06-13T00:00:00+01:00");
+    EXPECT_EQ(a.date_text, "2018-06-12T23:00:00.000Z");
+    // The offset the page's modification stamp states.
+    const Article b = utc_page(
+        R"(<meta property="article:published_time" content="2018-12-31T22:30:00Z">
+           <meta property="article:modified_time" content="2019-01-02T10:00:00+02:00">)",
+        "<h1>Bridge opens</h1><p>1 January 2019</p>");
+    EXPECT_EQ(b.date, "2019-01-01T00:30:00+02:00");
+    // The day before, a date line just before the headline.
+    const Article c =
+        utc_page(R"(<meta property="article:published_time" content="2020-05-02T02:54:29Z">)",
+                 "<p>May 1, 2020</p><h1>Bridge opens</h1>");
+    EXPECT_EQ(c.date, "2020-05-01T23:54:29-03:00");
+    // Kept: another offset, two days off, no printed day, an offset beyond -12 hours.
+    const Article d =
+        utc_page(R"(<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">)",
+                 "<h1>Bridge opens</h1><p>June 28, 2020</p>");
+    EXPECT_EQ(d.date, "2020-06-29T00:16:15+03:00");
+    const Article e =
+        utc_page(R"(<meta property="article:published_time" content="2020-05-03T02:54:29Z">)",
+                 "<h1>Bridge opens</h1><p>May 1, 2020</p>");
+    EXPECT_EQ(e.date, "2020-05-03T02:54:29+00:00");
+    const Article f = utc_page(published, "<h1>Bridge opens</h1>");
+    EXPECT_EQ(f.date, "2018-06-12T23:00:00+00:00");
+    const Article g =
+        utc_page(R"(<meta property="article:published_time" content="2020-05-02T13:00:00Z">)",
+                 "<h1>Bridge opens</h1><p>May 1, 2020</p>");
+    EXPECT_EQ(g.date, "2020-05-02T13:00:00+00:00");
 }
 
 // The date line under the headline is the day the page prints for the article: a teaser's date
