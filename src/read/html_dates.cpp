@@ -80,10 +80,26 @@ bool names_a_date(std::string_view names) {
 }
 
 // Names of what is no publication date: a modification, a comment, a teaser, site furniture.
+// An entry's own footer ("entry-footer", "post-footer", "asset-footer": the line under an
+// article with its author, day and category) is the article's, not the page's.
 bool names_elsewhere(std::string_view names) {
-    return contains_any(
-        names, {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv, "footer"sv,
-                "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv});
+    if (contains_any(names,
+                     {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv,
+                      "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv}))
+        return true;
+    for (std::size_t at = names.find("footer"); at != std::string_view::npos;
+         at = names.find("footer", at + 1)) {
+        std::size_t start = at;
+        while (start > 0 && names[start - 1] != ' ')
+            --start;
+        std::string_view owner = names.substr(start, at - start);
+        while (!owner.empty() && (owner.back() == '-' || owner.back() == '_'))
+            owner.remove_suffix(1);
+        if (owner != "entry"sv && owner != "post"sv && owner != "article"sv && owner != "asset"sv &&
+            owner != "story"sv)
+            return true;
+    }
+    return false;
 }
 
 // The page's and the article's own containers name whole-page states ("no-sidebar",

@@ -1039,6 +1039,26 @@ TEST(HtmlDates, AUtcStampIsWrittenOnTheDayThePagePrints) {
     EXPECT_EQ(g.date, "2020-05-02T13:00:00+00:00");
 }
 
+// An entry's own footer ("asset-footer", "entry-footer") holds the article's byline and day; the
+// page's footer does not.
+TEST(HtmlDates, AnEntrysFooterHoldsItsDay) {
+    const Article a = from_html(
+        english_page("",
+                     "<div class=\"asset\"><h1>Bridge opens</h1><div class=\"asset-content\">" +
+                         kEnglishParagraphs +
+                         "</div><div class=\"asset-footer\"><div class=\"asset-meta\">Von Anna am "
+                         "03.05.2013, 11:51 | 0 Meinungen</div></div></div>",
+                     "de"));
+    EXPECT_EQ(a.date, "2013-05-03");
+    const Article b = from_html(english_page(
+        "",
+        "<div class=\"asset\"><h1>Bridge opens</h1>" + kEnglishParagraphs + kEnglishParagraphs +
+            "</div><div class=\"site-footer\"><div class=\"footer-meta\">Von Anna am "
+            "03.05.2013</div></div>",
+        "de"));
+    EXPECT_FALSE(b.date);
+}
+
 // The date line under the headline is the day the page prints for the article: a teaser's date
 // element further down, one day off a UTC stamp, does not move the stamp.
 TEST(HtmlDates, TheDateLineUnderTheHeadlineIsThePrintedDay) {
