@@ -184,6 +184,9 @@ struct Printed {
     // The date is most of its line ("Posted on 2019-01-01 by Anna"), not a day a sentence
     // names ("On Sunday, 5 November 2023, the police …").
     bool date_line = false;
+    // A date element before the headline (the page's first lines: a masthead's "today" as often
+    // as the article's day).
+    bool before_headline = false;
 };
 
 // The page's layout around `title_heading`, or around the page's first <h1> when no heading
@@ -362,6 +365,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                 if (found) {
                     if (h1 == kNoNode || id > h1) return found;
                     before = found;
+                    before->before_headline = true;
                     id = doc.next(id, body, true);
                     continue;
                 }
@@ -829,6 +833,16 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             }
         }
         return out;
+    }
+    // A date element before the headline gives way to the date line under it.
+    if (printed && printed->before_headline) {
+        if (auto line = printed_near_headline(doc, shape, language);
+            line && line->date_line && line->day != printed->day) {
+            out.fallback_text = line->text;
+            out.fallback_source = DateSource::Header;
+            out.fallback_day = line->day;
+            return out;
+        }
     }
     if (printed) {
         out.fallback_text = printed->text;

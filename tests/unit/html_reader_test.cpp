@@ -1039,6 +1039,24 @@ TEST(HtmlDates, AUtcStampIsWrittenOnTheDayThePagePrints) {
     EXPECT_EQ(g.date, "2020-05-02T13:00:00+00:00");
 }
 
+// A date element before the headline (a masthead's "today") gives way to the date line under
+// the headline; alone, it is the page's day.
+TEST(HtmlDates, AMastheadDayGivesWayToTheDateLineUnderTheHeadline) {
+    const std::string masthead =
+        "<div class=\"top\"><span class=\"date\">Tue, 14 Jan "
+        "2020</span></div>";
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>", masthead +
+                                           "<div><h2>Bridge opens</h2><p>Wire<br>13 Jan 2020, "
+                                           "22:11 GMT+10</p>" +
+                                           kEnglishParagraphs + "</div>"));
+    EXPECT_EQ(a.date, "2020-01-13");
+    const Article b = from_html(
+        english_page("<title>Bridge opens</title>",
+                     masthead + "<div><h2>Bridge opens</h2>" + kEnglishParagraphs + "</div>"));
+    EXPECT_EQ(b.date, "2020-01-14");
+}
+
 // An entry's own footer ("asset-footer", "entry-footer") holds the article's byline and day; the
 // page's footer does not.
 TEST(HtmlDates, AnEntrysFooterHoldsItsDay) {
