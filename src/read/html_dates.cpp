@@ -670,6 +670,23 @@ std::optional<std::string> at_printed_day(std::string_view iso, std::string_view
     return std::nullopt;
 }
 
+// Whether the first <time> stating `datetime` comes after the headline and prints the day
+// `iso` names for readers ("<time datetime="2022-01-21">21.01.2022 - 13:30</time>").
+bool time_prints_its_day(const Document& doc, const PageShape& shape, std::string_view datetime,
+                         std::string_view iso, std::string_view language) {
+    if (shape.headline == kNoNode) return false;
+    const auto& nodes = doc.nodes();
+    for (NodeId id = 0; id < nodes.size(); ++id) {
+        if (nodes[id].kind != Node::Kind::Element || nodes[id].tag != GUMBO_TAG_TIME ||
+            doc.attr(id, "datetime") != datetime)
+            continue;
+        if (id < shape.headline || shape.bytes[id] > kMaxDateElementBytes) return false;
+        const auto found = dates::find_date_in_text(spaced_text(doc, id), language);
+        return found && iso.substr(0, 10) == iso_day(found->value);
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<std::string> date_in_url(std::string_view url) {
@@ -780,6 +797,17 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         const bool only_weak_stamps = std::all_of(stamps.begin(), stamps.end(), [](const Stamp& s) {
             return s.source == DateSource::Time || s.generic;
         });
+        // A stamp named only "date" (as often the page's generation as its publication) gives
+        // way to a <time> after the headline that prints its own day for readers.
+        if (only_weak_stamps && chosen->generic) {
+            for (const Stamp& s : stamps) {
+                if (s.source == DateSource::Time && !same_day(chosen->iso, s.iso) &&
+                    time_prints_its_day(doc, shape, *s.text, s.iso, language)) {
+                    chosen = &s;
+                    break;
+                }
+            }
+        }
         if (only_weak_stamps) {
             std::optional<Printed> labelled = line;
             if (!labelled) labelled = labelled_line(doc, shape, Label::Published, language);

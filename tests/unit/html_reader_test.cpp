@@ -1484,6 +1484,26 @@ TEST(HtmlDates, AStampNamedOnlyDateIsWeak) {
     EXPECT_EQ(c.date, "2021-10-15");
 }
 
+// A stamp named only "date" gives way to a <time> after the headline that prints its own day; a
+// <time> before the headline (a masthead's) does not move it.
+TEST(HtmlDates, ATimeThatPrintsItsDayBeatsAStampNamedOnlyDate) {
+    const std::string head =
+        R"(<meta name="Date" content="2022-1-26T14:32:06+02:00"><title>Bridge opens</title>)";
+    const std::string time = "<time datetime=\"2022-01-21\">21.01.2022 - 13:30</time>";
+    const Article a =
+        from_html(english_page(head,
+                               "<div><h1>Bridge opens</h1>" + kEnglishParagraphs +
+                                   "<aside class=\"meta\"><p>" + time + "</p></aside></div>",
+                               "de"));
+    EXPECT_EQ(a.date, "2022-01-21");
+    const Article b =
+        from_html(english_page(head,
+                               "<div class=\"top\">" + time + "</div><div><h1>Bridge opens</h1>" +
+                                   kEnglishParagraphs + "</div>",
+                               "de"));
+    EXPECT_EQ(b.date, "2022-01-26T14:32:06+02:00");
+}
+
 // The layout's indentation between elements under the headline is no text: a date line after a
 // breadcrumb indented with many tabs is still within reach, and its day picks the stamp.
 TEST(HtmlDates, IndentationDoesNotHideTheDateLine) {
