@@ -621,7 +621,9 @@ std::optional<Instant> instant_of(std::string_view iso) {
         (sign != '+' && sign != '-'))
         return std::nullopt;
     const int offset = (sign == '-' ? -1 : 1) * (oh * 60 + om);
-    return Instant{dates::days_from_civil(y, mo, d) * 1440 + h * 60 + mi - offset, s, offset};
+    return Instant{
+        dates::days_from_civil(y, mo, d) * 1440 + static_cast<long long>(h) * 60 + mi - offset, s,
+        offset};
 }
 
 // The instant written at `offset` minutes from UTC.
@@ -850,6 +852,7 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         if (shown) {
             // The offset another stamp of the page states, modified ones included.
             std::vector<std::string_view> others;
+            others.reserve(stamps.size() + 1);
             for (const Stamp& s : stamps)
                 others.push_back(s.iso);
             if (modified) others.push_back(*modified);
