@@ -187,7 +187,46 @@ struct Printed {
     // A date element before the headline (the page's first lines: a masthead's "today" as often
     // as the article's day).
     bool before_headline = false;
+    // A time printed right after the date ("13 Jan 2020, 22:11"), in minutes into the day.
+    std::optional<int> minutes = std::nullopt;
 };
+
+// A time printed right after `date_text` in `text`: "14:30", ", 14:30", "- 13:30", "at 11:30
+// p.m.", "um 14:30"; in minutes into the day.
+std::optional<int> time_after(std::string_view text, std::string_view date_text) {
+    const std::size_t at = text.find(date_text);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::string_view rest = text.substr(at + date_text.size());
+    auto skip = [&](std::string_view chars) {
+        while (!rest.empty() && chars.find(rest.front()) != std::string_view::npos)
+            rest.remove_prefix(1);
+    };
+    skip(" ,-|@");
+    // One short word before the time ("at", "um", "à").
+    if (const std::size_t end = rest.find(' ');
+        end != std::string_view::npos && end > 0 && end <= 3 &&
+        rest.substr(0, end).find_first_of("0123456789") == std::string_view::npos) {
+        rest.remove_prefix(end);
+        skip(" ");
+    }
+    auto digits = [&](int& out) {
+        std::size_t n = 0;
+        out = 0;
+        while (n < rest.size() && n < 2 && rest[n] >= '0' && rest[n] <= '9')
+            out = out * 10 + (rest[n++] - '0');
+        rest.remove_prefix(n);
+        return n > 0;
+    };
+    int hour = 0, minute = 0;
+    if (!digits(hour) || rest.empty() || rest.front() != ':') return std::nullopt;
+    rest.remove_prefix(1);
+    if (rest.size() < 2 || !digits(minute) || hour > 23 || minute > 59) return std::nullopt;
+    skip(" ");
+    const std::string marker = lower_ascii(rest.substr(0, 4));
+    if ((marker.starts_with("pm") || marker.starts_with("p.m")) && hour < 12) hour += 12;
+    if ((marker.starts_with("am") || marker.starts_with("a.m")) && hour == 12) hour = 0;
+    return hour * 60 + minute;
+}
 
 // The page's layout around `title_heading`, or around the page's first <h1> when no heading
 // states the title (a site's logo or a hidden heading often comes first).
@@ -353,6 +392,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                         in_text && plausible_year(in_text->value.year) &&
                         !not_a_publication(in_text->prefix)) {
                         found = Printed{in_text->date_text, iso_day(in_text->value)};
+                        found->minutes = time_after(text, in_text->date_text);
                     } else if (!in_text) {
                         found = short_year_day(text);
                         // After a short label and a comma or bar: "Party, 30.10.23".
@@ -473,7 +513,9 @@ std::optional<Printed> printed_near(const Document& doc, NodeId h1, std::string_
         if (auto found = dates::find_date_in_text(line, language);
             found && plausible_year(found->value.year) && !not_a_publication(found->prefix)) {
             const bool date_line = words_around(line, *found) <= kDateLineMaxWords;
-            return Printed{found->date_text, iso_day(found->value), date_line};
+            Printed printed{found->date_text, iso_day(found->value), date_line};
+            printed.minutes = time_after(line, found->date_text);
+            return printed;
         }
         start = end + 1;
     }
@@ -510,7 +552,9 @@ std::optional<Printed> printed_before(const Document& doc, const PageShape& shap
         if (auto found = dates::find_date_in_text(line.substr(0, kNearHeadlineBytes), language);
             found && plausible_year(found->value.year) && !not_a_publication(found->prefix) &&
             words_around(line, *found) <= kDateLineMaxWords) {
-            return Printed{found->date_text, iso_day(found->value), true};
+            Printed printed{found->date_text, iso_day(found->value), true};
+            printed.minutes = time_after(line, found->date_text);
+            return printed;
         }
     }
     return std::nullopt;
@@ -651,10 +695,13 @@ std::string written_at(const Instant& t, int offset) {
 
 // A stamp in UTC ("…T23:00:00Z") of a page that prints its local day one day after or before:
 // the same instant, written at an offset that falls on the printed day. The offset is the one
-// another stamp of the page states, else the smallest whole hour (within -12..+14) that reaches
-// the printed day. Nothing when the stamp has another offset or the day is further off.
+// another stamp of the page states, else the one between the stamp and a time printed with the
+// day (23:30Z printed 00:30 is +01:00, to the quarter hour), else the smallest whole hour (within
+// -12..+14) that reaches the printed day. Nothing when the stamp has another offset or the day is
+// further off.
 std::optional<std::string> at_printed_day(std::string_view iso, std::string_view day,
-                                          const std::vector<std::string_view>& others) {
+                                          const std::vector<std::string_view>& others,
+                                          std::optional<int> printed_minutes) {
     const auto t = instant_of(iso);
     if (!t || t->offset != 0) return std::nullopt;
     auto lands = [&](int offset) {
@@ -664,6 +711,17 @@ std::optional<std::string> at_printed_day(std::string_view iso, std::string_view
         if (const auto o = instant_of(other); o && o->offset != 0 && o->offset >= -12 * 60 &&
                                               o->offset <= 14 * 60 && lands(o->offset))
             return written_at(*t, o->offset);
+    }
+    if (printed_minutes) {
+        const long long utc_day =
+            t->utc_minutes >= 0 ? t->utc_minutes / 1440 : (t->utc_minutes - 1439) / 1440;
+        const auto utc_minute = static_cast<int>(t->utc_minutes - utc_day * 1440);
+        for (const int days : {1, -1}) {
+            int offset = *printed_minutes + days * 1440 - utc_minute;
+            offset = (offset >= 0 ? offset + 7 : offset - 7) / 15 * 15;
+            if (offset >= -12 * 60 && offset <= 14 * 60 && lands(offset))
+                return written_at(*t, offset);
+        }
     }
     for (int hours = 1; hours <= 14; ++hours) {
         if (lands(hours * 60)) return written_at(*t, hours * 60);
@@ -836,10 +894,12 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         };
         const bool utc = chosen->iso.size() > 10 && chosen->iso.ends_with("+00:00");
         std::optional<std::string> shown;
+        std::optional<int> shown_minutes;
         bool from_element = false;
         if (printed && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day)) &&
             one_day_off(printed->day)) {
             shown = printed->day;
+            shown_minutes = printed->minutes;
             from_element = true;
         } else if (utc && !(printed && same_day(chosen->iso, printed->day))) {
             const std::optional<Printed> near =
@@ -847,7 +907,10 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             // A modification stated at another instant may be the day the line prints.
             const bool modified_day = near && modified && modified->size() > 10 &&
                                       *modified != chosen->iso && same_day(*modified, near->day);
-            if (near && one_day_off(near->day) && !modified_day) shown = near->day;
+            if (near && one_day_off(near->day) && !modified_day) {
+                shown = near->day;
+                shown_minutes = near->minutes;
+            }
         }
         if (shown) {
             // The offset another stamp of the page states, modified ones included.
@@ -857,7 +920,7 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
                 others.push_back(s.iso);
             if (modified) others.push_back(*modified);
             if (utc) {
-                out.printed_day = at_printed_day(chosen->iso, *shown, others);
+                out.printed_day = at_printed_day(chosen->iso, *shown, others, shown_minutes);
                 if (!out.printed_day && from_element) out.printed_day = shown;
             } else {
                 out.printed_day = shown;

@@ -1017,6 +1017,11 @@ TEST(HtmlDates, AUtcStampIsWrittenOnTheDayThePagePrints) {
            <meta property="article:modified_time" content="2019-01-02T10:00:00+02:00">)",
         "<h1>Bridge opens</h1><p>1 January 2019</p>");
     EXPECT_EQ(b.date, "2019-01-01T00:30:00+02:00");
+    // The offset between the stamp and a time printed with the day.
+    const Article t =
+        utc_page(R"(<meta property="article:published_time" content="2018-06-12T23:30:00Z">)",
+                 "<h1>Bridge opens</h1><p>June 13, 2018, 07:30</p>");
+    EXPECT_EQ(t.date, "2018-06-13T07:30:00+08:00");
     // The day before, a date line just before the headline.
     const Article c =
         utc_page(R"(<meta property="article:published_time" content="2020-05-02T02:54:29Z">)",
