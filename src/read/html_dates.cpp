@@ -80,10 +80,26 @@ bool names_a_date(std::string_view names) {
 }
 
 // Names of what is no publication date: a modification, a comment, a teaser, site furniture.
+// An entry's own footer ("entry-footer", "post-footer", "asset-footer": the line under an
+// article with its author, day and category) is the article's, not the page's.
 bool names_elsewhere(std::string_view names) {
-    return contains_any(
-        names, {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv, "footer"sv,
-                "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv});
+    if (contains_any(names,
+                     {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv,
+                      "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv}))
+        return true;
+    for (std::size_t at = names.find("footer"); at != std::string_view::npos;
+         at = names.find("footer", at + 1)) {
+        std::size_t start = at;
+        while (start > 0 && names[start - 1] != ' ')
+            --start;
+        std::string_view owner = names.substr(start, at - start);
+        while (!owner.empty() && (owner.back() == '-' || owner.back() == '_'))
+            owner.remove_suffix(1);
+        if (owner != "entry"sv && owner != "post"sv && owner != "article"sv && owner != "asset"sv &&
+            owner != "story"sv)
+            return true;
+    }
+    return false;
 }
 
 // The page's and the article's own containers name whole-page states ("no-sidebar",
@@ -168,7 +184,49 @@ struct Printed {
     // The date is most of its line ("Posted on 2019-01-01 by Anna"), not a day a sentence
     // names ("On Sunday, 5 November 2023, the police …").
     bool date_line = false;
+    // A date element before the headline (the page's first lines: a masthead's "today" as often
+    // as the article's day).
+    bool before_headline = false;
+    // A time printed right after the date ("13 Jan 2020, 22:11"), in minutes into the day.
+    std::optional<int> minutes = std::nullopt;
 };
+
+// A time printed right after `date_text` in `text`: "14:30", ", 14:30", "- 13:30", "at 11:30
+// p.m.", "um 14:30"; in minutes into the day.
+std::optional<int> time_after(std::string_view text, std::string_view date_text) {
+    const std::size_t at = text.find(date_text);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::string_view rest = text.substr(at + date_text.size());
+    auto skip = [&](std::string_view chars) {
+        while (!rest.empty() && chars.find(rest.front()) != std::string_view::npos)
+            rest.remove_prefix(1);
+    };
+    skip(" ,-|@");
+    // One short word before the time ("at", "um", "à").
+    if (const std::size_t end = rest.find(' ');
+        end != std::string_view::npos && end > 0 && end <= 3 &&
+        rest.substr(0, end).find_first_of("0123456789") == std::string_view::npos) {
+        rest.remove_prefix(end);
+        skip(" ");
+    }
+    auto digits = [&](int& out) {
+        std::size_t n = 0;
+        out = 0;
+        while (n < rest.size() && n < 2 && rest[n] >= '0' && rest[n] <= '9')
+            out = out * 10 + (rest[n++] - '0');
+        rest.remove_prefix(n);
+        return n > 0;
+    };
+    int hour = 0, minute = 0;
+    if (!digits(hour) || rest.empty() || rest.front() != ':') return std::nullopt;
+    rest.remove_prefix(1);
+    if (rest.size() < 2 || !digits(minute) || hour > 23 || minute > 59) return std::nullopt;
+    skip(" ");
+    const std::string marker = lower_ascii(rest.substr(0, 4));
+    if ((marker.starts_with("pm") || marker.starts_with("p.m")) && hour < 12) hour += 12;
+    if ((marker.starts_with("am") || marker.starts_with("a.m")) && hour == 12) hour = 0;
+    return hour * 60 + minute;
+}
 
 // The page's layout around `title_heading`, or around the page's first <h1> when no heading
 // states the title (a site's logo or a hidden heading often comes first).
@@ -334,6 +392,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                         in_text && plausible_year(in_text->value.year) &&
                         !not_a_publication(in_text->prefix)) {
                         found = Printed{in_text->date_text, iso_day(in_text->value)};
+                        found->minutes = time_after(text, in_text->date_text);
                     } else if (!in_text) {
                         found = short_year_day(text);
                         // After a short label and a comma or bar: "Party, 30.10.23".
@@ -346,6 +405,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
                 if (found) {
                     if (h1 == kNoNode || id > h1) return found;
                     before = found;
+                    before->before_headline = true;
                     id = doc.next(id, body, true);
                     continue;
                 }
@@ -453,7 +513,9 @@ std::optional<Printed> printed_near(const Document& doc, NodeId h1, std::string_
         if (auto found = dates::find_date_in_text(line, language);
             found && plausible_year(found->value.year) && !not_a_publication(found->prefix)) {
             const bool date_line = words_around(line, *found) <= kDateLineMaxWords;
-            return Printed{found->date_text, iso_day(found->value), date_line};
+            Printed printed{found->date_text, iso_day(found->value), date_line};
+            printed.minutes = time_after(line, found->date_text);
+            return printed;
         }
         start = end + 1;
     }
@@ -490,7 +552,9 @@ std::optional<Printed> printed_before(const Document& doc, const PageShape& shap
         if (auto found = dates::find_date_in_text(line.substr(0, kNearHeadlineBytes), language);
             found && plausible_year(found->value.year) && !not_a_publication(found->prefix) &&
             words_around(line, *found) <= kDateLineMaxWords) {
-            return Printed{found->date_text, iso_day(found->value), true};
+            Printed printed{found->date_text, iso_day(found->value), true};
+            printed.minutes = time_after(line, found->date_text);
+            return printed;
         }
     }
     return std::nullopt;
@@ -584,6 +648,105 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
     return std::nullopt;
 }
 
+// A stated instant, "YYYY-MM-DDTHH:MM:SS+HH:MM" as normalize_timestamp writes it: minutes since
+// 1970-01-01 in UTC, its seconds and its offset in minutes.
+struct Instant {
+    long long utc_minutes = 0;
+    int seconds = 0;
+    int offset = 0;
+};
+
+std::optional<Instant> instant_of(std::string_view iso) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0;
+    char sign = 0;
+    if (iso.size() != 25 ||
+        std::sscanf(std::string(iso).c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h,
+                    &mi, &s, &sign, &oh, &om) != 9 ||
+        (sign != '+' && sign != '-'))
+        return std::nullopt;
+    const int offset = (sign == '-' ? -1 : 1) * (oh * 60 + om);
+    return Instant{
+        dates::days_from_civil(y, mo, d) * 1440 + static_cast<long long>(h) * 60 + mi - offset, s,
+        offset};
+}
+
+// The instant written at `offset` minutes from UTC.
+std::string written_at(const Instant& t, int offset) {
+    const long long local = t.utc_minutes + offset;
+    long long days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
+    const long long minute_of_day = local - days * 1440;
+    // The civil day of a day count (the inverse of days_from_civil).
+    days += 719468;
+    const long long era = (days >= 0 ? days : days - 146096) / 146097;
+    const long long doe = days - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    const long long day = doy - (153 * mp + 2) / 5 + 1;
+    const long long month = mp < 10 ? mp + 3 : mp - 9;
+    const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const int a = offset < 0 ? -offset : offset;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02d%c%02d:%02d", year,
+                  month, day, minute_of_day / 60, minute_of_day % 60, t.seconds,
+                  offset < 0 ? '-' : '+', a / 60, a % 60);
+    return buf;
+}
+
+// A stamp in UTC ("…T23:00:00Z") of a page that prints its local day one day after or before:
+// the same instant, written at an offset that falls on the printed day. The offset is the one
+// another stamp of the page states, else the one between the stamp and a time printed with the
+// day (23:30Z printed 00:30 is +01:00, to the quarter hour), else the smallest whole hour (within
+// -12..+14) that reaches the printed day. Nothing when the stamp has another offset or the day is
+// further off.
+std::optional<std::string> at_printed_day(std::string_view iso, std::string_view day,
+                                          const std::vector<std::string_view>& others,
+                                          std::optional<int> printed_minutes) {
+    const auto t = instant_of(iso);
+    if (!t || t->offset != 0) return std::nullopt;
+    auto lands = [&](int offset) {
+        return std::string_view(written_at(*t, offset)).substr(0, 10) == day;
+    };
+    for (const auto other : others) {
+        if (const auto o = instant_of(other); o && o->offset != 0 && o->offset >= -12 * 60 &&
+                                              o->offset <= 14 * 60 && lands(o->offset))
+            return written_at(*t, o->offset);
+    }
+    if (printed_minutes) {
+        const long long utc_day =
+            t->utc_minutes >= 0 ? t->utc_minutes / 1440 : (t->utc_minutes - 1439) / 1440;
+        const auto utc_minute = static_cast<int>(t->utc_minutes - utc_day * 1440);
+        for (const int days : {1, -1}) {
+            int offset = *printed_minutes + days * 1440 - utc_minute;
+            offset = (offset >= 0 ? offset + 7 : offset - 7) / 15 * 15;
+            if (offset >= -12 * 60 && offset <= 14 * 60 && lands(offset))
+                return written_at(*t, offset);
+        }
+    }
+    for (int hours = 1; hours <= 14; ++hours) {
+        if (lands(hours * 60)) return written_at(*t, hours * 60);
+        if (hours <= 12 && lands(-hours * 60)) return written_at(*t, -hours * 60);
+    }
+    return std::nullopt;
+}
+
+// Whether the first <time> stating `datetime` comes after the headline and prints the day
+// `iso` names for readers ("<time datetime="2022-01-21">21.01.2022 - 13:30</time>").
+bool time_prints_its_day(const Document& doc, const PageShape& shape, std::string_view datetime,
+                         std::string_view iso, std::string_view language) {
+    if (shape.headline == kNoNode) return false;
+    const auto& nodes = doc.nodes();
+    for (NodeId id = 0; id < nodes.size(); ++id) {
+        if (nodes[id].kind != Node::Kind::Element || nodes[id].tag != GUMBO_TAG_TIME ||
+            doc.attr(id, "datetime") != datetime)
+            continue;
+        if (id < shape.headline || shape.bytes[id] > kMaxDateElementBytes) return false;
+        const auto found = dates::find_date_in_text(spaced_text(doc, id), language);
+        return found && iso.substr(0, 10) == iso_day(found->value);
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<std::string> date_in_url(std::string_view url) {
@@ -666,7 +829,8 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
             return iso.compare(0, 10, day) == 0;
         };
         // The date line under the headline is what the page prints for the article itself.
-        std::optional<Printed> line = printed_near_headline(doc, shape, language);
+        const std::optional<Printed> under_headline = printed_near_headline(doc, shape, language);
+        std::optional<Printed> line = under_headline;
         if (line && !line->date_line) line.reset();
         // Stamps that disagree: the one whose day the date line prints is the page's (a
         // template's stale stamp comes first as often as not), unless that day is the one the
@@ -693,6 +857,17 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         const bool only_weak_stamps = std::all_of(stamps.begin(), stamps.end(), [](const Stamp& s) {
             return s.source == DateSource::Time || s.generic;
         });
+        // A stamp named only "date" (as often the page's generation as its publication) gives
+        // way to a <time> after the headline that prints its own day for readers.
+        if (only_weak_stamps && chosen->generic) {
+            for (const Stamp& s : stamps) {
+                if (s.source == DateSource::Time && !same_day(chosen->iso, s.iso) &&
+                    time_prints_its_day(doc, shape, *s.text, s.iso, language)) {
+                    chosen = &s;
+                    break;
+                }
+            }
+        }
         if (only_weak_stamps) {
             std::optional<Printed> labelled = line;
             if (!labelled) labelled = labelled_line(doc, shape, Label::Published, language);
@@ -706,18 +881,62 @@ ChosenDates choose_dates(const Document& doc, const StatedDates& stated,
         out.published_text = *chosen->text;
         out.source = chosen->source;
         // A stamp with its instant (in UTC, or another zone) may fall on the day after or before
-        // the one a date element prints for readers: the printed day is the page's, unless the
-        // date line under the headline prints the stamp's own day (the element is a teaser's).
-        const std::optional<Printed>& shown = printed;
-        if (shown && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day))) {
+        // the one the page prints for readers: the printed day is the page's. A date element
+        // prints it, unless the date line under the headline prints the stamp's own day (the
+        // element is a teaser's); for a stamp in UTC, the date line under the headline or just
+        // before it too, unless that day is the stated modification's.
+        auto one_day_off = [&](const std::string& day) {
             const auto a = day_of_iso(chosen->iso);
-            const auto b = day_of_iso(shown->day);
-            if (a && b &&
-                std::llabs(dates::days_from_civil(a->year, a->month, a->day) -
-                           dates::days_from_civil(b->year, b->month, b->day)) == 1)
-                out.printed_day = shown->day;
+            const auto b = day_of_iso(day);
+            return a && b &&
+                   std::llabs(dates::days_from_civil(a->year, a->month, a->day) -
+                              dates::days_from_civil(b->year, b->month, b->day)) == 1;
+        };
+        const bool utc = chosen->iso.size() > 10 && chosen->iso.ends_with("+00:00");
+        std::optional<std::string> shown;
+        std::optional<int> shown_minutes;
+        bool from_element = false;
+        if (printed && chosen->iso.size() > 10 && !(line && same_day(chosen->iso, line->day)) &&
+            one_day_off(printed->day)) {
+            shown = printed->day;
+            shown_minutes = printed->minutes;
+            from_element = true;
+        } else if (utc && !(printed && same_day(chosen->iso, printed->day))) {
+            const std::optional<Printed> near =
+                under_headline ? line : printed_before(doc, shape, language);
+            // A modification stated at another instant may be the day the line prints.
+            const bool modified_day = near && modified && modified->size() > 10 &&
+                                      *modified != chosen->iso && same_day(*modified, near->day);
+            if (near && one_day_off(near->day) && !modified_day) {
+                shown = near->day;
+                shown_minutes = near->minutes;
+            }
+        }
+        if (shown) {
+            // The offset another stamp of the page states, modified ones included.
+            std::vector<std::string_view> others;
+            others.reserve(stamps.size() + 1);
+            for (const Stamp& s : stamps)
+                others.push_back(s.iso);
+            if (modified) others.push_back(*modified);
+            if (utc) {
+                out.printed_day = at_printed_day(chosen->iso, *shown, others, shown_minutes);
+                if (!out.printed_day && from_element) out.printed_day = shown;
+            } else {
+                out.printed_day = shown;
+            }
         }
         return out;
+    }
+    // A date element before the headline gives way to the date line under it.
+    if (printed && printed->before_headline) {
+        if (auto line = printed_near_headline(doc, shape, language);
+            line && line->date_line && line->day != printed->day) {
+            out.fallback_text = line->text;
+            out.fallback_source = DateSource::Header;
+            out.fallback_day = line->day;
+            return out;
+        }
     }
     if (printed) {
         out.fallback_text = printed->text;

@@ -34,8 +34,10 @@ struct StatedDates {
 struct ChosenDates {
     std::optional<std::string> published_text;  // as the page states it
     std::optional<DateSource> source;
-    // The day the page prints for people, when a machine timestamp one day off gave way to it
-    // (a UTC stamp of a page printing its local day): "YYYY-MM-DD".
+    // The day the page prints for people, when a machine timestamp one day off gave way to it:
+    // a stamp in UTC written at an offset that falls on that day ("2018-06-12T23:00:00Z" of a
+    // page printing 13 June is "2018-06-13T00:00:00+01:00", the same instant), else the printed
+    // day alone, "YYYY-MM-DD".
     std::optional<std::string> printed_day;
     std::optional<std::string> modified_text;
     // With no machine timestamp: a date printed for people, in the page's address or under the

@@ -987,8 +987,99 @@ TEST(HtmlDates, PrintedDayWinsOverAUtcStampOneDayOff) {
         "<article><h1>Bridge opens</h1><div class=\"time\">Published: November 8, 2023 at 11:30 "
         "p.m.</div>" +
             kEnglishParagraphs + "</article>"));
-    EXPECT_EQ(a.date, "2023-11-08");
+    // The same instant, written at an offset that falls on the printed day.
+    EXPECT_EQ(a.date, "2023-11-08T23:30:59-06:00");
     EXPECT_EQ(a.date_source, DateSource::Meta);
+}
+
+// A UTC stamp one day off the day the date line under (or just before) the headline prints: the
+// instant is kept, written at the offset another stamp states, else at the smallest whole hour
+// that reaches the printed day. A stamp with its own offset, a day two days off, or a page that
+// prints no day keep the stamp as stated.
+TEST(HtmlDates, AUtcStampIsWrittenOnTheDayThePagePrints) {
+    auto utc_page = [](const std::string& stamps, const std::string& body) {
+        return from_html(
+            english_page(stamps, "<article>" + body + kEnglishParagraphs + "</article>"));
+    };
+    const std::string published =
+        R"(<meta property="article:published_time" content="2018-06-12T23:00:00.000Z">)";
+    // A list of facts under the headline, the day month first as the page's language writes it.
+    const Article a =
+        utc_page(published + R"(<meta property="article:modified_time" )"
+                             R"(content="2018-06-12T23:00:00.000Z">)",
+                 "<h1>Bridge opens</h1><ul class=\"facts\"><li><small>On 6/13/2018 by "
+                 "@anna</small></li></ul>");
+    EXPECT_EQ(a.date, "2018-06-13T00:00:00+01:00");
+    EXPECT_EQ(a.date_text, "2018-06-12T23:00:00.000Z");
+    // The offset the page's modification stamp states.
+    const Article b = utc_page(
+        R"(<meta property="article:published_time" content="2018-12-31T22:30:00Z">
+           <meta property="article:modified_time" content="2019-01-02T10:00:00+02:00">)",
+        "<h1>Bridge opens</h1><p>1 January 2019</p>");
+    EXPECT_EQ(b.date, "2019-01-01T00:30:00+02:00");
+    // The offset between the stamp and a time printed with the day.
+    const Article t =
+        utc_page(R"(<meta property="article:published_time" content="2018-06-12T23:30:00Z">)",
+                 "<h1>Bridge opens</h1><p>June 13, 2018, 07:30</p>");
+    EXPECT_EQ(t.date, "2018-06-13T07:30:00+08:00");
+    // The day before, a date line just before the headline.
+    const Article c =
+        utc_page(R"(<meta property="article:published_time" content="2020-05-02T02:54:29Z">)",
+                 "<p>May 1, 2020</p><h1>Bridge opens</h1>");
+    EXPECT_EQ(c.date, "2020-05-01T23:54:29-03:00");
+    // Kept: another offset, two days off, no printed day, an offset beyond -12 hours.
+    const Article d =
+        utc_page(R"(<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">)",
+                 "<h1>Bridge opens</h1><p>June 28, 2020</p>");
+    EXPECT_EQ(d.date, "2020-06-29T00:16:15+03:00");
+    const Article e =
+        utc_page(R"(<meta property="article:published_time" content="2020-05-03T02:54:29Z">)",
+                 "<h1>Bridge opens</h1><p>May 1, 2020</p>");
+    EXPECT_EQ(e.date, "2020-05-03T02:54:29+00:00");
+    const Article f = utc_page(published, "<h1>Bridge opens</h1>");
+    EXPECT_EQ(f.date, "2018-06-12T23:00:00+00:00");
+    const Article g =
+        utc_page(R"(<meta property="article:published_time" content="2020-05-02T13:00:00Z">)",
+                 "<h1>Bridge opens</h1><p>May 1, 2020</p>");
+    EXPECT_EQ(g.date, "2020-05-02T13:00:00+00:00");
+}
+
+// A date element before the headline (a masthead's "today") gives way to the date line under
+// the headline; alone, it is the page's day.
+TEST(HtmlDates, AMastheadDayGivesWayToTheDateLineUnderTheHeadline) {
+    const std::string masthead =
+        "<div class=\"top\"><span class=\"date\">Tue, 14 Jan "
+        "2020</span></div>";
+    const Article a = from_html(english_page(
+        "<title>Bridge opens</title>", masthead +
+                                           "<div><h2>Bridge opens</h2><p>Wire<br>13 Jan 2020, "
+                                           "22:11 GMT+10</p>" +
+                                           kEnglishParagraphs + "</div>"));
+    EXPECT_EQ(a.date, "2020-01-13");
+    const Article b = from_html(
+        english_page("<title>Bridge opens</title>",
+                     masthead + "<div><h2>Bridge opens</h2>" + kEnglishParagraphs + "</div>"));
+    EXPECT_EQ(b.date, "2020-01-14");
+}
+
+// An entry's own footer ("asset-footer", "entry-footer") holds the article's byline and day; the
+// page's footer does not.
+TEST(HtmlDates, AnEntrysFooterHoldsItsDay) {
+    const Article a = from_html(
+        english_page("",
+                     "<div class=\"asset\"><h1>Bridge opens</h1><div class=\"asset-content\">" +
+                         kEnglishParagraphs +
+                         "</div><div class=\"asset-footer\"><div class=\"asset-meta\">Von Anna am "
+                         "03.05.2013, 11:51 | 0 Meinungen</div></div></div>",
+                     "de"));
+    EXPECT_EQ(a.date, "2013-05-03");
+    const Article b = from_html(english_page(
+        "",
+        "<div class=\"asset\"><h1>Bridge opens</h1>" + kEnglishParagraphs + kEnglishParagraphs +
+            "</div><div class=\"site-footer\"><div class=\"footer-meta\">Von Anna am "
+            "03.05.2013</div></div>",
+        "de"));
+    EXPECT_FALSE(b.date);
 }
 
 // The date line under the headline is the day the page prints for the article: a teaser's date
@@ -1396,6 +1487,26 @@ TEST(HtmlDates, AStampNamedOnlyDateIsWeak) {
                                    kEnglishParagraphs + "</article>",
                                "de"));
     EXPECT_EQ(c.date, "2021-10-15");
+}
+
+// A stamp named only "date" gives way to a <time> after the headline that prints its own day; a
+// <time> before the headline (a masthead's) does not move it.
+TEST(HtmlDates, ATimeThatPrintsItsDayBeatsAStampNamedOnlyDate) {
+    const std::string head =
+        R"(<meta name="Date" content="2022-1-26T14:32:06+02:00"><title>Bridge opens</title>)";
+    const std::string time = "<time datetime=\"2022-01-21\">21.01.2022 - 13:30</time>";
+    const Article a =
+        from_html(english_page(head,
+                               "<div><h1>Bridge opens</h1>" + kEnglishParagraphs +
+                                   "<aside class=\"meta\"><p>" + time + "</p></aside></div>",
+                               "de"));
+    EXPECT_EQ(a.date, "2022-01-21");
+    const Article b =
+        from_html(english_page(head,
+                               "<div class=\"top\">" + time + "</div><div><h1>Bridge opens</h1>" +
+                                   kEnglishParagraphs + "</div>",
+                               "de"));
+    EXPECT_EQ(b.date, "2022-01-26T14:32:06+02:00");
 }
 
 // The layout's indentation between elements under the headline is no text: a date line after a
