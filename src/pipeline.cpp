@@ -126,7 +126,8 @@ void apply_metadata(const Metadata& meta, Article& article) {
         const std::string language = meta.language.value_or("");
         article.date = dates::normalize_timestamp(*meta.date_text, press_lv, &warning, language);
         // A stamp one day off the day the page prints for its readers (an instant in UTC, the
-        // page in its own zone): the printed day is the page's publication day.
+        // page in its own zone): the printed day is the page's publication day, written as that
+        // day or, for a UTC stamp, as the same instant at an offset that falls on it.
         if (meta.printed_day && (!article.date || article.date->substr(0, 10) != *meta.printed_day))
             article.date = meta.printed_day;
         if (!warning.empty()) article.warnings.push_back(std::move(warning));

@@ -27,7 +27,9 @@ struct Metadata {
     std::optional<std::string> byline_handle;
     std::optional<std::string> date_text;  // as stated (e.g. "2015-07-24T05:36:09+01:00")
     std::optional<DateSource> date_source;
-    std::optional<std::string> printed_day;    // the day printed, when a stamp one day off gave way
+    // When a stamp one day off the day the page prints gave way: that day, or the stamp's UTC
+    // instant written at an offset that falls on it ("2018-06-13T00:00:00+01:00").
+    std::optional<std::string> printed_day;
     std::optional<std::string> date_modified;  // as stated
     // A date printed for people (a date element, the address, a line under the headline), for
     // when neither the metadata nor the visible byline gives one.
