@@ -525,8 +525,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // without need: a worker wakes the writer at most every 4 ms, when the window is full, and
     // before it stops (the writer also looks every 100 ms); the writer writes every result that
     // is next in order at once; a worker that finds the window of pages in flight full sleeps
-    // until half of it is written. When no worker thread can be started at all, the calling
-    // thread does the work too, one page at a time.
+    // until half of it is written. With one job (or when no worker thread can be started at
+    // all), no thread is started: the calling thread takes, runs and writes each page in turn.
     std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;  // under `mutex`
     constexpr auto kWakeInterval = std::chrono::milliseconds(4);
 
@@ -566,12 +566,12 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         return std::nullopt;
     };
 
-    // Takes one page, runs it and publishes its result: false when there is nothing more to do.
-    // `alone`: the calling thread works itself, and must never wait for the writer (itself).
-    auto work_one = [&](bool alone, Clock::time_point& last_wake) {
+    // A worker takes one page, runs it and publishes its result: false when there is nothing
+    // more to do.
+    auto work_one = [&](Clock::time_point& last_wake) {
         {
             std::unique_lock lock(mutex);
-            if (!alone && produced - written >= window && !halt) {
+            if (produced - written >= window && !halt) {
                 ++waiting_for_space;
                 lock.unlock();
                 result_ready.notify_one();  // only the writer frees space
@@ -592,7 +592,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             finished.emplace(r.seq, std::move(r));
             wake = now - last_wake >= kWakeInterval || (halt && running == 0);
         }
-        if (wake && !alone) {
+        if (wake) {
             result_ready.notify_one();
             last_wake = now;
         }
@@ -603,10 +603,11 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // on with those that could, and with none, in the calling thread.
     std::vector<std::thread> workers;
     try {
-        for (unsigned w = 0; w < jobs; ++w) {
+        // One job: the calling thread runs every page itself, with no hand-over (below).
+        for (unsigned w = 0; w < jobs && jobs > 1; ++w) {
             workers.emplace_back([&] {
                 auto last_wake = Clock::now();
-                while (work_one(false, last_wake)) {
+                while (work_one(last_wake)) {
                 }
                 result_ready.notify_one();
             });
@@ -619,7 +620,18 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             "\n");
     }
     const bool work_alone = workers.empty();
-    if (workers.size() < jobs) {  // the window sized for the threads there are
+    // Alone, results are passed on as each is written when the next input may keep the run
+    // waiting (a list on a pipe or a terminal, a page on stdin); otherwise when stdout's buffer
+    // fills and at the end, as from a worker pool that is never waited for.
+    const bool inputs_may_wait = [&] {
+        if (std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end())
+            return true;
+        if (!options.files_from) return false;
+        struct stat st {};
+        return *options.files_from == "-" || ::stat(options.files_from->c_str(), &st) != 0 ||
+               !S_ISREG(st.st_mode);
+    }();
+    if (workers.size() < jobs && jobs > 1) {  // the window sized for the threads there are
         std::lock_guard lock(mutex);
         window = static_cast<std::uint64_t>(workers.size()) * 32 + 32;
     }
@@ -781,12 +793,23 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // The writer: results in input order, every one that is ready taken at once.
     std::vector<Result> ready;
     bool stopped_at_failure = false;
-    Clock::time_point alone_last_wake;
     for (;;) {
-        if (work_alone && !halt) work_one(true, alone_last_wake);
         ready.clear();
         bool wake_workers = false;
-        {
+        if (work_alone) {
+            // The page taken, run and written in turn: no queue, no lock, no wake-up.
+            if (stop && stop->load() && !halt) {
+                summary.interrupted = true;
+                begin_halt();
+            }
+            std::optional<batch::Job> job;
+            if (!halt) job = inputs.next();
+            if (!job) break;
+            job->seq = produced++;
+            ready.push_back(process(std::move(*job), options, sink));
+            ++written;
+            produced_seen = produced;
+        } else {
             std::unique_lock lock(mutex);
             result_ready.wait_for(lock, std::chrono::milliseconds(100), [&] {
                 return finished.contains(written) || (!producing && written == produced) ||
@@ -828,9 +851,10 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         }
         // Pass on what stdout buffers when nothing more is ready: a reader of a slow stream of
         // inputs sees each result as it is made.
-        if (!options.output_dir && !summary.output_failed && !summary.output_closed) {
+        if (!options.output_dir && !summary.output_failed && !summary.output_closed &&
+            (!work_alone || inputs_may_wait)) {
             bool more = false;
-            {
+            if (!work_alone) {
                 std::lock_guard lock(mutex);
                 more = finished.contains(written);
             }

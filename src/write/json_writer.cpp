@@ -1,7 +1,5 @@
 #include "pressparse/json_writer.hpp"
 
-#include <unicode/utf8.h>
-
 #include <array>
 #include <bit>
 #include <cassert>
@@ -17,6 +15,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "utf8_check.hpp"
 
 namespace pressparse {
 
@@ -168,29 +168,25 @@ class Writer {
         end(']');
     }
 
+    // A string: read once as a whole (utf8::scan) for well-formed UTF-8 and for bytes that need
+    // an escape ('"', '\\', control characters). Without such a byte (nearly every string) it
+    // is copied whole; with one, in runs between them, found sixteen bytes at a time. An
+    // escaped byte is never part of a longer sequence, so the runs need no care for character
+    // boundaries.
     void string(std::string_view s) {
+        const utf8::Scan scan = utf8::scan(s);
+        if (!scan.well_formed) valid_ = false;
         out_ += '"';
-        std::size_t run = 0;
+        if (!scan.escapes) {
+            out_ += s;
+            out_ += '"';
+            return;
+        }
         const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            i = plain_until(p, i, s.size());
-            if (i >= s.size()) break;
+        std::size_t run = 0;
+        for (std::size_t i = next_escaped(p, 0, s.size()); i < s.size();
+             i = next_escaped(p, i + 1, s.size())) {
             const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x80) {
-                // UTF-8 checked on the way, as unicode::is_valid_utf8 checks it: two-byte
-                // sequences inline, the others by ICU's U8_NEXT.
-                if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (p[i + 1] & 0xC0) == 0x80) {
-                    ++i;
-                    continue;
-                }
-                auto at = static_cast<std::int32_t>(i);
-                UChar32 cp = 0;
-                U8_NEXT(p, at, static_cast<std::int32_t>(s.size()), cp);
-                if (cp < 0) valid_ = false;
-                i = static_cast<std::size_t>(at) - 1;
-                continue;
-            }
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
             out_.append(s.data() + run, i - run);
             run = i + 1;
             switch (c) {
@@ -225,47 +221,34 @@ class Writer {
         out_.append(s.data() + run, s.size() - run);
         out_ += '"';
     }
-    // Where the bytes from `i` on stop being plain for certain: printable ASCII other than '"'
-    // and '\\', and well-formed two-byte sequences (lead C2-DF, then a continuation byte),
-    // ending on a character boundary. Sixteen bytes at a time (SSE2); the last sixteen of a
-    // string are read again from its end, with the bytes before `i` (already passed, up to a
-    // character boundary) left out. The byte loop in string() takes everything else (escapes,
-    // longer sequences, ill-formed bytes, strings under sixteen bytes), so this may always stop
-    // earlier than it could, never later.
-    static std::size_t plain_until(const std::uint8_t* p, std::size_t i, std::size_t n) {
+    // The first byte from `i` on that JSON escapes (below 0x20, '"', '\\'), or `n`. Sixteen
+    // bytes at a time; the last sixteen of a string are read again from its end, the bytes
+    // before `i` left out.
+    static std::size_t next_escaped(const std::uint8_t* p, std::size_t i, std::size_t n) {
 #if defined(__SSE2__)
-        while (i < n && n >= 16) {
-            const bool last = n - i < 16;
-            const std::size_t from = last ? n - 16 : i;
-            const auto skip = static_cast<unsigned>(i - from);  // bytes already passed
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
-            const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
-            const unsigned high = mask(v);  // bytes 0x80-0xFF
-            // Signed bytes: continuations 80-BF are -128 to -65, leads C2-DF -62 to -33.
-            const unsigned cont = mask(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-            const unsigned lead = mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
-                                                     _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
-            // Below 0x20 as signed bytes is also every byte from 0x80: those are masked off.
-            const unsigned escaped =
-                mask(_mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))) &
-                ~high;
-            const unsigned other = high & ~(lead | cont);  // E0-FF, C0, C1
-            // A lead not followed by a continuation, or a continuation not after a lead.
-            const unsigned unpaired = ((lead << 1) ^ cont) & 0xFFFFu;
-            const unsigned problem = (escaped | other | unpaired) & (0xFFFFu << skip);
-            auto plain = static_cast<unsigned>(std::countr_zero(problem | 0x10000u));
-            // Stop before a lead whose continuation is not (or not yet) seen.
-            if (plain > skip && ((lead >> (plain - 1)) & 1u) != 0) --plain;
-            i = from + plain;
-            if (problem != 0 || last) break;
+        if (n >= 16) {
+            while (i < n) {
+                const bool last = n - i < 16;
+                const std::size_t from = last ? n - 16 : i;
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + from));
+                const __m128i control =
+                    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
+                const __m128i quote_or_backslash = _mm_or_si128(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+                const unsigned found = static_cast<unsigned>(_mm_movemask_epi8(
+                                           _mm_or_si128(control, quote_or_backslash))) &
+                                       (0xFFFFu << (i - from));
+                if (found != 0) return from + static_cast<std::size_t>(std::countr_zero(found));
+                if (last) return n;
+                i += 16;
+            }
+            return n;
         }
-#else
-        (void)p;
-        (void)n;
 #endif
-        return i;
+        for (; i < n; ++i) {
+            if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\') return i;
+        }
+        return n;
     }
 
     void optional(const std::optional<std::string>& s) {

@@ -37,6 +37,19 @@ exec {list_fd}>&-
 wait "$filter"
 if [[ $lines_while_open -eq 1 ]] && [[ $(wc -l <"$tmp/slow.out") -eq 2 ]]; then ok; else fail "slow list: $lines_while_open line(s) before the list closed"; fi
 
+# The same at -j 1, where the calling thread reads, runs and writes each page itself.
+mkfifo "$tmp/slow1.list"
+"$bin" -q --files-from "$tmp/slow1.list" -j 1 >"$tmp/slow1.out" &
+filter=$!
+exec {list_fd}>"$tmp/slow1.list"
+echo "$tmp/pages/a/p2.txt" >&$list_fd
+for _ in $(seq 50); do [[ -s $tmp/slow1.out ]] && break; sleep 0.1; done
+lines_while_open=$(wc -l <"$tmp/slow1.out")
+echo "$tmp/pages/a/p4.txt" >&$list_fd
+exec {list_fd}>&-
+wait "$filter"
+if [[ $lines_while_open -eq 1 ]] && [[ $(wc -l <"$tmp/slow1.out") -eq 2 ]]; then ok; else fail "slow list at -j 1: $lines_while_open line(s) before the list closed"; fi
+
 # A failing input in a batch: its record, one stderr line, exit 1, every other page intact.
 "$bin" -q "$tmp/pages/a/p2.txt" "$tmp/missing.txt" "$tmp/pages/a/p4.txt" >"$tmp/mixed.jsonl" 2>"$tmp/err"
 rc=$?
