@@ -11,7 +11,7 @@ seconds=${1:-60}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}  # the preset's directory unless told
 targets=(fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline fuzz_jsonld
-         fuzz_check fuzz_prepass fuzz_words)
+         fuzz_check fuzz_prepass fuzz_words fuzz_word_hashes)
 cd "$root"
 
 start=$SECONDS
@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
   dict=()
   case $target in
     fuzz_html | fuzz_pipeline | fuzz_prepass) dict=(-dict="$root/fuzz/dicts/html.dict") ;;
-    fuzz_text | fuzz_text_layout | fuzz_dates | fuzz_words) dict=(-dict="$root/fuzz/dicts/text.dict") ;;
+    fuzz_text | fuzz_text_layout | fuzz_dates | fuzz_words | fuzz_word_hashes) dict=(-dict="$root/fuzz/dicts/text.dict") ;;
   esac
   status=0
   "$bin" "${common[@]}" "${dict[@]}" -seed=1 -max_total_time="$seconds" -print_final_stats=1 \

@@ -7,13 +7,13 @@
 #
 #   fuzz/run.sh fuzz_html 600
 #   targets: fuzz_decode fuzz_text fuzz_text_layout fuzz_html fuzz_dates fuzz_pipeline
-#            fuzz_jsonld fuzz_check fuzz_prepass fuzz_words
+#            fuzz_jsonld fuzz_check fuzz_prepass fuzz_words fuzz_word_hashes
 set -euo pipefail
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 target=${1:-}
 seconds=${2:-}
-[[ $target =~ ^fuzz_(decode|text|text_layout|html|dates|pipeline|jsonld|check|prepass|words)$ && $seconds =~ ^[0-9]+$ ]] || usage
+[[ $target =~ ^fuzz_(decode|text|text_layout|html|dates|pipeline|jsonld|check|prepass|words|word_hashes)$ && $seconds =~ ^[0-9]+$ ]] || usage
 shift 2
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,7 +33,7 @@ args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -jobs=1 -workers
       -print_final_stats=1 -artifact_prefix="$regressions/")
 case $target in
   fuzz_html | fuzz_pipeline | fuzz_prepass) args+=(-dict="$root/fuzz/dicts/html.dict") ;;
-  fuzz_text | fuzz_text_layout | fuzz_dates | fuzz_words) args+=(-dict="$root/fuzz/dicts/text.dict") ;;
+  fuzz_text | fuzz_text_layout | fuzz_dates | fuzz_words | fuzz_word_hashes) args+=(-dict="$root/fuzz/dicts/text.dict") ;;
 esac
 
 # With -jobs libFuzzer runs the worker as a child that logs to fuzz-0.log in the current

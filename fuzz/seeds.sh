@@ -80,7 +80,7 @@ DATES
         fuzz_text) { printf '\x01'; head -c "$cap" "$f"; } >"$dir/$name" ;;
         # The page's own bytes (an odd selector byte), and the same bytes as letters of the
         # target's alphabet (an even one).
-        fuzz_words)
+        fuzz_words | fuzz_word_hashes)
           { printf '\x01'; head -c "$cap" "$f"; } >"$dir/$name"
           { printf '\x02'; head -c 4096 "$f"; } >"$dir/$name-alphabet" ;;
         # Six steering bytes (width, indent, flags, width changes), varied by the file's name.

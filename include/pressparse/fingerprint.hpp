@@ -24,6 +24,8 @@ namespace pressparse::fingerprint {
 class SimHash final : public unicode::WordSink {
   public:
     void word(std::u16string_view w) override;
+    [[nodiscard]] bool takes_hashes() const override { return true; }
+    void word_hashed(std::uint64_t fnv) override;
     // The fingerprint, or nullopt when no word was fed. Texts of one or two words are hashed
     // as one shingle.
     [[nodiscard]] std::optional<std::uint64_t> value() const;

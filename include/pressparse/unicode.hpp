@@ -51,10 +51,19 @@ ScriptCounts count_scripts(std::string_view utf8);
 class WordSink {
   public:
     virtual void word(std::u16string_view w) = 0;
+    // A sink that reads each word only through folded_fnv (below) says so here; the fast path
+    // then hashes a word while it finds it and hands over the hash instead of the word.
+    // word(w) and word_hashed(folded_fnv(w)) must do the same.
+    [[nodiscard]] virtual bool takes_hashes() const { return false; }
+    virtual void word_hashed(std::uint64_t /*fnv*/) {}
 
   protected:
     ~WordSink() = default;
 };
+
+// FNV-1a (64 bits) over the word's UTF-16 code units, each simply case folded (ICU's
+// u_foldCase, one code unit to one).
+std::uint64_t folded_fnv(std::u16string_view word);
 
 // Number of words by ICU's word break rules (segments with letters, numbers, kana or ideographs).
 // Each word is also passed to `sink` when one is given. Lines made only of Latin, Greek and

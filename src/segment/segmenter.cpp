@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "page_script.hpp"
 #include "pressparse/dates.hpp"
 #include "pressparse/fingerprint.hpp"
 #include "pressparse/language.hpp"
@@ -72,16 +73,7 @@ struct PageContext {
 };
 
 PageContext page_context(const Blocks& blocks, bool markup) {
-    unicode::ScriptCounts total;
-    std::size_t sampled = 0;
-    for (const auto& b : blocks) {
-        const auto c = unicode::count_scripts(b.text);
-        total.cyrillic += c.cyrillic;
-        total.latin += c.latin;
-        sampled += b.text.size();
-        if (sampled > std::size_t{64} * 1024) break;
-    }
-    PageContext page{total.cyrillic > total.latin, markup, {}};
+    PageContext page{segment_rules::mostly_cyrillic(blocks), markup, {}};
     // Furniture of a page saved as text: consent notices, share and advertising lines, the
     // footer, a picture's placeholder. (In HTML the reader has left such elements out by their
     // markup.)
@@ -510,14 +502,21 @@ void finish_article(Article& article) {
     Stats stats;
     // The body's text is read once for the statistics, the fingerprint and the language guess
     // (unicode::scan_text): blocks joined by line breaks, which end words and are none.
+    // The language guess reads only the text's sample (language_sample: its first 4 KB), so
+    // only as much of the joined text is made as the sample can take.
     std::vector<std::string_view> texts;
+    texts.reserve(article.body.size());
     std::string all_text;
+    constexpr std::size_t kJoined = 4096;
+    all_text.reserve(kJoined + 1);
     for (const auto& block : article.body) {
         if (block.type == BlockType::Caption || !block.text) continue;
         if (block.type == BlockType::Paragraph) ++stats.paragraphs;
         texts.emplace_back(*block.text);
-        all_text += *block.text;
-        all_text += '\n';
+        if (all_text.size() < kJoined) {
+            all_text.append(*block.text, 0, kJoined - all_text.size());
+            all_text += '\n';
+        }
     }
     fingerprint::SimHash simhash;
     const unicode::TextFacts facts =
@@ -542,5 +541,48 @@ void finish_article(Article& article) {
     }
     if (stats.words == 0) article.warnings.emplace_back("no body text found");
 }
+
+namespace segment_rules {
+
+namespace {
+
+// The blocks the count reads: up to the one that takes it past 64 KB.
+constexpr std::size_t kScriptSample = std::size_t{64} * 1024;
+
+}  // namespace
+
+bool mostly_cyrillic_reference(const Blocks& blocks) {
+    unicode::ScriptCounts total;
+    std::size_t sampled = 0;
+    for (const auto& b : blocks) {
+        const auto c = unicode::count_scripts(b.text);
+        total.cyrillic += c.cyrillic;
+        total.latin += c.latin;
+        sampled += b.text.size();
+        if (sampled > kScriptSample) break;
+    }
+    return total.cyrillic > total.latin;
+}
+
+bool mostly_cyrillic(const Blocks& blocks) {
+    std::size_t left = 0;  // bytes of the sample not yet counted
+    std::size_t end = 0;
+    while (end < blocks.size() && left <= kScriptSample)
+        left += blocks[end++].text.size();
+    // Cyrillic letters less Latin ones so far; the rest of the sample can add at most `left`
+    // Latin letters (a byte each) and `left / 2` Cyrillic ones (two bytes or more each).
+    long long lead = 0;
+    for (std::size_t j = 0; j < end; ++j) {
+        const auto c = unicode::count_scripts(blocks[j].text);
+        lead += c.cyrillic - c.latin;
+        left -= blocks[j].text.size();
+        const auto rest = static_cast<long long>(left);
+        if (lead > rest) return true;
+        if (lead + rest / 2 <= 0) return false;
+    }
+    return lead > 0;
+}
+
+}  // namespace segment_rules
 
 }  // namespace pressparse

@@ -1,12 +1,9 @@
 // SimHash fingerprints of article text and the pigeonhole index over them (see fingerprint.hpp).
 #include "pressparse/fingerprint.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstdio>
 
 namespace pressparse::fingerprint {
 
@@ -18,35 +15,6 @@ std::uint64_t mix(std::uint64_t z) {
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
-}
-
-// ICU's simple case folding of the code units below U+0530 (Latin, Greek, Cyrillic), read from
-// ICU once: most words are made of nothing else.
-constexpr char16_t kFoldTableEnd = 0x0530;
-
-const std::array<std::uint16_t, kFoldTableEnd>& fold_table() {
-    static const auto table = [] {
-        std::array<std::uint16_t, kFoldTableEnd> t{};
-        for (UChar32 c = 0; c < kFoldTableEnd; ++c)
-            t[static_cast<std::size_t>(c)] =
-                static_cast<std::uint16_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT) & 0xFFFF);
-        return t;
-    }();
-    return table;
-}
-
-// FNV-1a over the word's code units, simply case folded (one code unit to one), then mixed.
-std::uint64_t word_hash(std::u16string_view w) {
-    const auto& table = fold_table();
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char16_t c : w) {
-        // The table holds ASCII too (its capitals fold to the small letters, nothing else moves).
-        const std::uint32_t folded =
-            c < kFoldTableEnd ? table[c]
-                              : static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
-        h = (h ^ (folded & 0xFFFFU)) * 0x100000001b3ULL;
-    }
-    return mix(h);
 }
 
 }  // namespace
@@ -74,7 +42,12 @@ void SimHash::add_packed(std::array<std::uint32_t, 64>& ones) const {
 }
 
 void SimHash::word(std::u16string_view w) {
-    const std::uint64_t h = word_hash(w);
+    word_hashed(unicode::folded_fnv(w));
+}
+
+// The word's hash: its folded FNV-1a, mixed.
+void SimHash::word_hashed(std::uint64_t fnv) {
+    const std::uint64_t h = mix(fnv);
     ++words_;
     if (words_ >= 3) vote(mix(previous_[0] * 31 + previous_[1] * 0x9E3779B97F4A7C15ULL + h));
     previous_[0] = previous_[1];
@@ -108,9 +81,12 @@ std::optional<std::uint64_t> of_text(std::string_view utf8) {
 }
 
 std::string to_hex(std::uint64_t value) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(value));
-    return buf;
+    // Sixteen lower-case digits, most significant first (printf's "%016llx").
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (std::size_t i = 16; i-- > 0; value >>= 4)
+        out[i] = kDigits[value & 0xFU];
+    return out;
 }
 
 int distance(std::uint64_t a, std::uint64_t b) {

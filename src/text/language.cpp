@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <string_view>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -55,17 +56,6 @@ constexpr std::array kLatin{
              "sono"sv, "con"sv, "del"sv}},
 };
 
-// ICU's simple lower case of U+0400–U+045F (the Russian alphabet and its kin), read from ICU once.
-const std::array<char32_t, 0x60>& cyrillic_lower() {
-    static const auto table = [] {
-        std::array<char32_t, 0x60> t{};
-        for (char32_t c = 0x400; c < 0x460; ++c)
-            t[c - 0x400] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-        return t;
-    }();
-    return table;
-}
-
 // Lower case by ICU's simple case mapping, code point by code point: the definition.
 std::string fold_case_reference(std::string_view word) {
     std::string out;
@@ -76,14 +66,48 @@ std::string fold_case_reference(std::string_view word) {
     return out;
 }
 
+// A folded token of at most kMaxWordBytes bytes, kept on the stack: a code point's lower case
+// takes at most four bytes.
+struct FoldedWord {
+    std::array<char, 24> bytes{};
+    std::size_t size = 0;
+    std::string_view view() const { return {bytes.data(), size}; }
+    void push(char c) { bytes[size++] = c; }
+    void push_code_point(char32_t c) {
+        std::string utf8;
+        unicode::append_utf8(utf8, c);
+        for (const char b : utf8)
+            push(b);
+    }
+};
+
+// ICU's simple lower case of U+0400–U+045F (the Russian alphabet and its kin) as UTF-8, read
+// from ICU once: its two bytes (the first in the low half), 0 where it is not two bytes long.
+const std::array<std::uint16_t, 0x60>& cyrillic_lower_utf8() {
+    static const auto table = [] {
+        std::array<std::uint16_t, 0x60> t{};
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            const auto lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(0x400 + k)));
+            if (lower >= 0x80 && lower < 0x800)
+                t[k] = static_cast<std::uint16_t>((0xC0 | (lower >> 6)) |
+                                                  ((0x80 | (lower & 0x3F)) << 8));
+        }
+        return t;
+    }();
+    return table;
+}
+
 // The same without a call per code point where the text is ASCII or Russian letters.
-std::string fold_case(std::string_view word) {
-    std::string out;
-    out.reserve(word.size());
+void fold_case(std::string_view word, FoldedWord& out) {
+    const auto& cyrillic = cyrillic_lower_utf8();
+    // Written through a local pointer and count: stores of chars may alias out.size, which
+    // would be read again after each.
+    char* d = out.bytes.data();
+    std::size_t n = 0;
     for (std::size_t i = 0; i < word.size();) {
         const auto byte = static_cast<unsigned char>(word[i]);
         if (byte < 0x80) {
-            out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+            d[n++] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
             ++i;
             continue;
         }
@@ -91,21 +115,20 @@ std::string fold_case(std::string_view word) {
         // two-byte character too.
         if ((byte == 0xD0 || byte == 0xD1) && i + 1 < word.size()) {
             const auto trail = static_cast<unsigned char>(word[i + 1]);
-            const char32_t c = ((byte & 0x1Fu) << 6) | (trail & 0x3Fu);
-            if ((trail & 0xC0) == 0x80 && c < 0x460) {
-                const char32_t lower = cyrillic_lower()[c - 0x400];
-                if (lower >= 0x80 && lower < 0x800) {
-                    out += static_cast<char>(0xC0 | (lower >> 6));
-                    out += static_cast<char>(0x80 | (lower & 0x3F));
-                    i += 2;
-                    continue;
-                }
+            const std::size_t k = ((byte & 1u) << 6) | (trail & 0x3Fu);
+            if ((trail & 0xC0) == 0x80 && k < cyrillic.size() && cyrillic[k] != 0) {
+                d[n++] = static_cast<char>(cyrillic[k] & 0xFF);
+                d[n++] = static_cast<char>(cyrillic[k] >> 8);
+                i += 2;
+                continue;
             }
         }
-        unicode::append_utf8(out, static_cast<char32_t>(u_tolower(
-                                      static_cast<UChar32>(unicode::next_code_point(word, i)))));
+        out.size = n;
+        out.push_code_point(static_cast<char32_t>(
+            u_tolower(static_cast<UChar32>(unicode::next_code_point(word, i)))));
+        n = out.size;
     }
-    return out;
+    out.size = n;
 }
 
 // What separates the tokens the profiles are matched against: ' ', ',', '.' and '"'. A table,
@@ -141,30 +164,53 @@ std::size_t next_separator(std::string_view text, std::size_t i) {
     return i;
 }
 
-// Which (length, last byte) pairs the profiles' words have: a folded token without one of
-// them matches no word, and is not compared with each.
+// The profiles' words by shape (length, last byte): a folded token is compared only with the
+// words of its own shape, and one of a shape no word has is not compared at all.
 template <std::size_t N>
 struct WordShapes {
+    struct Candidate {
+        std::uint8_t profile = 0;
+        std::string_view word;
+    };
     explicit WordShapes(const std::array<Profile, N>& profiles) {
-        for (const Profile& p : profiles) {
-            for (const std::string_view w : p.words)
-                shapes[w.size()][static_cast<unsigned char>(w.back())] = true;
+        for (std::size_t p = 0; p < N; ++p) {
+            for (const std::string_view w : profiles[p].words) {
+                auto& first = shapes[w.size()][static_cast<unsigned char>(w.back())];
+                if (first == 0) {
+                    lists.emplace_back();
+                    first = static_cast<std::uint8_t>(lists.size());
+                }
+                lists[first - 1].push_back({static_cast<std::uint8_t>(p), w});
+            }
         }
     }
     bool possible(std::string_view word) const {
         return word.size() < shapes.size() && !word.empty() &&
-               shapes[word.size()][static_cast<unsigned char>(word.back())];
+               shapes[word.size()][static_cast<unsigned char>(word.back())] != 0;
     }
-    std::array<std::array<bool, 256>, 16> shapes{};
+    // Every word of every profile that equals `word`, counted for its profile.
+    void count_hits(std::string_view word, std::array<int, N>& hits) const {
+        if (!possible(word)) return;
+        for (const Candidate& c :
+             lists[shapes[word.size()][static_cast<unsigned char>(word.back())] - 1]) {
+            // Byte by byte: the words are a few bytes long, shorter than a call to memcmp.
+            std::size_t k = 0;
+            while (k < word.size() && word[k] == c.word[k])
+                ++k;
+            if (k == word.size()) ++hits[c.profile];
+        }
+    }
+    std::array<std::array<std::uint8_t, 256>, 16> shapes{};  // 1 + index into lists; 0: none
+    std::vector<std::vector<Candidate>> lists;
 };
 
+// Every word of every profile, the definition's reading.
 template <std::size_t N>
 void count_hits(std::string_view word, const std::array<Profile, N>& profiles,
                 std::array<int, N>& hits) {
     for (std::size_t p = 0; p < N; ++p) {
         for (auto w : profiles[p].words) {
-            // Length and last byte first: most pairs differ there, without a memcmp call.
-            if (w.size() == word.size() && w.back() == word.back() && word == w) ++hits[p];
+            if (word == w) ++hits[p];
         }
     }
 }
@@ -189,7 +235,7 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
     std::array<int, N> hits{};
     std::size_t i = 0;
     int tokens = 0;
-    std::string word;
+    FoldedWord word;
     while (i < text.size() && tokens < kMaxTokens) {
         while (i < text.size() && separator(text[i]))
             ++i;
@@ -208,10 +254,10 @@ std::string_view best_by_words(std::string_view text, const std::array<Profile, 
             });
             const auto lowered =
                 static_cast<unsigned char>(last >= 'A' && last <= 'Z' ? last - 'A' + 'a' : last);
-            if (ascii && !shapes.shapes[token.size()][lowered]) continue;
+            if (ascii && shapes.shapes[token.size()][lowered] == 0) continue;
         }
-        const std::string word = fold_case(token);
-        if (shapes.possible(word)) count_hits(word, profiles, hits);
+        fold_case(token, word);
+        shapes.count_hits(word.view(), hits);
     }
     return best_of(profiles, hits);
 }

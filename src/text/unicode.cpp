@@ -231,6 +231,15 @@ unsigned bytes_between(__m128i v, std::uint8_t lo, std::uint8_t hi) {
 // After a sixteen-byte try that passed nothing, the bytes read one by one before the next try.
 constexpr int kBackOff = 32;
 
+// Whether a try that passed nothing is worth repeating at once, given the bytes it could not
+// take: when all of them are among its first four bytes, they are one code point that stops
+// the run (a dash, a quotation mark, a second space), and the bytes after it are the run's; the
+// byte path reads that code point and the next try goes on. Text of other scripts and runs of
+// white space stop a try further in, and back off.
+bool stopped_by_one(unsigned problem) {
+    return (problem >> 4) == 0;
+}
+
 // How many of sixteen bytes a fast path may pass, given the bytes it cannot take (`problem`) and
 // the lead bytes among them: up to the first problem, and never past a lead byte whose
 // continuation it has not seen (the sequence is read again from its lead).
@@ -242,12 +251,12 @@ unsigned passable(unsigned problem, unsigned lead) {
 
 // Sixteen bytes from `p` for scan_utf8: how many are well-formed ASCII and two-byte sequences
 // (and, given the NFC table, two-byte sequences only of the leads C2–C5 and D0–D1, when their
-// blocks are all stable); `whole` when nothing among them stopped it.
-unsigned utf8_run16(const std::uint8_t* p, NfcStable* nfc_table, bool& whole) {
+// blocks are all stable); `problem` receives the bytes that stopped it (0: none did).
+unsigned utf8_run16(const std::uint8_t* p, NfcStable* nfc_table, unsigned& problem_out) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const unsigned high = byte_mask(v);
     if (high == 0) {
-        whole = true;
+        problem_out = 0;
         return 16;
     }
     const unsigned cont = continuation_bytes(v);
@@ -260,7 +269,7 @@ unsigned utf8_run16(const std::uint8_t* p, NfcStable* nfc_table, bool& whole) {
                                     : 0u;
         problem |= lead & ~stable;
     }
-    whole = problem == 0;
+    problem_out = problem;
     return passable(problem, lead);
 }
 #endif
@@ -281,12 +290,12 @@ Utf8Check scan_utf8(std::string_view bytes) {
         // A try that passes nothing is not repeated for the next kBackOff bytes (text of other
         // scripts would pay for a try at every code point).
         if (i + 16 <= n && i >= retry_at) {
-            bool whole = false;
+            unsigned problem = 0;
             const auto plain =
-                static_cast<int32_t>(utf8_run16(p + i, kWithNfc && nfc ? table : nullptr, whole));
+                static_cast<int32_t>(utf8_run16(p + i, kWithNfc && nfc ? table : nullptr, problem));
             i += plain;
-            if (whole) continue;
-            if (plain == 0) retry_at = i + kBackOff;
+            if (problem == 0) continue;
+            if (plain == 0 && !stopped_by_one(problem)) retry_at = i + kBackOff;
         }
 #endif
         // Four two-byte sequences at once (a run of Cyrillic, Greek or Latin Extended letters).
@@ -380,8 +389,8 @@ bool two_byte_letters8(std::uint64_t w) {
 // Sixteen bytes from `p` for fold_whitespace: how many it may leave in the current run as they
 // are — printable ASCII, well-formed two-byte sequences that are no white space (leads C3–DF,
 // or C2 before A1–BF), and a single space between two such characters (it stays one space); the
-// byte path takes everything else. `whole` when nothing among them stopped it.
-unsigned unchanged_run16(const std::uint8_t* p, bool& whole) {
+// byte path takes everything else. `problem` receives the bytes that stopped it (0: none did).
+unsigned unchanged_run16(const std::uint8_t* p, unsigned& problem_out) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const unsigned high = byte_mask(v);
     const unsigned cont = continuation_bytes(v);
@@ -401,7 +410,7 @@ unsigned unchanged_run16(const std::uint8_t* p, bool& whole) {
         space & (~(low | del) << 1) & ((printable | letter_lead | c2_character) >> 1) & 0xFFFEu;
     const unsigned problem = (low & ~lone) | del | (high & ~(lead | cont)) | unpaired |
                              ((c2 & ~c2_character) << 1 & 0xFFFFu);
-    whole = problem == 0;
+    problem_out = problem;
     return passable(problem, lead);
 }
 #endif
@@ -429,12 +438,12 @@ std::string fold_whitespace(std::string_view utf8) {
     while (i < n) {
 #if defined(__SSE2__)
         if (i + 16 <= n && i >= retry_at) {
-            bool whole = false;
+            unsigned problem = 0;
             const unsigned plain =
-                unchanged_run16(reinterpret_cast<const std::uint8_t*>(utf8.data()) + i, whole);
+                unchanged_run16(reinterpret_cast<const std::uint8_t*>(utf8.data()) + i, problem);
             i += plain;
-            if (whole) continue;
-            if (plain == 0) retry_at = i + kBackOff;
+            if (problem == 0) continue;
+            if (plain == 0 && !stopped_by_one(problem)) retry_at = i + kBackOff;
         }
 #endif
         // Eight bytes at once where each would take one of the two fast paths below: printable
@@ -584,7 +593,7 @@ ScriptCounts count_scripts(std::string_view utf8) {
             counts.cyrillic += bits16(lead & taken);
             i += plain;
             if (problem == 0) continue;
-            if (plain == 0) retry_at = i + kBackOff;
+            if (plain == 0 && !stopped_by_one(problem)) retry_at = i + kBackOff;
         }
 #endif
         // Eight bytes at once: ASCII (its letters counted in the word), or four letters of the
@@ -751,6 +760,7 @@ enum WordClass : std::uint8_t {
 // U+2000–U+206F (General Punctuation): classes from ICU's own Word_Break property (CharFacts
 // below).
 constexpr char16_t kWordTableEnd = 0x2070;
+static_assert(kWordTableEnd >= 0x800, "every two-byte code point is in the word table");
 
 std::uint8_t word_class_of(UChar32 c) {
     if ((c >= 0x0530 && c < 0x1E00) || (c >= 0x1F00 && c < 0x2000)) return kRefuse;
@@ -827,6 +837,13 @@ class CharFacts {
         return cyrillic_;
     }
 
+    // The facts of U+0000–U+007F, filled: ASCII is read without asking whether its block is.
+    const std::uint8_t* ascii() {
+        if (!filled_[0]) fill(0);
+        if (!filled_[1]) fill(1);
+        return facts_.data();
+    }
+
   private:
     void fill(unsigned block) {
         for (char32_t c = block << 6; c < ((block + 1) << 6); ++c)
@@ -853,10 +870,40 @@ bool joins(std::uint8_t before, std::uint8_t mid, std::uint8_t after) {
     return false;
 }
 
+// ICU's simple case folding of the code units below U+0530 (Latin, Greek, Cyrillic), read from
+// ICU once: most words are made of nothing else.
+constexpr char16_t kFoldTableEnd = 0x0530;
+
+const std::array<std::uint16_t, kFoldTableEnd>& fold_table() {
+    static const auto table = [] {
+        std::array<std::uint16_t, kFoldTableEnd> t{};
+        for (UChar32 c = 0; c < kFoldTableEnd; ++c)
+            t[static_cast<std::size_t>(c)] =
+                static_cast<std::uint16_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT) & 0xFFFF);
+        return t;
+    }();
+    return table;
+}
+
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+
+// One step of folded_fnv.
+std::uint64_t fnv_step(std::uint64_t h, char16_t c, const std::uint16_t* table) {
+    // The table holds ASCII too (its capitals fold to the small letters, nothing else moves).
+    const std::uint32_t folded =
+        c < kFoldTableEnd ? table[c]
+                          : static_cast<std::uint32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    return (h ^ (folded & 0xFFFFU)) * kFnvPrime;
+}
+
 // The words of one line (no line feed in it) whose every code unit is in the fast path's table
-// and not refused, given the word classes of its code units.
+// and not refused, given the word classes of its code units. kHash: the sink takes hashes
+// (WordSink::takes_hashes), and each word's folded_fnv is made in the same pass that finds it.
+template <bool kHash>
 int line_words(std::u16string_view line, const std::uint8_t* classes, WordSink* sink) {
     auto word_char = [&](std::size_t i) { return classes[i] == kLetter || classes[i] == kNumeric; };
+    [[maybe_unused]] const std::uint16_t* table = kHash ? fold_table().data() : nullptr;
     int words = 0;
     std::size_t i = 0;
     while (i < line.size()) {
@@ -866,19 +913,32 @@ int line_words(std::u16string_view line, const std::uint8_t* classes, WordSink* 
         }
         // Letters and digits join directly (WB5, WB8, WB9, WB10).
         const std::size_t start = i;
+        [[maybe_unused]] std::uint64_t h = kFnvOffset;
         for (;;) {
-            while (i < line.size() && word_char(i))
+            while (i < line.size() && word_char(i)) {
+                if constexpr (kHash) h = fnv_step(h, line[i], table);
                 ++i;
+            }
             if (i + 1 < line.size() && joins(classes[i - 1], classes[i], classes[i + 1])) {
+                if constexpr (kHash) h = fnv_step(fnv_step(h, line[i], table), line[i + 1], table);
                 i += 2;
                 continue;
             }
             break;
         }
         ++words;
-        if (sink) sink->word(line.substr(start, i - start));
+        if constexpr (kHash) {
+            sink->word_hashed(h);
+        } else if (sink) {
+            sink->word(line.substr(start, i - start));
+        }
     }
     return words;
+}
+
+int line_words(std::u16string_view line, const std::uint8_t* classes, WordSink* sink) {
+    return sink && sink->takes_hashes() ? line_words<true>(line, classes, sink)
+                                        : line_words<false>(line, classes, sink);
 }
 
 // The fast path over one line (no line feed in it): the words, when every code unit is in the
@@ -897,6 +957,14 @@ std::optional<int> fast_words(std::u16string_view line, WordSink* sink,
 }
 
 }  // namespace
+
+std::uint64_t folded_fnv(std::u16string_view word) {
+    const std::uint16_t* table = fold_table().data();
+    std::uint64_t h = kFnvOffset;
+    for (const char16_t c : word)
+        h = fnv_step(h, c, table);
+    return h;
+}
 
 int count_words_icu(std::string_view utf8, WordSink* sink) {
     if (utf8.empty()) return 0;
@@ -984,6 +1052,7 @@ TextFacts scan_text(std::span<const std::string_view> pieces, std::size_t sample
     std::uint8_t* classes = class_buffer(total + 1);
     CharFacts& table = char_facts();
     const std::uint8_t cyrillic = table.cyrillic_letters();
+    const std::uint8_t* ascii = table.ascii();
     TextFacts facts;
     std::array<int, 8> letters{};  // code points of the sample by script class
     std::size_t o = 0;             // code units written
@@ -1010,9 +1079,46 @@ TextFacts scan_text(std::span<const std::string_view> pieces, std::size_t sample
         std::uint8_t all_facts = 0xFF;  // the AND of the facts of the piece's code points
         std::size_t i = 0;
         while (i < n) {
+#if defined(__SSE2__)
+            // Up to eight letters of the Russian alphabet at once: the letters from `i` on
+            // among sixteen bytes (a word, up to the space after it), where they share their
+            // facts and the bytes lie wholly inside or outside the sample. The letters are
+            // lanes of (lead, trail) bytes: D0 and a continuation byte, or D1 and one of 80–9F.
+            if ((p[i] & 0xFEu) == 0xD0 && i + 16 <= n && cyrillic != 0 &&
+                (i + 16 <= in_sample || i >= in_sample)) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+                const unsigned lead = byte_mask(
+                    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))),
+                                   _mm_set1_epi8(static_cast<char>(0xD0))));
+                const unsigned d1 =
+                    byte_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))));
+                // 80–9F: signed, below -96.
+                const unsigned low_trail =
+                    byte_mask(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xA0))));
+                const unsigned letter =
+                    lead & (continuation_bytes(v) >> 1) & ~(d1 & ~(low_trail >> 1)) & 0x5555u;
+                const auto letters_here =
+                    static_cast<std::size_t>(std::countr_zero(~letter & 0x15555u)) / 2;
+                if (letters_here > 0) {
+                    // Each lane's code unit; all eight are written, the letters' are kept.
+                    const __m128i units =
+                        _mm_or_si128(_mm_slli_epi16(_mm_and_si128(v, _mm_set1_epi16(0x1F)), 6),
+                                     _mm_and_si128(_mm_srli_epi16(v, 8), _mm_set1_epi16(0x3F)));
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), units);
+                    std::memset(classes + o, cyrillic & kWordClassMask, 8);
+                    letters[(cyrillic >> kScriptShift) & 7u] +=
+                        i < in_sample ? static_cast<int>(letters_here) : 0;
+                    o += letters_here;
+                    i += 2 * letters_here;
+                    code_points += static_cast<int>(letters_here);
+                    continue;
+                }
+            }
+#endif
             // Four letters of the Russian alphabet at once (as count_scripts's wide path reads
             // them), where they share their facts and lie wholly inside or outside the sample.
-            if (i + 8 <= n && cyrillic != 0 && (i + 8 <= in_sample || i >= in_sample)) {
+            if ((p[i] & 0xFEu) == 0xD0 && i + 8 <= n && cyrillic != 0 &&
+                (i + 8 <= in_sample || i >= in_sample)) {
                 std::uint64_t w;
                 std::memcpy(&w, p + i, 8);
                 constexpr std::uint64_t kMask = 0xC0FEC0FEC0FEC0FEull;
@@ -1034,12 +1140,34 @@ TextFacts scan_text(std::span<const std::string_view> pieces, std::size_t sample
             const bool sampled = i < in_sample;
             char32_t c = 0;
             const std::uint8_t lead = p[i];
+            if (lead < 0x80 && lead != '\n') {
+                // ASCII but the line feed: one code unit.
+                const std::uint8_t f = ascii[lead];
+                ++i;
+                ++code_points;
+                all_facts &= f;
+                letters[(f >> kScriptShift) & 7u] += sampled ? 1 : 0;
+                line_facts |= f;
+                out[o] = lead;
+                classes[o++] = f & kWordClassMask;
+                continue;
+            }
+            if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+                // A well-formed two-byte sequence: one code unit of the word table, no line feed.
+                const auto unit = static_cast<char16_t>(((lead & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu));
+                const std::uint8_t f = table[unit];
+                i += 2;
+                ++code_points;
+                all_facts &= f;
+                letters[(f >> kScriptShift) & 7u] += sampled ? 1 : 0;
+                line_facts |= f;
+                out[o] = unit;
+                classes[o++] = f & kWordClassMask;
+                continue;
+            }
             if (lead < 0x80) {
                 c = lead;
                 ++i;
-            } else if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-                c = ((lead & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-                i += 2;
             } else {
                 // Everything else as ICU reads it: an ill-formed sequence (its maximal part) is
                 // one U+FFFD, as in ICU's conversion to UTF-16.

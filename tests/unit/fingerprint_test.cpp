@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
@@ -69,6 +70,25 @@ TEST(Fingerprint, Hex) {
     EXPECT_EQ(fp::to_hex(0), "0000000000000000");
     EXPECT_EQ(fp::to_hex(0x00ab'cdef'0123'4567ULL), "00abcdef01234567");
     EXPECT_EQ(fp::distance(0, ~std::uint64_t{0}), 64);
+}
+
+// to_hex is printf's "%016llx", held to it on every digit value at every position and on
+// values drawn at random.
+TEST(Fingerprint, HexIsPrintfsSixteenDigits) {
+    auto printf_hex = [](std::uint64_t v) {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+        return std::string(buf);
+    };
+    for (unsigned shift = 0; shift < 64; shift += 4) {
+        for (std::uint64_t digit = 0; digit < 16; ++digit)
+            ASSERT_EQ(fp::to_hex(digit << shift), printf_hex(digit << shift));
+    }
+    std::mt19937_64 gen(14);
+    for (int i = 0; i < 10000; ++i) {
+        const std::uint64_t v = gen();
+        ASSERT_EQ(fp::to_hex(v), printf_hex(v));
+    }
 }
 
 TEST(NearIndex, FindsEqualAndNearFingerprintsTheFirstAddedWinning) {

@@ -1,8 +1,14 @@
 // The segmenter on small invented pages, one behaviour per test.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pressparse/language.hpp"
 #include "pressparse/segment.hpp"
 #include "pressparse/text_reader.hpp"
+#include "segment/page_script.hpp"
 
 using namespace pressparse;
 
@@ -198,4 +204,75 @@ TEST(Segmenter, EmptyBodyWarns) {
     EXPECT_EQ(a.headline, "Заголовок");
     EXPECT_EQ(a.warnings,
               (std::vector<std::string>{"no publication date found", "no body text found"}));
+}
+
+// finish_article joins only as much of the body as the language guess's sample reads: its
+// guess is the guess over the whole body joined, wherever the sample's end falls (inside a
+// block, inside a two-byte letter, on a line break) and whatever the text after it says.
+TEST(Segmenter, LanguageOfALongBodyIsTheGuessOverTheWholeBody) {
+    const std::string russian = "и в не на что с по это как из за от ";
+    const std::string english = "the and of to in is that for it with was on ";
+    for (std::size_t pad = 0; pad < 48; ++pad) {
+        for (const std::string* first : {&russian, &english}) {
+            const std::string* second = first == &russian ? &english : &russian;
+            Article a;
+            std::string all_text;
+            std::string block(pad, 'x');
+            while (block.size() < 1500)
+                block += *first;
+            for (int b = 0; b < 3; ++b) {
+                a.body.push_back({P, block, {}, {}});
+                all_text += block + '\n';
+            }
+            std::string tail;
+            for (int i = 0; i < 200; ++i)
+                tail += *second;
+            a.body.push_back({P, tail, {}, {}});
+            all_text += tail + '\n';
+            finish_article(a);
+            EXPECT_EQ(a.language, guess_language(all_text)) << pad;
+        }
+    }
+}
+
+// The page's script decided early, held to the count of every block of the sample: pages of
+// Cyrillic and Latin blocks in every proportion, blocks of letters of one script only (one or
+// two bytes a letter, the bounds the early answer relies on), ties, and pages past 64 KB.
+TEST(Segmenter, PageScriptDecidedEarlyAgreesWithTheWholeCount) {
+    const std::vector<std::string> pieces = {"Мост через Даугаву закрыт. ",
+                                             "Rīga, 2026. ",
+                                             "abcdefghij",
+                                             "жжжжж",
+                                             "12345 — ",
+                                             "ā",
+                                             "ж",
+                                             "z",
+                                             "Ѣѣ ҂ ӕ "};
+    std::mt19937 gen(14);
+    for (int page = 0; page < 3000; ++page) {
+        Blocks blocks;
+        const int n = 1 + static_cast<int>(gen() % 12);
+        const bool big = page % 50 == 0;
+        for (int b = 0; b < n; ++b) {
+            Block block;
+            const int parts = 1 + static_cast<int>(gen() % (big ? 4000 : 8));
+            for (int k = 0; k < parts; ++k)
+                block.text += pieces[gen() % pieces.size()];
+            blocks.push_back(block);
+        }
+        ASSERT_EQ(segment_rules::mostly_cyrillic(blocks),
+                  segment_rules::mostly_cyrillic_reference(blocks))
+            << page;
+    }
+    for (int cyr = 0; cyr < 6; ++cyr) {
+        for (int lat = 0; lat < 6; ++lat) {
+            Blocks blocks(2);
+            blocks[0].text = std::string(static_cast<std::size_t>(lat), 'a');
+            for (int k = 0; k < cyr; ++k)
+                blocks[1].text += "ж";
+            ASSERT_EQ(segment_rules::mostly_cyrillic(blocks),
+                      segment_rules::mostly_cyrillic_reference(blocks))
+                << cyr << " " << lat;
+        }
+    }
 }

@@ -3,13 +3,16 @@
 // (count_characters, count_words with its words in order, count_scripts of the sample) on every
 // code point, every byte at every position, texts of several pieces, and every page on hand.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "pressparse/errors.hpp"
+#include "pressparse/fingerprint.hpp"
 #include "pressparse/language.hpp"
 #include "pressparse/load.hpp"
 #include "pressparse/pipeline.hpp"
@@ -25,6 +28,23 @@ class Words final : public u::WordSink {
     void word(std::u16string_view w) override { words.emplace_back(w); }
     std::vector<std::u16string> words;
 };
+
+// A sink that takes hashes (as the fingerprint does): each word's hash, in order.
+class Hashes final : public u::WordSink {
+  public:
+    void word(std::u16string_view w) override { hashes.push_back(u::folded_fnv(w)); }
+    [[nodiscard]] bool takes_hashes() const override { return true; }
+    void word_hashed(std::uint64_t fnv) override { hashes.push_back(fnv); }
+    std::vector<std::uint64_t> hashes;
+};
+
+// FNV-1a over the word's code units, each folded by ICU: folded_fnv's definition.
+std::uint64_t plain_folded_fnv(std::u16string_view w) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char16_t c : w)
+        h = (h ^ (u_foldCase(c, U_FOLD_CASE_DEFAULT) & 0xFFFFU)) * 0x100000001b3ULL;
+    return h;
+}
 
 bool same_scripts(const u::ScriptCounts& a, const u::ScriptCounts& b) {
     return a.cyrillic == b.cyrillic && a.latin == b.latin &&
@@ -52,6 +72,18 @@ void expect_same_facts(const std::vector<std::string>& pieces, const std::string
     EXPECT_EQ(facts.characters, characters) << what;
     EXPECT_EQ(facts.words, words) << what;
     EXPECT_TRUE(by_scan.words == by_icu.words) << what << ": the words differ";
+    // A sink that takes hashes gets each word's folded FNV, hashed while the word is found.
+    Hashes hashed;
+    u::scan_text(views, sample_bytes, &hashed);
+    std::vector<std::uint64_t> plain;
+    for (const auto& w : by_icu.words)
+        plain.push_back(plain_folded_fnv(w));
+    EXPECT_TRUE(hashed.hashes == plain) << what << ": the word hashes differ";
+    pressparse::fingerprint::SimHash by_hash;
+    pressparse::fingerprint::SimHash by_word;
+    u::scan_text(views, sample_bytes, &by_hash);
+    u::count_words_icu(joined, &by_word);
+    EXPECT_EQ(by_hash.value(), by_word.value()) << what << ": the fingerprints differ";
     EXPECT_TRUE(same_scripts(facts.sample_scripts, scripts))
         << what << ": scripts " << facts.sample_scripts.cyrillic << "/"
         << facts.sample_scripts.latin << "/" << facts.sample_scripts.latvian_diacritics << "/"
@@ -190,6 +222,33 @@ TEST(LanguageGuess, FastReadingAgreesWithTheDefinition) {
                                         "Ж" + letter + ", " + letter + "е."}) {
             ASSERT_EQ(pressparse::guess_language(text), pressparse::guess_language_reference(text))
                 << "U+" << std::hex << static_cast<unsigned>(c);
+        }
+    }
+}
+
+// Runs of the Russian alphabet read up to eight letters at a time: a piece that stops the run
+// (a space, a letter past U+045F, a lead byte alone, a combining mark, a line feed, ASCII, a
+// letter of D1 80–9F) put at every position of a long run, with the sample ending at every
+// code point boundary near it.
+TEST(TextFacts, RussianRunsStoppedAnywhere) {
+    const std::string run =
+        "\xD0\x90\xD0\xB1\xD1\x80\xD0\xB0\xD0\xBA\xD0\xB0\xD0\xB4\xD0\xB0\xD0\xB1\xD1\x80\xD0"
+        "\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\xD0\xBC\xD0\xB8\xD1\x80\xD1\x8F"
+        "\xD1\x91\xD0\xB6\xD0\xB7";
+    for (const std::string stop : {" ", "\xD1\xA3", "\xD0", "\xCC\x81", "\n", "a", "\xD1\x9F",
+                                   "\xD0\x81", "\xE2\x80\x94", "\xD2\x91"}) {
+        for (std::size_t at = 0; at <= run.size(); at += 2) {
+            std::string text = run;
+            text.insert(at, stop);
+            const std::vector<std::string> pieces = {text + run, "x " + text};
+            const std::string where = "stop " + stop + " at " + std::to_string(at);
+            expect_same_facts(pieces, where);
+            for (std::size_t cut = at > 6 ? at - 6 : 0; cut <= at + 6; ++cut) {
+                const std::string& first = pieces[0];
+                if (cut < first.size() && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80)
+                    continue;  // samples end on a code point boundary
+                expect_same_facts(pieces, where + ", sample " + std::to_string(cut), cut);
+            }
         }
     }
 }
