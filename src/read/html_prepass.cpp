@@ -3,8 +3,11 @@
 #include "html_prepass.hpp"
 
 #include <cstring>
+#include <initializer_list>
 
 namespace pressparse::html {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -151,17 +154,36 @@ bool name_is(std::string_view name, std::string_view lower_name) {
     return name.size() == lower_name.size() && starts_with_ci(name, 0, lower_name);
 }
 
+// `name` is one of `names` (given in lower case), in any case.
+bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+    for (const std::string_view n : names) {
+        if (name_is(name, n)) return true;
+    }
+    return false;
+}
+
 // The formatting elements besides <a>. The parser compares their attributes, values included,
 // when it decides whether a fourth identical one pushes the first out of its list of active
 // formatting elements (the "Noah's Ark" clause): two <b> differing only in an unread value must
 // stay different. An <a> never meets another <a> in that list (a new one closes the old first),
 // so its values can go.
 bool compares_attribute_values(std::string_view tag) {
-    for (std::string_view f : {"b", "big", "code", "em", "font", "i", "nobr", "s", "small",
-                               "strike", "strong", "tt", "u"}) {
-        if (name_is(tag, f)) return true;
+    switch (tag.size()) {
+        case 1:
+            return is_one_of(tag, {"b"sv, "i"sv, "s"sv, "u"sv});
+        case 2:
+            return is_one_of(tag, {"em"sv, "tt"sv});
+        case 3:
+            return name_is(tag, "big"sv);
+        case 4:
+            return is_one_of(tag, {"code"sv, "font"sv, "nobr"sv});
+        case 5:
+            return name_is(tag, "small"sv);
+        case 6:
+            return is_one_of(tag, {"strike"sv, "strong"sv});
+        default:
+            return false;
     }
-    return false;
 }
 
 struct Tag {
@@ -240,7 +262,8 @@ Tag read_tag(std::string_view s, std::size_t name_at, Copy& copy) {
 // The elements besides script and style whose content the tokenizer reads as text to their end
 // tag (RCDATA and RAWTEXT): the name in lower case, or empty.
 std::string_view raw_text_name(std::string_view name) {
-    for (std::string_view raw : {"title", "textarea", "xmp", "iframe", "noembed", "noframes"}) {
+    for (const std::string_view raw :
+         {"title"sv, "textarea"sv, "xmp"sv, "iframe"sv, "noembed"sv, "noframes"sv}) {
         if (name_is(name, raw)) return raw;
     }
     return {};
@@ -251,50 +274,54 @@ std::string_view raw_text_name(std::string_view name) {
 bool attribute_value_read(std::string_view name) {
     // Every name the readers ask Document::attr for (which asserts it is here), and those the
     // parser itself reads: "type" (a hidden <input>), "encoding" (<annotation-xml>), "prompt"
-    // and "action" (<isindex>), "xmlns".
-    static constexpr std::string_view kRead[] = {"action",
-                                                 "alt",
-                                                 "aria-hidden",
-                                                 "aria-modal",
-                                                 "class",
-                                                 "content",
-                                                 "data-date",
-                                                 "data-lazy-src",
-                                                 "data-lazy-srcset",
-                                                 "data-original",
-                                                 "data-published",
-                                                 "data-src",
-                                                 "data-srcset",
-                                                 "data-time",
-                                                 "data-timestamp",
-                                                 "datatable",
-                                                 "datetime",
-                                                 "encoding",
-                                                 "hidden",
-                                                 "href",
-                                                 "id",
-                                                 "itemprop",
-                                                 "itemtype",
-                                                 "lang",
-                                                 "name",
-                                                 "prompt",
-                                                 "property",
-                                                 "rel",
-                                                 "role",
-                                                 "src",
-                                                 "srcset",
-                                                 "style",
-                                                 "summary",
-                                                 "title",
-                                                 "type",
-                                                 "xmlns",
-                                                 "xmlns:xlink"};
-    for (const std::string_view read : kRead) {
-        if (name_is(name, read)) return true;
+    // and "action" (<isindex>), "xmlns". By length, since this is asked for every attribute.
+    bool read = false;
+    switch (name.size()) {
+        case 2:
+            read = name_is(name, "id"sv);
+            break;
+        case 3:
+            read = is_one_of(name, {"alt"sv, "rel"sv, "src"sv});
+            break;
+        case 4:
+            read = is_one_of(name, {"href"sv, "lang"sv, "name"sv, "role"sv, "type"sv});
+            break;
+        case 5:
+            read = is_one_of(name, {"class"sv, "style"sv, "title"sv, "xmlns"sv});
+            break;
+        case 6:
+            read = is_one_of(name, {"action"sv, "hidden"sv, "prompt"sv, "srcset"sv});
+            break;
+        case 7:
+            read = is_one_of(name, {"content"sv, "summary"sv});
+            break;
+        case 8:
+            read = is_one_of(name, {"data-src"sv, "datetime"sv, "encoding"sv, "itemprop"sv,
+                                    "itemtype"sv, "property"sv});
+            break;
+        case 9:
+            read = name_is(name, "datatable"sv);
+            break;
+        case 10:
+            read = name_is(name, "aria-modal"sv);
+            break;
+        case 11:
+            read = is_one_of(name, {"aria-hidden"sv, "data-srcset"sv, "xmlns:xlink"sv});
+            break;
+        case 13:
+            read = is_one_of(name, {"data-lazy-src"sv, "data-original"sv});
+            break;
+        case 16:
+            read = name_is(name, "data-lazy-srcset"sv);
+            break;
+        default:
+            break;
     }
+    if (read) return true;
     // The date reader reads any data-* attribute that names a date or a time (html_dates.cpp).
-    return name.size() > 5 && starts_with_ci(name, 0, "data-") &&
-           (contains_ci(name, "date") || contains_ci(name, "time") || contains_ci(name, "publish"));
+    return name.size() > 5 && starts_with_ci(name, 0, "data-"sv) &&
+           (contains_ci(name, "date"sv) || contains_ci(name, "time"sv) ||
+            contains_ci(name, "publish"sv));
 }
 
 std::optional<std::string> empty_script_bodies(std::string_view s) {
