@@ -93,7 +93,8 @@ class Document {
     NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
     std::string_view source_;  // gumbo keeps pointers into its input
     std::string flat_;         // the source emptied of scripts or flattened, when it had to be
-    bool prepass_ = false;     // script bodies, comments' text and unread attribute values emptied
+    // Script bodies, comments' text and unread attribute values emptied (read by an assertion).
+    [[maybe_unused]] bool prepass_ = false;
     bool flattened_ = false;
     bool attributes_cut_ = false;
     bool truncated_ = false;
