@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstddef>
 #include <cstring>
 
@@ -244,7 +245,7 @@ std::optional<std::string> limit_markup(std::string_view html, std::size_t max_d
     return out;
 }
 
-Document::Document(std::string_view utf8, bool prepass) {
+Document::Document(std::string_view utf8, bool prepass) : prepass_(prepass) {
     if (prepass) {
         if (auto emptied = empty_script_bodies(utf8)) {
             flat_ = std::move(*emptied);
@@ -360,6 +361,9 @@ const GumboAttribute* find_attribute(const GumboVector& attributes, const char* 
 }  // namespace
 
 std::string_view Document::attr(NodeId id, const char* name) const {
+    // A value the pre-pass may have emptied is no one's reading: a reader asking for a new name
+    // adds it to attribute_value_read first.
+    assert(!prepass_ || attribute_value_read(name));
     const Node& n = nodes_[id];
     if (!n.element) return {};
     const GumboAttribute* a = find_attribute(n.element->attributes, name);

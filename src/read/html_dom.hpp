@@ -52,8 +52,8 @@ class Document {
     // Parses UTF-8 HTML. Never throws for bad markup: gumbo recovers as browsers do. The text
     // must outlive the document (nodes point into it).
     // Markup nested deeper than kMaxNesting is flattened first (see limit_nesting).
-    // `prepass`: empty script and style bodies before parsing (html_prepass.hpp); off only to
-    // prove that it changes nothing.
+    // `prepass`: empty script and style bodies, comments' text and the attribute values no one
+    // reads before parsing (html_prepass.hpp); off only to prove that it changes nothing.
     explicit Document(std::string_view utf8, bool prepass = true);
     ~Document();
     Document(const Document&) = delete;
@@ -93,6 +93,8 @@ class Document {
     NodeId html_ = kNoNode, head_ = kNoNode, body_ = kNoNode;
     std::string_view source_;  // gumbo keeps pointers into its input
     std::string flat_;         // the source emptied of scripts or flattened, when it had to be
+    // Script bodies, comments' text and unread attribute values emptied (read by an assertion).
+    [[maybe_unused]] bool prepass_ = false;
     bool flattened_ = false;
     bool attributes_cut_ = false;
     bool truncated_ = false;

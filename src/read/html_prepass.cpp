@@ -3,8 +3,11 @@
 #include "html_prepass.hpp"
 
 #include <cstring>
+#include <initializer_list>
 
 namespace pressparse::html {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -115,6 +118,74 @@ std::size_t script_end(std::string_view s, std::size_t from) {
 // A tag's name and attributes from s[at] == '<' (a start or end tag whose name begins with a
 // letter at `name_at`), by the tokenizer's attribute states. `end` is set past its '>', or to
 // npos when the page ends inside the tag.
+// s contains `word` (given in lower case), in any case.
+bool contains_ci(std::string_view s, std::string_view word) {
+    for (std::size_t k = 0; k + word.size() <= s.size(); ++k) {
+        if (starts_with_ci(s, k, word)) return true;
+    }
+    return false;
+}
+
+// The page as it is copied out: the parts emptied so far left behind. Cuts come in order, left to
+// right; the copy is made (once, the page's size) at the first cut.
+class Copy {
+  public:
+    explicit Copy(std::string_view s) : s_(s) {}
+    // Leaves s[from, to) out.
+    void cut(std::size_t from, std::size_t to) {
+        if (to <= from) return;
+        if (out_.empty()) out_.reserve(s_.size());
+        out_.append(s_.substr(copied_, from - copied_));
+        copied_ = to;
+    }
+    std::optional<std::string> finish() {
+        if (copied_ == 0) return std::nullopt;
+        out_.append(s_.substr(copied_));
+        return std::move(out_);
+    }
+
+  private:
+    std::string_view s_;
+    std::string out_;
+    std::size_t copied_ = 0;  // s[0, copied_) is in out_ already
+};
+
+bool name_is(std::string_view name, std::string_view lower_name) {
+    return name.size() == lower_name.size() && starts_with_ci(name, 0, lower_name);
+}
+
+// `name` is one of `names` (given in lower case), in any case.
+bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+    for (const std::string_view n : names) {
+        if (name_is(name, n)) return true;
+    }
+    return false;
+}
+
+// The formatting elements besides <a>. The parser compares their attributes, values included,
+// when it decides whether a fourth identical one pushes the first out of its list of active
+// formatting elements (the "Noah's Ark" clause): two <b> differing only in an unread value must
+// stay different. An <a> never meets another <a> in that list (a new one closes the old first),
+// so its values can go.
+bool compares_attribute_values(std::string_view tag) {
+    switch (tag.size()) {
+        case 1:
+            return is_one_of(tag, {"b"sv, "i"sv, "s"sv, "u"sv});
+        case 2:
+            return is_one_of(tag, {"em"sv, "tt"sv});
+        case 3:
+            return name_is(tag, "big"sv);
+        case 4:
+            return is_one_of(tag, {"code"sv, "font"sv, "nobr"sv});
+        case 5:
+            return name_is(tag, "small"sv);
+        case 6:
+            return is_one_of(tag, {"strike"sv, "strong"sv});
+        default:
+            return false;
+    }
+}
+
 struct Tag {
     std::string_view name;  // as written (compare case-insensitively)
     bool self_closing = false;
@@ -122,12 +193,13 @@ struct Tag {
     std::size_t end = npos;
 };
 
-Tag read_tag(std::string_view s, std::size_t name_at) {
+Tag read_tag(std::string_view s, std::size_t name_at, Copy& copy) {
     Tag t;
     std::size_t i = name_at;
     while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>')
         ++i;
     t.name = s.substr(name_at, i - name_at);
+    const bool keep_values = compares_attribute_values(t.name);
     while (i < s.size()) {
         const char c = s[i];
         if (is_space(c)) {
@@ -158,7 +230,8 @@ Tag read_tag(std::string_view s, std::size_t name_at) {
             ++j;
         if (j >= s.size()) return t;
         std::size_t value_begin = j, value_end = j;
-        if (s[j] == '"' || s[j] == '\'') {
+        const bool quoted = s[j] == '"' || s[j] == '\'';
+        if (quoted) {
             value_begin = j + 1;
             value_end = s.find(s[j], value_begin);
             if (value_end == npos) return t;
@@ -171,6 +244,10 @@ Tag read_tag(std::string_view s, std::size_t name_at) {
             value_end = j;
             i = j;
         }
+        // A quoted value no one reads is emptied (an unquoted one cannot be: the next
+        // attribute's name would become its value).
+        if (quoted && !keep_values && !attribute_value_read(attribute))
+            copy.cut(value_begin, value_end);
         if (attribute.size() == 4 && starts_with_ci(attribute, 0, "type")) {
             const std::string_view value = s.substr(value_begin, value_end - value_begin);
             // "json" in any case, or a character reference that might spell it.
@@ -182,14 +259,11 @@ Tag read_tag(std::string_view s, std::size_t name_at) {
     return t;
 }
 
-bool name_is(std::string_view name, std::string_view lower_name) {
-    return name.size() == lower_name.size() && starts_with_ci(name, 0, lower_name);
-}
-
 // The elements besides script and style whose content the tokenizer reads as text to their end
 // tag (RCDATA and RAWTEXT): the name in lower case, or empty.
 std::string_view raw_text_name(std::string_view name) {
-    for (std::string_view raw : {"title", "textarea", "xmp", "iframe", "noembed", "noframes"}) {
+    for (const std::string_view raw :
+         {"title"sv, "textarea"sv, "xmp"sv, "iframe"sv, "noembed"sv, "noframes"sv}) {
         if (name_is(name, raw)) return raw;
     }
     return {};
@@ -197,15 +271,62 @@ std::string_view raw_text_name(std::string_view name) {
 
 }  // namespace
 
+bool attribute_value_read(std::string_view name) {
+    // Every name the readers ask Document::attr for (which asserts it is here), and those the
+    // parser itself reads: "type" (a hidden <input>), "encoding" (<annotation-xml>), "prompt"
+    // and "action" (<isindex>), "xmlns". By length, since this is asked for every attribute.
+    bool read = false;
+    switch (name.size()) {
+        case 2:
+            read = name_is(name, "id"sv);
+            break;
+        case 3:
+            read = is_one_of(name, {"alt"sv, "rel"sv, "src"sv});
+            break;
+        case 4:
+            read = is_one_of(name, {"href"sv, "lang"sv, "name"sv, "role"sv, "type"sv});
+            break;
+        case 5:
+            read = is_one_of(name, {"class"sv, "style"sv, "title"sv, "xmlns"sv});
+            break;
+        case 6:
+            read = is_one_of(name, {"action"sv, "hidden"sv, "prompt"sv, "srcset"sv});
+            break;
+        case 7:
+            read = is_one_of(name, {"content"sv, "summary"sv});
+            break;
+        case 8:
+            read = is_one_of(name, {"data-src"sv, "datetime"sv, "encoding"sv, "itemprop"sv,
+                                    "itemtype"sv, "property"sv});
+            break;
+        case 9:
+            read = name_is(name, "datatable"sv);
+            break;
+        case 10:
+            read = name_is(name, "aria-modal"sv);
+            break;
+        case 11:
+            read = is_one_of(name, {"aria-hidden"sv, "data-srcset"sv, "xmlns:xlink"sv});
+            break;
+        case 13:
+            read = is_one_of(name, {"data-lazy-src"sv, "data-original"sv});
+            break;
+        case 16:
+            read = name_is(name, "data-lazy-srcset"sv);
+            break;
+        default:
+            break;
+    }
+    if (read) return true;
+    // The date reader reads any data-* attribute that names a date or a time (html_dates.cpp).
+    return name.size() > 5 && starts_with_ci(name, 0, "data-"sv) &&
+           (contains_ci(name, "date"sv) || contains_ci(name, "time"sv) ||
+            contains_ci(name, "publish"sv));
+}
+
 std::optional<std::string> empty_script_bodies(std::string_view s) {
-    std::string out;
-    std::size_t copied = 0;  // s[0, copied) is in `out` already
-    auto cut = [&](std::size_t from, std::size_t to) {
-        if (to <= from) return;
-        if (out.empty()) out.reserve(s.size());
-        out.append(s.substr(copied, from - copied));
-        copied = to;
-    };
+    Copy copy(s);
+    auto cut = [&](std::size_t from, std::size_t to) { copy.cut(from, to); };
     int foreign = 0;  // <svg> and <math> open (where <script> and <style> are plain elements)
     std::size_t i = 0;
     while ((i = next_lt(s, i)) != npos) {
@@ -259,7 +380,7 @@ std::optional<std::string> empty_script_bodies(std::string_view s) {
                 i = k + 1;
                 continue;
             }
-            const Tag t = read_tag(s, i + 2);
+            const Tag t = read_tag(s, i + 2, copy);
             if (t.end == npos) break;
             if ((name_is(t.name, "svg") || name_is(t.name, "math")) && foreign > 0) --foreign;
             i = t.end;
@@ -269,7 +390,7 @@ std::optional<std::string> empty_script_bodies(std::string_view s) {
             ++i;
             continue;
         }
-        const Tag t = read_tag(s, i + 1);
+        const Tag t = read_tag(s, i + 1, copy);
         if (t.end == npos) break;
         i = t.end;
         const std::string_view name = t.name;
@@ -295,9 +416,7 @@ std::optional<std::string> empty_script_bodies(std::string_view s) {
             return std::nullopt;
         }
     }
-    if (out.empty() && copied == 0) return std::nullopt;
-    out.append(s.substr(copied));
-    return out;
+    return copy.finish();
 }
 
 }  // namespace pressparse::html

@@ -3,7 +3,10 @@
 // the bytes). Nothing they hold ever reaches an Article — except JSON-LD, which metadata reads,
 // so a script whose type may be JSON is kept whole. The text of comments is emptied too
 // (commented-out blocks, about 3 % of a news page's bytes after scripts): the DOM keeps no
-// comment node (html_dom.cpp), so nothing reads it.
+// comment node (html_dom.cpp), so nothing reads it. So are the quoted values of attributes no
+// one reads (attribute_value_read: event handlers, data-* that no reader names, svg path data;
+// about a twentieth of a news page's bytes after scripts), except on the formatting elements
+// whose attributes the parser compares (b, i, font, …; see compares_attribute_values).
 //
 // Where each body ends is found by the HTML tokenizer's own rules, not by a pattern: a script
 // ends at "</script" (any case) followed by white space, "/" or ">", except inside its escaped
@@ -15,7 +18,7 @@
 // <style> are ordinary elements) nothing is emptied, and a page with a <frameset> or a
 // <plaintext> is returned as it is.
 //
-// Must never: change a byte outside an emptied body, allocate per element, or look back.
+// Must never: change a byte outside an emptied body or value, allocate per element, or look back.
 // Proof that it changes nothing: tests/unit/html_prepass_test.cpp (every page on hand gives the
 // same Article with and without it) and fuzz/fuzz_prepass.cpp.
 #pragma once
@@ -26,8 +29,12 @@
 
 namespace pressparse::html {
 
-// The page with script and style bodies and comments' text emptied, or nullopt when there is
-// nothing to empty.
+// The page with script and style bodies, comments' text and unread attribute values emptied, or
+// nullopt when there is nothing to empty.
 std::optional<std::string> empty_script_bodies(std::string_view s);
+
+// Whether anything reads the value of an attribute called `name` (in any case): a reader of the
+// extraction or the parser itself. The pre-pass empties the quoted values of the others.
+bool attribute_value_read(std::string_view name);
 
 }  // namespace pressparse::html

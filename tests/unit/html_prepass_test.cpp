@@ -26,6 +26,19 @@ std::string emptied(const std::string& page) {
     return empty_script_bodies(page).value_or(page);
 }
 
+// The tree gumbo builds for `page`, as tag names and depths in document order.
+std::string tree_of(const std::string& page, bool prepass) {
+    const pressparse::html::Document doc(page, prepass);
+    std::string tree;
+    for (const auto& n : doc.nodes()) {
+        tree += std::to_string(n.depth) + ":" +
+                (n.kind == pressparse::html::Node::Kind::Text ? std::string(n.text)
+                                                              : gumbo_normalized_tagname(n.tag)) +
+                " ";
+    }
+    return tree;
+}
+
 }  // namespace
 
 TEST(HtmlPrepass, EmptiesScriptsAndStyleSheets) {
@@ -98,6 +111,106 @@ TEST(HtmlPrepass, LeavesJsonLdAndWhatIsNotAScript) {
     EXPECT_EQ(empty_script_bodies("<frameset><script>x</script></frameset>"), std::nullopt);
     EXPECT_EQ(emptied("<script>a</script><plaintext><script>b</script>"),
               "<script></script><plaintext><script>b</script>");
+}
+
+// The quoted values of attributes no one reads are emptied by the tokenizer's attribute states;
+// the names stay (their presence, their order, which duplicate is first are the parser's).
+TEST(HtmlPrepass, EmptiesAttributeValuesNoOneReads) {
+    EXPECT_EQ(emptied("<div onclick=\"go('<p>')\" class=\"x\" data-track='a b'>t</div>"),
+              "<div onclick=\"\" class=\"x\" data-track=''>t</div>");
+    // Names in any case; white space around '='; a '>' inside a quoted value.
+    EXPECT_EQ(emptied("<P OnClick = \"a>b\" Title='t'>x"), "<P OnClick = \"\" Title='t'>x");
+    // An unquoted value stays: "onclick= class=x" would read as onclick's value.
+    EXPECT_EQ(empty_script_bodies("<p onclick=go() class=x>y"), std::nullopt);
+    EXPECT_EQ(empty_script_bodies("<p onclick=>y"), std::nullopt);
+    // Duplicates: every one of an unread name emptied, every one of a read name kept.
+    EXPECT_EQ(emptied("<p x='1' X=\"2\" id=a ID='b'>"), "<p x='' X=\"\" id=a ID='b'>");
+    // What the readers and the parser read stays: links, images, names, dates, input types.
+    const std::string kept =
+        "<a href='u' rel='tag' title='t'>a</a><img src='s' srcset='s 2x' data-src='d' alt='a'>"
+        "<time datetime='2020-01-02' data-Published-At='2020' data-timestamp='1'>x</time>"
+        "<input type='hidden' name='n'><math><annotation-xml encoding='text/html'>"
+        "</annotation-xml></math><isindex prompt='p' action='a'><html lang='en'>"
+        "<meta property='og:title' content='c'><div style='display:none' role='r' "
+        "aria-hidden='true' itemprop='i' itemtype='t' summary='s'>";
+    EXPECT_EQ(empty_script_bodies(kept), std::nullopt);
+    // In foreign content too (svg path data), and in end tags.
+    EXPECT_EQ(emptied("<svg><path d='M0 0L10 10'/></svg></p class='c' x='y'>"),
+              "<svg><path d=''/></svg></p class='c' x=''>");
+    // Not inside what the tokenizer reads as text.
+    EXPECT_EQ(emptied("<title><p onclick='x'></title><!-- x -->"),
+              "<title><p onclick='x'></title><!---->");
+    // A tag the page does not end is dropped by the parser whatever its values.
+    EXPECT_EQ(emptied("<p>a<div x='1' y='2"), "<p>a<div x='' y='2");
+}
+
+// The formatting elements besides <a> keep every value: the parser compares them, and a fourth
+// <b> identical to three open ones pushes the first out of the list it reopens them from.
+TEST(HtmlPrepass, KeepsTheValuesTheParserCompares) {
+    for (const std::string tag : {"b", "I", "font", "nobr", "strong", "em", "code", "u", "s", "tt",
+                                  "big", "small", "strike"}) {
+        const std::string page = "<" + tag + " x='1'>a";
+        EXPECT_EQ(empty_script_bodies(page), std::nullopt) << page;
+    }
+    EXPECT_EQ(emptied("<a x='1'>a</a><abbr x='1'>b</abbr>"), "<a x=''>a</a><abbr x=''>b</abbr>");
+    // Four <b> differing only in an unread value: had their values gone, the fourth would push
+    // the first out, and the <p> after them would reopen three instead of four.
+    const std::string page = "<p><b x='1'><b x='2'><b x='3'><b x='4'>t<p>u</p>";
+    EXPECT_EQ(tree_of(page, true), tree_of(page, false));
+    EXPECT_NE(tree_of(page, false), tree_of("<p><b><b><b><b>t<p>u</p>", false));
+}
+
+// The names whose values are read: those the readers ask for, the parser's own, and the data-*
+// names the date reader reads ("date", "time" or "publish" in them); not the others.
+TEST(HtmlPrepass, KnowsWhichAttributeValuesAreRead) {
+    using pressparse::html::attribute_value_read;
+    // Every name a reader asks Document::attr for, and the parser's own.
+    for (const char* name : {"action",
+                             "alt",
+                             "aria-hidden",
+                             "aria-modal",
+                             "class",
+                             "content",
+                             "data-date",
+                             "data-lazy-src",
+                             "data-lazy-srcset",
+                             "data-original",
+                             "data-published",
+                             "data-src",
+                             "data-srcset",
+                             "data-time",
+                             "data-timestamp",
+                             "datatable",
+                             "datetime",
+                             "encoding",
+                             "hidden",
+                             "href",
+                             "id",
+                             "itemprop",
+                             "itemtype",
+                             "lang",
+                             "name",
+                             "prompt",
+                             "property",
+                             "rel",
+                             "role",
+                             "src",
+                             "srcset",
+                             "style",
+                             "summary",
+                             "title",
+                             "type",
+                             "xmlns",
+                             "xmlns:xlink",
+                             "CLASS",
+                             "Data-Src",
+                             "data-date-time",
+                             "DATA-PUBLISHED-AT",
+                             "data-x-time"})
+        EXPECT_TRUE(attribute_value_read(name)) << name;
+    for (const char* name : {"onclick", "data-", "data-track", "d", "value", "hreff", "", "date",
+                             "aria-label", "style2"})
+        EXPECT_FALSE(attribute_value_read(name)) << name;
 }
 
 // Every HTML page on hand — the fixtures and the real pages of the shared data — gives the same
