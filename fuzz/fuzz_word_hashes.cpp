@@ -5,7 +5,6 @@
 // and the fingerprint made so must be the one made from ICU's words. The first byte chooses how
 // the rest is read: odd, as the bytes of the text themselves; even, each byte as one character
 // of an alphabet of letters of every case, word break classes and characters left to ICU.
-#include <unicode/uchar.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -16,31 +15,15 @@
 #include "fuzz_common.hpp"
 #include "pressparse/fingerprint.hpp"
 #include "pressparse/unicode.hpp"
+#include "word_sinks.hpp"
 
 namespace {
 
 namespace u = pressparse::unicode;
 
-class Words final : public u::WordSink {
-  public:
-    void word(std::u16string_view w) override { words.emplace_back(w); }
-    std::vector<std::u16string> words;
-};
-
-class Hashes final : public u::WordSink {
-  public:
-    void word(std::u16string_view w) override { hashes.push_back(u::folded_fnv(w)); }
-    [[nodiscard]] bool takes_hashes() const override { return true; }
-    void word_hashed(std::uint64_t fnv) override { hashes.push_back(fnv); }
-    std::vector<std::uint64_t> hashes;
-};
-
-std::uint64_t plain_folded_fnv(std::u16string_view w) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char16_t c : w)
-        h = (h ^ (u_foldCase(c, U_FOLD_CASE_DEFAULT) & 0xFFFFU)) * 0x100000001b3ULL;
-    return h;
-}
+using pressparse::testing::Hashes;
+using pressparse::testing::plain_folded_fnv;
+using pressparse::testing::Words;
 
 // Letters that fold (capitals of Latin, Latvian, Cyrillic, Greek, the final sigma, the dotted
 // capital I, the Kelvin sign, ß, ﬁ) and their small forms, digits, the middle characters that
@@ -57,15 +40,8 @@ constexpr const char* kAlphabet[] = {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-    std::string text;
-    if (data[0] & 1) {
-        text = rest;
-    } else {
-        constexpr std::size_t kLetters = sizeof kAlphabet / sizeof kAlphabet[0];
-        for (const char c : rest)
-            text += kAlphabet[static_cast<unsigned char>(c) % kLetters];
-    }
+    const std::string text =
+        pressparse::testing::fuzz_text({reinterpret_cast<const char*>(data), size}, kAlphabet);
     Words icu;
     u::count_words_icu(text, &icu);
     std::vector<std::uint64_t> plain;

@@ -12,14 +12,11 @@
 
 #include "fuzz_common.hpp"
 #include "pressparse/unicode.hpp"
+#include "word_sinks.hpp"
 
 namespace {
 
-class Words final : public pressparse::unicode::WordSink {
-  public:
-    void word(std::u16string_view w) override { words.emplace_back(w); }
-    std::vector<std::u16string> words;
-};
+using pressparse::testing::Words;
 
 // Letters (Latin, Latvian, Cyrillic, Greek, ª), digits, MidLetter, MidNum, MidNumLet and
 // Single_Quote, other punctuation and spaces, line ends, and what the fast path refuses:
@@ -39,15 +36,8 @@ constexpr const char* kAlphabet[] = {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-    std::string text;
-    if (data[0] & 1) {
-        text = rest;
-    } else {
-        constexpr std::size_t kLetters = sizeof kAlphabet / sizeof kAlphabet[0];
-        for (const char c : rest)
-            text += kAlphabet[static_cast<unsigned char>(c) % kLetters];
-    }
+    const std::string text =
+        pressparse::testing::fuzz_text({reinterpret_cast<const char*>(data), size}, kAlphabet);
     Words fast, icu;
     const int fast_count = pressparse::unicode::count_words(text, &fast);
     const int icu_count = pressparse::unicode::count_words_icu(text, &icu);

@@ -3,7 +3,6 @@
 // (count_characters, count_words with its words in order, count_scripts of the sample) on every
 // code point, every byte at every position, texts of several pieces, and every page on hand.
 #include <gtest/gtest.h>
-#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -17,34 +16,16 @@
 #include "pressparse/load.hpp"
 #include "pressparse/pipeline.hpp"
 #include "pressparse/unicode.hpp"
+#include "word_sinks.hpp"
 
 namespace fs = std::filesystem;
 namespace u = pressparse::unicode;
 
 namespace {
 
-class Words final : public u::WordSink {
-  public:
-    void word(std::u16string_view w) override { words.emplace_back(w); }
-    std::vector<std::u16string> words;
-};
-
-// A sink that takes hashes (as the fingerprint does): each word's hash, in order.
-class Hashes final : public u::WordSink {
-  public:
-    void word(std::u16string_view w) override { hashes.push_back(u::folded_fnv(w)); }
-    [[nodiscard]] bool takes_hashes() const override { return true; }
-    void word_hashed(std::uint64_t fnv) override { hashes.push_back(fnv); }
-    std::vector<std::uint64_t> hashes;
-};
-
-// FNV-1a over the word's code units, each folded by ICU: folded_fnv's definition.
-std::uint64_t plain_folded_fnv(std::u16string_view w) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char16_t c : w)
-        h = (h ^ (u_foldCase(c, U_FOLD_CASE_DEFAULT) & 0xFFFFU)) * 0x100000001b3ULL;
-    return h;
-}
+using pressparse::testing::Hashes;
+using pressparse::testing::plain_folded_fnv;
+using pressparse::testing::Words;
 
 bool same_scripts(const u::ScriptCounts& a, const u::ScriptCounts& b) {
     return a.cyrillic == b.cyrillic && a.latin == b.latin &&

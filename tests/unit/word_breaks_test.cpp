@@ -17,17 +17,14 @@
 #include "pressparse/load.hpp"
 #include "pressparse/pipeline.hpp"
 #include "pressparse/unicode.hpp"
+#include "word_sinks.hpp"
 
 namespace fs = std::filesystem;
 namespace u = pressparse::unicode;
 
 namespace {
 
-class Words final : public u::WordSink {
-  public:
-    void word(std::u16string_view w) override { words.emplace_back(w); }
-    std::vector<std::u16string> words;
-};
+using pressparse::testing::Words;
 
 // Fails the test naming the first word where the fast path and ICU differ.
 void expect_same_words(std::string_view text, const std::string& what) {
