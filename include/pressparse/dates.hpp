@@ -86,4 +86,11 @@ std::optional<std::string> normalize_timestamp(std::string_view text, bool riga_
 // month's end runs on into the next month, as a lenient calendar reads it.
 long long days_from_civil(int year, int month, int day);
 
+// The day of the proleptic Gregorian calendar `days` days after 1970-01-01 (the inverse of
+// days_from_civil).
+struct CivilDay {
+    int year = 0, month = 0, day = 0;
+};
+CivilDay civil_from_days(long long days);
+
 }  // namespace pressparse::dates

@@ -673,23 +673,14 @@ std::optional<Instant> instant_of(std::string_view iso) {
 // The instant written at `offset` minutes from UTC.
 std::string written_at(const Instant& t, int offset) {
     const long long local = t.utc_minutes + offset;
-    long long days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
+    const long long days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
     const long long minute_of_day = local - days * 1440;
-    // The civil day of a day count (the inverse of days_from_civil).
-    days += 719468;
-    const long long era = (days >= 0 ? days : days - 146096) / 146097;
-    const long long doe = days - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
-    const long long day = doy - (153 * mp + 2) / 5 + 1;
-    const long long month = mp < 10 ? mp + 3 : mp - 9;
-    const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const dates::CivilDay d = dates::civil_from_days(days);
     const int a = offset < 0 ? -offset : offset;
     char buf[128];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02d%c%02d:%02d", year,
-                  month, day, minute_of_day / 60, minute_of_day % 60, t.seconds,
-                  offset < 0 ? '-' : '+', a / 60, a % 60);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02lld:%02lld:%02d%c%02d:%02d", d.year, d.month,
+                  d.day, minute_of_day / 60, minute_of_day % 60, t.seconds, offset < 0 ? '-' : '+',
+                  a / 60, a % 60);
     return buf;
 }
 

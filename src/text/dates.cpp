@@ -444,16 +444,11 @@ CivilTime civil_from_ms(long long ms) {
         in_day += kMsPerDay;
         --days;
     }
-    const long long z = days + 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long long doe = z - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
+    const CivilDay d = civil_from_days(days);
     CivilTime t;
-    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2 ? 1 : 0));
+    t.year = d.year;
+    t.month = d.month;
+    t.day = d.day;
     t.hour = static_cast<int>(in_day / 3'600'000);
     t.minute = static_cast<int>(in_day / 60'000 % 60);
     return t;
@@ -469,6 +464,20 @@ long long days_from_civil(int year, int month, int day) {
     const int doy = (153 * mp + 2) / 5;
     const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return static_cast<long long>(era) * 146097 + doe - 719468 + (day - 1);
+}
+
+CivilDay civil_from_days(long long days) {
+    const long long z = days + 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    CivilDay d;
+    d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+    return d;
 }
 
 // A wall time that occurs twice (the autumn hour) is read as the first of the two, summer time,

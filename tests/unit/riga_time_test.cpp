@@ -185,3 +185,28 @@ TEST(RigaTime, EveryMinuteAroundEachTransitionReadsAsTheCalendarReadsIt) {
     EXPECT_GT(transitions, 400);
     EXPECT_EQ(differences, 0);
 }
+
+// civil_from_days and days_from_civil against a calendar stepped one day at a time by the
+// Gregorian leap rule, over every day of 1600–2400 (1600-01-01 is 135,140 days before the epoch).
+TEST(CivilDays, EveryDayOf1600To2400BothWays) {
+    auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+    int year = 1600, month = 1, day = 1, differences = 0;
+    for (long long days = -135140; year <= 2400; ++days) {
+        const d::CivilDay c = d::civil_from_days(days);
+        if ((c.year != year || c.month != month || c.day != day ||
+             d::days_from_civil(year, month, day) != days) &&
+            ++differences <= 10)
+            ADD_FAILURE() << year << "-" << month << "-" << day << " (day " << days << ")";
+        const int length = month == 2 ? (leap(year) ? 29 : 28)
+                           : (month == 4 || month == 6 || month == 9 || month == 11) ? 30
+                                                                                     : 31;
+        if (++day > length) {
+            day = 1;
+            if (++month > 12) {
+                month = 1;
+                ++year;
+            }
+        }
+    }
+    EXPECT_EQ(differences, 0);
+}
