@@ -1,4 +1,4 @@
-// Fuzzes the word hashes the fast path makes while it finds words (src/text/unicode.cpp): a sink
+// Fuzzes the word hashes the fast path makes while it finds words (src/text/words.cpp): a sink
 // that takes hashes (WordSink::takes_hashes, as the fingerprint does) must receive, in order,
 // the folded FNV-1a of each word ICU's break iterator finds over the whole text, computed here
 // by its definition (u_foldCase on each code unit), from count_words and from scan_text alike;

@@ -1,4 +1,4 @@
-// Fuzzes the word counter's fast path (src/text/unicode.cpp): on any text, unicode::count_words
+// Fuzzes the word counter's fast path (src/text/words.cpp): on any text, unicode::count_words
 // must find the words ICU's break iterator finds over the whole text, the same ones in the same
 // order (count_words_icu). The first byte chooses how the rest is read: odd, as the bytes of the
 // text themselves; even, each byte as one character of an alphabet of every word break class

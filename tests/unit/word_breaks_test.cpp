@@ -1,4 +1,4 @@
-// The word counter's fast path (src/text/unicode.cpp) against ICU's break iterator, word by
+// The word counter's fast path (src/text/words.cpp) against ICU's break iterator, word by
 // word: on every code point the fast path reads, in the contexts where a word break rule could
 // join it to a neighbour; on every short string over characters of each word break class; and
 // on every page of the project's fixtures and of the real pages beside the source tree (their
