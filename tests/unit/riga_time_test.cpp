@@ -155,16 +155,8 @@ TEST(RigaTime, EveryMinuteAroundEachTransitionReadsAsTheCalendarReadsIt) {
         for (long long m = wall_minute - 180; m <= wall_minute + 180; ++m) {
             const long long days = (m >= 0 ? m : m - 1439) / 1440;
             const long long in_day = m - days * 1440;
-            // Civil date of `days` (days from 1970-01-01).
-            const long long z = days + 719468;
-            const long long era = (z >= 0 ? z : z - 146096) / 146097;
-            const long long doe = z - era * 146097;
-            const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-            const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-            const long long mp = (5 * doy + 2) / 153;
-            const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-            const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-            const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+            // Civil date of `days` (held to a day-stepped calendar by CivilDays below).
+            const auto [year, month, day] = d::civil_from_days(days);
             const int hour = static_cast<int>(in_day / 60);
             const int minute = static_cast<int>(in_day % 60);
             std::vector<d::LocalDateTime> cases{{year, month, day, hour, minute},
