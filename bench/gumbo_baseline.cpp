@@ -339,8 +339,10 @@ std::string list_label(const std::string& list) {
 
 std::string join(const std::vector<double>& v, const char* f) {
     std::string s;
-    for (double x : v)
-        s += (s.empty() ? "" : " ") + fmt(f, x);
+    for (double x : v) {
+        if (!s.empty()) s += ' ';
+        s += fmt(f, x);
+    }
     return s;
 }
 
