@@ -22,7 +22,7 @@
 // --interleaved pairs the two sides page by page instead of pass by pass, so that a host whose
 // speed moves within seconds moves both sides of a ratio alike:
 //
-//   pressparse_gumbo_baseline --interleaved [--rounds N] [--round-seconds S] [--csv]
+//   pressparse_gumbo_baseline --interleaved [--rounds N] [--round-seconds S] [--group K] [--csv]
 //                             [--html LIST]... [--text LIST]...
 //
 //   each --html LIST  bare gumbo_parse + gumbo_destroy_output, and extract(..., Html), of the
@@ -36,6 +36,8 @@
 // last --round-seconds). The figures are the median of the rounds' ratios and their spread
 // (min..max and the interquartile range), by steady_clock and, beside it, by the thread's CPU
 // time. Process start-up is in neither side. One warm-up pass of each side comes first.
+// --group K pairs groups of K consecutive pages instead (A on K pages, B on the same K), to see
+// what running the two sides' code alternately on every page costs each of them.
 #include <gumbo.h>
 #include <sys/stat.h>
 
@@ -222,29 +224,35 @@ struct Round {
     int passes = 0;
 };
 
-// Runs a(i) and b(i) back to back for every page i, the order alternating page by page and
-// starting with A on even pages when `a_first` (the next pass starts the other way round), for
-// as many whole passes as last `min_seconds` (at least one). The clocks are read once between
-// the two sides of a pair, so a reading's own cost falls on both sides alike.
+// Runs a and b back to back on every group of `group` consecutive pages (one page by default:
+// a(i), b(i)), the order alternating group by group and starting with A on the first when
+// `a_first` (the next pass starts the other way round), for as many whole passes as last
+// `min_seconds` (at least one). The clocks are read once between the two sides of a pair, so a
+// reading's own cost falls on both sides alike.
 template <class A, class B>
-Round interleaved_round(std::size_t pages, const A& a, const B& b, bool a_first,
-                        double min_seconds) {
+Round interleaved_round(std::size_t pages, const A& a, const B& b, bool a_first, double min_seconds,
+                        std::size_t group) {
     Round r;
     const double start = now();
     do {
-        for (std::size_t i = 0; i < pages; ++i) {
-            const bool a_now = ((i % 2) == 0) == a_first;
+        for (std::size_t g = 0, k = 0; g < pages; g += group, ++k) {
+            const std::size_t end = std::min(pages, g + group);
+            const bool a_now = ((k % 2) == 0) == a_first;
             const Stamp t0 = stamp();
-            if (a_now) {
-                a(i);
-            } else {
-                b(i);
+            for (std::size_t i = g; i < end; ++i) {
+                if (a_now) {
+                    a(i);
+                } else {
+                    b(i);
+                }
             }
             const Stamp t1 = stamp();
-            if (a_now) {
-                b(i);
-            } else {
-                a(i);
+            for (std::size_t i = g; i < end; ++i) {
+                if (a_now) {
+                    b(i);
+                } else {
+                    a(i);
+                }
             }
             const Stamp t2 = stamp();
             const double first_wall = t1.wall - t0.wall, second_wall = t2.wall - t1.wall;
@@ -355,25 +363,37 @@ struct Comparison {
     double target;
 };
 
+struct Settings {
+    int rounds = 9;
+    double round_seconds = 0;  // a round: as many whole passes as last this (at least one)
+    std::size_t group = 1;     // pages a side runs before the other side runs the same ones
+    bool csv = false;
+};
+
 // Rounds of one set; prints the report or the CSV rows. The ratio is B's seconds ÷ A's (A's
 // throughput ÷ B's): extract ÷ bare gumbo for HTML, CLI ÷ library for text.
 template <class A, class B>
-void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const B& b, int rounds,
-                     double round_seconds, bool csv) {
+void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const B& b,
+                     const Settings& settings) {
+    const int rounds = settings.rounds;
+    const double round_seconds = settings.round_seconds;
+    const bool csv = settings.csv;
     const std::size_t n = pages.bytes.size();
     g_errors = 0;
-    interleaved_round(n, a, b, true, 0);  // warm-up, one pass of each
+    interleaved_round(n, a, b, true, 0, settings.group);  // warm-up, one pass of each
     const int errors_per_pass = g_errors;
-    std::vector<double> ratio, cpu_ratio, a_mbps, b_mbps;
+    std::vector<double> ratio, cpu_ratio, a_mbps, b_mbps, a_cpu_mbps, b_cpu_mbps;
     int passes = 0;
     for (int r = 0; r < rounds; ++r) {
-        const Round x = interleaved_round(n, a, b, r % 2 == 0, round_seconds);
+        const Round x = interleaved_round(n, a, b, r % 2 == 0, round_seconds, settings.group);
         const double bytes = static_cast<double>(pages.total) * x.passes;
         passes += x.passes;
         ratio.push_back(x.b_wall / x.a_wall);
         cpu_ratio.push_back(x.b_cpu / x.a_cpu);
         a_mbps.push_back(bytes / 1e6 / x.a_wall);
         b_mbps.push_back(bytes / 1e6 / x.b_wall);
+        a_cpu_mbps.push_back(bytes / 1e6 / x.a_cpu);
+        b_cpu_mbps.push_back(bytes / 1e6 / x.b_cpu);
         if (!csv) {
             std::printf(
                 "  round %2d: %-28s %6.3f (CPU times %6.3f); %s %.2f MB/s, %s %.2f MB/s%s\n", r + 1,
@@ -389,7 +409,10 @@ void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const 
     const std::string set = std::to_string(n) + " pages, " +
                             fmt("%.3f", static_cast<double>(pages.total) / 1e6) + " MB";
     const std::string method =
-        "interleaved page by page (ABBA), " + std::to_string(rounds) + " rounds of " +
+        "interleaved " +
+        (settings.group > 1 ? "by groups of " + std::to_string(settings.group) + " pages"
+                            : std::string("page by page")) +
+        " (ABBA), " + std::to_string(rounds) + " rounds of " +
         (passes > rounds ? "passes lasting >= " + fmt("%.1f", round_seconds) + " s"
                          : std::string("one pass")) +
         "; one thread; steady_clock; process start-up in neither side";
@@ -408,30 +431,33 @@ void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const 
                     fmt("%.3f", sc.q3));
         csv_row(bench + c.a_name, "throughput", fmt("%.2f", sa.median), "MB/s",
                 "median of rounds; " + set + "; range " + fmt("%.2f", sa.min) + ".." +
-                    fmt("%.2f", sa.max));
+                    fmt("%.2f", sa.max) + "; per CPU second " +
+                    fmt("%.2f", spread(a_cpu_mbps).median) + " MB/s");
         csv_row(bench + c.b_name, "throughput", fmt("%.2f", sb.median), "MB/s",
                 "median of rounds; " + set + "; range " + fmt("%.2f", sb.min) + ".." +
-                    fmt("%.2f", sb.max));
+                    fmt("%.2f", sb.max) + "; per CPU second " +
+                    fmt("%.2f", spread(b_cpu_mbps).median) + " MB/s");
     } else {
         std::printf(
             "  %-38s median %.3f  range %.3f..%.3f  IQR %.3f..%.3f  target >= %.2f: %s\n"
             "  %-38s median %.3f  range %.3f..%.3f  IQR %.3f..%.3f\n"
-            "  %s %.2f MB/s, %s %.2f MB/s (medians)%s\n",
+            "  %s %.2f MB/s (%.2f per CPU second), %s %.2f MB/s (%.2f per CPU second); "
+            "medians%s\n",
             (c.ratio + " (" + std::to_string(rounds) + " rounds)").c_str(), s.median, s.min, s.max,
             s.q1, s.q3, c.target, met ? "met" : "NOT met", "the same by thread CPU time", sc.median,
-            sc.min, sc.max, sc.q1, sc.q3, c.a_name.c_str(), sa.median, c.b_name.c_str(), sb.median,
-            failed.c_str());
+            sc.min, sc.max, sc.q1, sc.q3, c.a_name.c_str(), sa.median, spread(a_cpu_mbps).median,
+            c.b_name.c_str(), sb.median, spread(b_cpu_mbps).median, failed.c_str());
     }
 }
 
 int interleaved_main(const std::vector<std::string>& html_lists,
-                     const std::vector<std::string>& text_lists, int rounds, double round_seconds,
-                     bool csv) {
+                     const std::vector<std::string>& text_lists, const Settings& settings) {
+    const bool csv = settings.csv;
     if (!csv) {
         std::printf(
-            "pressparse interleaved: %d rounds, page by page, ABBA; one thread; process "
+            "pressparse interleaved: %d rounds, groups of %zu page(s), ABBA; one thread; process "
             "start-up in neither side\n",
-            rounds);
+            settings.rounds, settings.group);
     }
     for (const std::string& list : html_lists) {
         const Pages pages = load_list(list);
@@ -449,7 +475,7 @@ int interleaved_main(const std::vector<std::string>& html_lists,
         }
         run_interleaved(
             c, pages, [&](std::size_t i) { extract_page(pages.bytes[i], pages.paths[i], options); },
-            [&](std::size_t i) { gumbo_page(pages.bytes[i]); }, rounds, round_seconds, csv);
+            [&](std::size_t i) { gumbo_page(pages.bytes[i]); }, settings);
     }
     for (const std::string& list : text_lists) {
         const Pages pages = load_list(list);
@@ -478,8 +504,8 @@ int interleaved_main(const std::vector<std::string>& html_lists,
         }
         run_interleaved(
             c, pages, [&](std::size_t i) { cli_page(pages.paths[i], options, out); },
-            [&](std::size_t i) { extract_page(pages.bytes[i], pages.paths[i], options); }, rounds,
-            round_seconds, csv);
+            [&](std::size_t i) { extract_page(pages.bytes[i], pages.paths[i], options); },
+            settings);
         std::fclose(out);
     }
     return 0;
@@ -493,8 +519,7 @@ int main(int argc, char** argv) {
     bool csv = false;
     bool count = false;
     bool interleaved = false;
-    int rounds = 9;
-    double round_seconds = 0;
+    Settings settings;
     std::vector<std::string> html_lists, text_lists;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -516,20 +541,23 @@ int main(int argc, char** argv) {
         } else if (a == "--interleaved") {
             interleaved = true;
         } else if (a == "--rounds") {
-            rounds = std::max(1, std::atoi(value().c_str()));
+            settings.rounds = std::max(1, std::atoi(value().c_str()));
         } else if (a == "--round-seconds") {
-            round_seconds = std::atof(value().c_str());
+            settings.round_seconds = std::atof(value().c_str());
+        } else if (a == "--group") {
+            settings.group = static_cast<std::size_t>(std::max(1, std::atoi(value().c_str())));
         } else if (a == "--html") {
             html_lists.push_back(value());
         } else if (a == "--text") {
             text_lists.push_back(value());
         } else {
-            std::fprintf(stderr,
-                         "usage: %s [--reps N] [--min-seconds S] [--csv] [--count] "
-                         "[--html LIST] [--text LIST]\n"
-                         "       %s --interleaved [--rounds N] [--round-seconds S] [--csv] "
-                         "[--html LIST]... [--text LIST]...\n",
-                         argv[0], argv[0]);
+            std::fprintf(
+                stderr,
+                "usage: %s [--reps N] [--min-seconds S] [--csv] [--count] "
+                "[--html LIST] [--text LIST]\n"
+                "       %s --interleaved [--rounds N] [--round-seconds S] [--group K] [--csv] "
+                "[--html LIST]... [--text LIST]...\n",
+                argv[0], argv[0]);
             return a == "--help" || a == "-h" ? 0 : 2;
         }
     }
@@ -537,7 +565,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "gumbo_baseline: give --html LIST and/or --text LIST\n");
         return 2;
     }
-    if (interleaved) return interleaved_main(html_lists, text_lists, rounds, round_seconds, csv);
+    settings.csv = csv;
+    if (interleaved) return interleaved_main(html_lists, text_lists, settings);
     if (html_lists.size() > 1 || text_lists.size() > 1) {
         std::fprintf(stderr,
                      "gumbo_baseline: one --html and one --text list at most without "
