@@ -329,6 +329,11 @@ void cli_page(const std::string& path, const pressparse::ExtractOptions& options
     } catch (const pressparse::InputError& e) {
         ++g_errors;
         line = pressparse::error_record(input, pressparse::to_string(e.code()), e.what());
+    } catch (const std::exception& e) {
+        ++g_errors;
+        line =
+            pressparse::error_record(input, pressparse::to_string(pressparse::ErrorCode::Internal),
+                                     std::string("internal error: ") + e.what());
     }
     line += '\n';
     if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) {
