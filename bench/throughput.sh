@@ -7,7 +7,11 @@
 #      the median of RUNS runs of `pressparse -q --files-from LIST -j N --stats`, read from the
 #      --stats line; peak RSS from /usr/bin/time -f %M (the largest of the runs).
 #   2. the in-process reference line: build/bench/pressparse_gumbo_baseline (bare gumbo_parse vs
-#      extract on the same HTML bytes; extract on the text pages).
+#      extract on the same HTML bytes; extract on the text pages), by whole passes; then the same
+#      binary's --interleaved mode, which pairs the two sides of each ratio page by page (ABBA):
+#      extract / bare gumbo on the Readability pages and on every 10th page of web/ (.html.gz),
+#      and the CLI's per-page work at -j 1 (load, extract, JSON line, write) / extract in memory
+#      on the text pages; the median of ROUNDS rounds' ratios and their spread.
 #   3. the batch-memory check: 10,000 pages made from the fixtures in data/ (one word varied per
 #      copy, in a temporary directory), pages/s, MB/s and peak RSS at 1,000 and 10,000 pages,
 #      -j 1 and -j 2, and the RSS ratio 10,000 / 1,000 (must stay flat).
@@ -21,7 +25,8 @@
 #
 # The per-stage Google Benchmark cases go to the same name with -stages.csv (STAGES=0 skips them).
 #
-# Environment: RUNS (5), MIN_SECONDS (2), SINGLE_RUNS (hyperfine runs, 300), PRESSPARSE_SHARED_DATA
+# Environment: RUNS (5), MIN_SECONDS (2), SINGLE_RUNS (hyperfine runs, 300), ROUNDS (interleaved
+# rounds, 9), PRESSPARSE_SHARED_DATA
 # (default: ../shared/data beside the source tree), WAIT_QUIET_MINUTES (0: before measuring, wait
 # up to that long, polling every 30 s, for running fuzz_ processes to end).
 set -euo pipefail
@@ -39,6 +44,7 @@ SHARED="${PRESSPARSE_SHARED_DATA:-$SRC/../shared/data}"
 RUNS="${RUNS:-5}"
 MIN_SECONDS="${MIN_SECONDS:-2}"
 SINGLE_RUNS="${SINGLE_RUNS:-300}"
+ROUNDS="${ROUNDS:-9}"
 WAIT_QUIET_MINUTES="${WAIT_QUIET_MINUTES:-0}"
 
 for exe in "$PP" "$BASELINE"; do
@@ -282,6 +288,21 @@ if [[ -d "$SHARED/presslv" && -d "$SHARED/html/readability-test-pages" ]]; then
         notes="${notes%\"}"
         row "$bench" "$metric" "$value" "$unit" "$jobs" "$notes"
     done < <("$BASELINE" --csv --reps "$RUNS" --min-seconds 1 --html "$TMP/html.src" --text "$TMP/text.src")
+
+    # The same ratios interleaved page by page: a list's name (before its first dot) names its set.
+    say "interleaved ratios (in process, one thread, $ROUNDS rounds)"
+    mkdir -p "$TMP/sets"
+    cp "$TMP/html.src" "$TMP/sets/readability.list"
+    find "$SHARED/web" -name '*.html.gz' 2>/dev/null | sort | awk 'NR % 10 == 1' >"$TMP/sets/web-every-10th.list"
+    cp "$TMP/text.src" "$TMP/sets/presslv.list"
+    web_set=()
+    [[ -s "$TMP/sets/web-every-10th.list" ]] && web_set=(--html "$TMP/sets/web-every-10th.list")
+    while IFS=, read -r bench metric value unit jobs notes; do
+        notes="${notes#\"}"
+        notes="${notes%\"}"
+        row "$bench" "$metric" "$value" "$unit" "$jobs" "$notes"
+    done < <("$BASELINE" --interleaved --csv --rounds "$ROUNDS" --html "$TMP/sets/readability.list" \
+                 "${web_set[@]}" --round-seconds 1 --text "$TMP/sets/presslv.list")
 else
     say "$SHARED/presslv or html/readability-test-pages not found: real-corpus figures and the gumbo baseline skipped"
     row "cli real corpora" "skipped" "" "" "" "$SHARED not found"
