@@ -1,6 +1,8 @@
 // Tables a page's extraction used to build on first use, now built at compile time or read
 // more cheaply: each held to the run-time reading it replaced, on every entry.
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <string>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "pressparse/byline_words.hpp"
+#include "pressparse/unicode.hpp"
 #include "text/byline_table.hpp"
 
 namespace {
@@ -60,6 +63,28 @@ TEST(FirstUseTables, BylineTableBuiltAtCompileTimeEqualsTheRunTimeReading) {
         EXPECT_EQ(std::vector<std::string_view>(words.begin(), words.end()), expected[i].words)
             << "entry " << i;
     }
+}
+
+// The NFC table of check_utf8 asks ICU a block at a time with the NFD instance looked up once
+// per block: it must still vouch for exactly the code points whose NFC_Quick_Check is Yes and
+// whose combining class (u_getCombiningClass, which looks the instance up per call) is 0, in
+// every block it keeps (U+0001–U+07FF, General Punctuation), read a code point at a time.
+TEST(FirstUseTables, NfcTableVouchesExactlyForStableCodePoints) {
+    auto stable = [](char32_t c) {
+        const auto cp = static_cast<UChar32>(c);
+        return u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+               u_getCombiningClass(cp) == 0;
+    };
+    int checked = 0;
+    for (char32_t c = 1; c < 0x2070; ++c) {
+        if (c == 0x800) c = 0x2000;
+        std::string s = "a";
+        pressparse::unicode::append_utf8(s, c);
+        EXPECT_EQ(pressparse::unicode::check_utf8(s).nfc, stable(c))
+            << "U+" << std::hex << static_cast<unsigned>(c);
+        ++checked;
+    }
+    EXPECT_EQ(checked, 0x7FF + 0x70);
 }
 
 }  // namespace
