@@ -7,7 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "pressparse/byline_words.hpp"
+#include "byline_table.hpp"
 #include "pressparse/dates.hpp"
 #include "pressparse/unicode.hpp"
 
@@ -17,13 +17,6 @@ namespace {
 
 // Most of a candidate looked at: bylines are under a hundred characters.
 constexpr std::size_t kMaxInputBytes = 1024;
-
-enum class Kind { Label, Noun, Link, DateWord };
-
-struct Entry {
-    Kind kind;
-    std::vector<std::string_view> words;  // case-folded (the table is written so)
-};
 
 std::vector<std::string_view> split_words(std::string_view text) {
     std::vector<std::string_view> out;
@@ -39,28 +32,10 @@ std::vector<std::string_view> split_words(std::string_view text) {
     return out;
 }
 
-// The table as written: its words are already case-folded (byline_words.txt), so reading it
-// needs no ICU folding (116 folds were most of the cost of a page's first byline).
-const std::vector<Entry>& entries() {
-    static const std::vector<Entry> table = [] {
-        std::vector<Entry> out;
-        for (std::string_view line : kBylineWords) {
-            const std::size_t space = line.find(' ');
-            const std::string_view kind = line.substr(0, space);
-            Entry e{kind == "label"  ? Kind::Label
-                    : kind == "noun" ? Kind::Noun
-                    : kind == "link" ? Kind::Link
-                                     : Kind::DateWord,
-                    split_words(line.substr(space + 1))};
-            out.push_back(std::move(e));
-        }
-        // Longer phrases first, so that "posted by" is tried before "by".
-        std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-            return a.words.size() > b.words.size();
-        });
-        return out;
-    }();
-    return table;
+// The table as written (its words already case-folded, byline_words.txt), parsed and ordered at
+// compile time (byline_table.hpp): a page's first byline builds nothing.
+constexpr const auto& entries() {
+    return kBylineTable;
 }
 
 // Day names, case-folded, wide and abbreviated, of the languages printed widely on the web (ICU's
@@ -207,9 +182,9 @@ std::vector<Word> words_of(std::string_view text) {
 
 // Whether `words` at `at` begins with `e`'s words.
 bool starts_with(const std::vector<Word>& words, std::size_t at, const Entry& e) {
-    if (words.size() - at < e.words.size()) return false;
-    for (std::size_t k = 0; k < e.words.size(); ++k) {
-        if (words[at + k].folded != e.words[k]) return false;
+    if (words.size() - at < e.count) return false;
+    for (std::size_t k = 0; k < e.count; ++k) {
+        if (words[at + k].folded != e.word[k]) return false;
     }
     return true;
 }
@@ -223,12 +198,12 @@ void drop_leading_labels(std::vector<Word>& words) {
         bool dropped = false;
         for (const Entry& e : entries()) {
             if (e.kind == Kind::DateWord || !starts_with(words, from, e)) continue;
-            std::size_t end = from + e.words.size();
+            std::size_t end = from + e.count;
             const bool colon = words[end - 1].colon ||
                                (end < words.size() && is_punctuation_only(words[end].text));
             const std::size_t rest = words.size() - end;
             // "Von Trapp" stays; "von jdoe", "Par example.news" lose the label.
-            if (e.kind == Kind::Label && e.words.size() == 1 && !colon && rest < 2 &&
+            if (e.kind == Kind::Label && e.count == 1 && !colon && rest < 2 &&
                 !(rest == 1 &&
                   (is_handle(words[end].text) || words[end].text.find('.') != std::string::npos)))
                 continue;
@@ -254,9 +229,9 @@ void drop_trailing_date_words(std::vector<Word>& words) {
             continue;
         }
         for (const Entry& e : entries()) {
-            if (e.kind != Kind::DateWord || words.size() < e.words.size()) continue;
-            if (starts_with(words, words.size() - e.words.size(), e)) {
-                words.resize(words.size() - e.words.size());
+            if (e.kind != Kind::DateWord || words.size() < e.count) continue;
+            if (starts_with(words, words.size() - e.count, e)) {
+                words.resize(words.size() - e.count);
                 again = true;
                 break;
             }
@@ -284,7 +259,7 @@ bool has_letter(std::string_view s) {
 // Whether the words are one table entry and nothing else ("By", "Автор:").
 bool only_an_entry(const std::vector<Word>& words) {
     return std::any_of(entries().begin(), entries().end(), [&](const Entry& e) {
-        return e.words.size() == words.size() && starts_with(words, 0, e);
+        return e.count == words.size() && starts_with(words, 0, e);
     });
 }
 
@@ -294,7 +269,7 @@ bool only_an_entry(const std::vector<Word>& words) {
 void drop_second_role(std::vector<Word>& words) {
     for (std::size_t at = 1; at < words.size(); ++at) {
         for (const Entry& e : entries()) {
-            if (e.kind == Kind::Label && e.words.size() >= 2 && starts_with(words, at, e)) {
+            if (e.kind == Kind::Label && e.count >= 2 && starts_with(words, at, e)) {
                 words.resize(at);
                 return;
             }

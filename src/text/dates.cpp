@@ -8,9 +8,12 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -134,11 +137,46 @@ class MonthTable {
         return true;
     }
 
-    using Names = std::unordered_map<std::string, int>;
+    // A language's names, flat: their folded bytes one after another in `bytes`, and an array
+    // of keys into it sorted by those bytes (a hash map of strings cost a page's first table an
+    // allocation per name, and sorting strings moves them). Added in reading order, then
+    // `sorted`, where a name given twice keeps the month it was first given.
+    struct Key {
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+        int month = 0;
+    };
+    struct Names {
+        std::string bytes;
+        std::vector<Key> keys;
+        std::string_view view(const Key& k) const { return {bytes.data() + k.offset, k.size}; }
+        void add(std::string_view key, int month) {
+            keys.push_back({static_cast<std::uint32_t>(bytes.size()),
+                            static_cast<std::uint32_t>(key.size()), month});
+            bytes.append(key);
+        }
+    };
 
-    static std::optional<int> lookup(const Names& names, const std::string& key) {
-        if (auto it = names.find(key); it != names.end()) return it->second;
+    static std::optional<int> lookup(const Names& names, const std::string_view key) {
+        const auto it = std::lower_bound(
+            names.keys.begin(), names.keys.end(), key,
+            [&](const Key& k, const std::string_view want) { return names.view(k) < want; });
+        if (it != names.keys.end() && names.view(*it) == key) return it->month;
         return std::nullopt;
+    }
+
+    // Sorts names added in reading order; of one key, the first added is kept.
+    static void sorted(Names& names) {
+        auto& keys = names.keys;
+        // Keys of equal bytes stay in the order added: the earlier one has the lower offset.
+        std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
+            const int order = names.view(x).compare(names.view(y));
+            return order != 0 ? order < 0 : x.offset < y.offset;
+        });
+        keys.erase(
+            std::unique(keys.begin(), keys.end(),
+                        [&](const Key& x, const Key& y) { return names.view(x) == names.view(y); }),
+            keys.end());
     }
 
     // A language's names: its own, and for Latvian the locatives made from them, which a name
@@ -153,7 +191,9 @@ class MonthTable {
             Language& l = languages_[i];
             std::vector<std::pair<icu::UnicodeString, int>> nominatives;
             add_names(month_names_of_widely_printed(kWidelyPrinted[i]), l.own, &nominatives);
+            sorted(l.own);
             if (i == kLatvian) add_latvian_locatives(nominatives, l);
+            sorted(l.locatives);
         });
         return languages_[i];
     }
@@ -180,6 +220,7 @@ class MonthTable {
                 const icu::Locale locale(lang.c_str());
                 if (lang == locale.getLanguage())
                     add_names(month_names_from_symbols(locale), built, nullptr);
+                sorted(built);
                 found = other_languages_.emplace(lang, std::move(built)).first;
             }
             // Entries are never erased or changed, so the reference outlives the lock.
@@ -188,12 +229,39 @@ class MonthTable {
         return lookup(*names, key);
     }
 
+    // `fold` of the name's UTF-8, read without going through UTF-8 twice: case folding neither
+    // makes nor takes a full stop, so the trailing ones may go after folding. The same full
+    // folding as UnicodeString::foldCase (u_strFoldCase) and the same conversion as
+    // toUTF8String (lone surrogates as U+FFFD), in buffers on the stack; a name too long for
+    // them goes through UnicodeString.
+    static std::string fold(const icu::UnicodeString& name) {
+        std::string key;
+        std::array<UChar, 64> folded;
+        std::array<char, 256> utf8;
+        UErrorCode status = U_ZERO_ERROR;
+        const int32_t units = u_strFoldCase(folded.data(), folded.size(), name.getBuffer(),
+                                            name.length(), U_FOLD_CASE_DEFAULT, &status);
+        int32_t bytes = 0;
+        if (U_SUCCESS(status) && units < static_cast<int32_t>(folded.size()))
+            u_strToUTF8WithSub(utf8.data(), utf8.size(), &bytes, folded.data(), units, 0xFFFD,
+                               nullptr, &status);
+        if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING &&
+            units < static_cast<int32_t>(folded.size())) {
+            key.assign(utf8.data(), static_cast<std::size_t>(bytes));
+        } else {
+            icu::UnicodeString u(name);
+            u.foldCase();
+            u.toUTF8String(key);
+        }
+        while (!key.empty() && key.back() == '.')
+            key.pop_back();
+        return key;
+    }
+
     static void add(const icu::UnicodeString& name, int month, Names& names) {
-        std::string utf8;
-        name.toUTF8String(utf8);
-        const std::string key = fold(utf8);
+        const std::string key = fold(name);
         if (!could_be_name(key)) return;
-        names.emplace(key, month);
+        names.add(key, month);
     }
 
     // Adds the month names read, and collects the wide ones in `nominatives` when given.
@@ -219,10 +287,8 @@ class MonthTable {
             } else {
                 continue;
             }
-            std::string utf8;
-            locative.toUTF8String(utf8);
-            const std::string key = fold(utf8);
-            if (could_be_name(key) && !lv.own.contains(key)) lv.locatives.emplace(key, month);
+            const std::string key = fold(locative);
+            if (could_be_name(key) && !lookup(lv.own, key)) lv.locatives.add(key, month);
         }
     }
 

@@ -196,8 +196,9 @@ class NfcStable {
         }
         if (c < kPunctBegin || c >= kPunctEnd) return false;
         if (!punctuation_known_) {
+            const icu::Normalizer2* nfd = nfd_instance();
             for (char32_t p = kPunctBegin; p < kPunctEnd; ++p)
-                punctuation_[p - kPunctBegin] = ask_icu(p);
+                punctuation_[p - kPunctBegin] = ask_icu(p, nfd);
             punctuation_known_ = true;
         }
         return punctuation_[c - kPunctBegin];
@@ -208,15 +209,23 @@ class NfcStable {
     static constexpr char32_t kPunctBegin = 0x2000;
     static constexpr char32_t kPunctEnd = 0x2070;
 
-    static bool ask_icu(char32_t c) {
+    // `nfd` is what u_getCombiningClass asks for every code point (it looks the instance up
+    // each time); the tables ask it a block of code points at a time.
+    static bool ask_icu(char32_t c, const icu::Normalizer2* nfd) {
         const auto cp = static_cast<UChar32>(c);
         return u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-               u_getCombiningClass(cp) == 0;
+               (nfd != nullptr ? nfd->getCombiningClass(cp) : u_getCombiningClass(cp)) == 0;
+    }
+    static const icu::Normalizer2* nfd_instance() {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+        return U_SUCCESS(status) ? nfd : nullptr;
     }
     void fill(unsigned block) {
         bool all = true;
+        const icu::Normalizer2* nfd = nfd_instance();
         for (char32_t c = block << 6; c < ((block + 1) << 6); ++c) {
-            stable_[c] = ask_icu(c);
+            stable_[c] = ask_icu(c, nfd);
             all = all && stable_[c];
         }
         state_[block] = all ? kAll : kSome;
