@@ -115,7 +115,7 @@ void set_record(Result& r, const BatchOptions& options, nlohmann::ordered_json&&
 
 // Runs one page into `r` (a Result as made, so that the writer's own can be filled in place).
 // `page` is the caller's buffer for a listed file's bytes, reused from page to page (one per
-// thread); a page far larger than most is not kept in it.
+// thread); one grown past 256 KiB by a large page is given back once the page is read.
 void process(batch::Job& job, const BatchOptions& options, Sink sink, std::string& page,
              Result& r) {
     r.seq = job.seq;
@@ -144,10 +144,11 @@ void process(batch::Job& job, const BatchOptions& options, Sink sink, std::strin
         Article article = [&] {
             if (job.bytes) return pressparse::extract(*job.bytes, input.path, extract);
             if (!job.listed_regular) return extract_file(r.path, extract);
-            static constexpr std::size_t kKeptPageBuffer = std::size_t{1} << 20;
-            if (page.capacity() > kKeptPageBuffer) std::string().swap(page);
             load_listed_file(r.path, extract.max_bytes, page);
-            return pressparse::extract(page, input.path, extract);
+            Article read = pressparse::extract(page, input.path, extract);
+            static constexpr std::size_t kKeptPageBuffer = std::size_t{256} << 10;
+            if (page.capacity() > kKeptPageBuffer) std::string().swap(page);
+            return read;
         }();
         if (!job.bytes && !job.listed_regular) article.input.path = input.path;
         article.input.warc = job.warc;

@@ -133,7 +133,7 @@ class Writer {
             key(std::string_view(k, N - 1));
             return;
         }
-        char* p = room(N + 2);  // ,"k":
+        char* p = room(N + 3);  // ,"k": (N counts the terminating NUL: N - 1 + 4 bytes)
         if (!first_[depth_]) *p++ = ',';
         first_[depth_] = false;
         *p++ = '"';
@@ -185,6 +185,11 @@ class Writer {
             p_ = p;
             return;
         }
+        escaped_string(s);
+    }
+    // A string with bytes to escape (about one string in twenty), kept out of string() so that
+    // the common case stays a short function.
+    [[gnu::noinline]] void escaped_string(std::string_view s) {
         char* p = room(s.size() * 6 + 2);  // every byte escaped as \u00XX at most
         *p++ = '"';
         const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
@@ -323,7 +328,7 @@ class Writer {
 
     static constexpr std::size_t kLongestKey = 24;
     static constexpr std::size_t kFirstSize = std::size_t{16} << 10;
-    static constexpr std::size_t kKeptSize = std::size_t{1} << 20;
+    static constexpr std::size_t kKeptSize = std::size_t{256} << 10;
     bool pretty_;
     bool valid_ = true;
     std::string& out_;

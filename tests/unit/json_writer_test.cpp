@@ -251,3 +251,23 @@ TEST(JsonWriter, EachArticleGivesItsOwnTextWhateverWasWrittenBefore) {
     EXPECT_EQ(to_json_line(bad), dump_json(to_json(bad)) + "\n");
     EXPECT_EQ(to_json_string(short_one), short_text);
 }
+
+// Every write of the writer asks for the room it fills: with keys, strings, numbers and nulls
+// landing at every offset around the ends of the scratch string as it grows (16 KiB, then
+// doubled), the text is nlohmann's. (A key that asked for one byte too few put the cursor past
+// the end, and writes after it overran the heap.)
+TEST(JsonWriter, WritesAtEveryOffsetAroundTheScratchEndsAreWhole) {
+    for (std::size_t pad = 0; pad < 48; ++pad) {
+        Article a;
+        a.input.path = std::string(pad, 'p');
+        for (int i = 0; i < 1400; ++i) {
+            Related item;
+            item.title = std::to_string(i);
+            if (i % 3 == 0) item.url = std::string("u");
+            a.related.push_back(item);
+        }
+        a.stats = {1, 2, 3, 4};
+        ASSERT_EQ(to_json_string(a), dump_json(to_json(a))) << "pad " << pad;
+        ASSERT_EQ(to_json_line(a), dump_json(to_json(a)) + "\n") << "pad " << pad;
+    }
+}
