@@ -14,6 +14,9 @@ nlohmann::ordered_json to_json(const Article& article);
 // Compact (one line, no trailing newline) or indented by two spaces.
 std::string to_json_string(const Article& article, bool pretty = false);
 
+// Compact, with the closing newline of a line of JSON Lines.
+std::string to_json_line(const Article& article);
+
 // Any JSON value as text, with the same conventions (UTF-8 unescaped, invalid bytes replaced).
 std::string dump_json(const nlohmann::ordered_json& value, bool pretty = false);
 

@@ -31,6 +31,11 @@ std::string load_file(const std::string& path, std::uint64_t max_bytes = kDefaul
 // opened is checked to be a regular file, as load_file checks it.
 std::string load_listed_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);
 
+// The same into `into`, replacing what it held and reusing its storage: a batch reads page
+// after page into one buffer instead of allocating one per page. On an error `into` holds
+// nothing of use.
+void load_listed_file(const std::string& path, std::uint64_t max_bytes, std::string& into);
+
 // Reads a stream to its end (stdin). Throws InputError (Unreadable, TooLarge).
 std::string load_stream(std::istream& in, std::uint64_t max_bytes = kDefaultMaxBytes);
 

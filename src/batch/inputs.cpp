@@ -194,9 +194,9 @@ bool InputStream::excluded(const fs::path& dir) const {
            st.st_ino == settings_.excluded_dir->second;
 }
 
-std::optional<Job> InputStream::job_for_path(const std::string& path, const fs::path& name) {
-    const fs::path out_name =
-        settings_.output_names ? (name.empty() ? output_name(path) : name) : fs::path();
+std::optional<Job> InputStream::job_for_path(std::string path, const fs::path& name) {
+    fs::path out_name;
+    if (settings_.output_names) out_name = name.empty() ? output_name(path) : name;
     if (path == "-") {
         Job job;
         job.path.assign(1, '-');
@@ -244,10 +244,11 @@ std::optional<Job> InputStream::job_for_path(const std::string& path, const fs::
         warc_output_ = out_name;
         return std::nullopt;
     }
-    Job job;
-    job.path = path;
-    job.output_name = out_name;
-    job.listed_regular = stat_ok && S_ISREG(st.st_mode);  // saves the reader a stat(2)
+    // Made in place and the path moved in: a page's job is built without a copy.
+    std::optional<Job> job(std::in_place);
+    job->path = std::move(path);
+    job->output_name = std::move(out_name);
+    job->listed_regular = stat_ok && S_ISREG(st.st_mode);  // saves the reader a stat(2)
     return job;
 }
 
@@ -391,7 +392,7 @@ std::optional<Job> InputStream::next() {
             exhausted_ = true;
             return std::nullopt;
         }
-        if (auto job = job_for_path(*path, {})) {
+        if (auto job = job_for_path(std::move(*path), {})) {
             job->seq = seq_++;
             return job;
         }

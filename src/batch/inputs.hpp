@@ -77,8 +77,7 @@ class InputStream {
 
     std::optional<Job> next_from_dirs();
     std::optional<Job> next_from_warc();
-    std::optional<Job> job_for_path(const std::string& path,
-                                    const std::filesystem::path& output_name);
+    std::optional<Job> job_for_path(std::string path, const std::filesystem::path& output_name);
     enum class ListRead { Entry, TooLong, End };
     bool open_list();
     ListRead next_list_entry(std::string& entry);

@@ -113,35 +113,44 @@ void set_record(Result& r, const BatchOptions& options, nlohmann::ordered_json&&
     }
 }
 
-Result process(batch::Job job, const BatchOptions& options, Sink sink) {
-    Result r;
+// Runs one page into `r` (a Result as made, so that the writer's own can be filled in place).
+// `page` is the caller's buffer for a listed file's bytes, reused from page to page (one per
+// thread); one grown past 256 KiB by a large page is given back once the page is read.
+void process(batch::Job& job, const BatchOptions& options, Sink sink, std::string& page,
+             Result& r) {
     r.seq = job.seq;
-    r.path = job.path;
+    r.path = std::move(job.path);
     r.output_name = std::move(job.output_name);
     InputInfo& input = r.input;
-    input.path = batch::lossless_path(job.path);
+    input.path = batch::lossless_path(r.path);
     input.warc = job.warc;
     if (job.error_code) {
         r.failed = true;
         r.message = job.error_message;
         set_record(r, options, error_record_json(input, *job.error_code, job.error_message));
-        return r;
+        return;
     }
     if (sink == Sink::File && options.skip_existing &&
         output_complete(output_file(options, r.output_name, false), options.format)) {
         r.skipped = true;
-        return r;
+        return;
     }
     ExtractOptions extract = options.extract;
     if (job.url) extract.url = job.url;
     if (job.charset && !extract.declared_charset) extract.declared_charset = job.charset;
     try {
-        Article article = job.bytes ? pressparse::extract(*job.bytes, job.path, extract)
-                          : job.listed_regular
-                              ? pressparse::extract(load_listed_file(job.path, extract.max_bytes),
-                                                    job.path, extract)
-                              : extract_file(job.path, extract);
-        article.input.path = input.path;
+        // Named by its lossless path from the start (extract only copies the name it is given),
+        // except by extract_file, which must be given the path to open.
+        Article article = [&] {
+            if (job.bytes) return pressparse::extract(*job.bytes, input.path, extract);
+            if (!job.listed_regular) return extract_file(r.path, extract);
+            load_listed_file(r.path, extract.max_bytes, page);
+            Article read = pressparse::extract(page, input.path, extract);
+            static constexpr std::size_t kKeptPageBuffer = std::size_t{256} << 10;
+            if (page.capacity() > kKeptPageBuffer) std::string().swap(page);
+            return read;
+        }();
+        if (!job.bytes && !job.listed_regular) article.input.path = input.path;
         article.input.warc = job.warc;
         r.warnings = article.warnings.size();
         r.bytes = article.input.bytes;
@@ -151,17 +160,22 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
         }
         if (options.records && sink == Sink::Shared) {
             r.record = to_json(article);  // the value the line would print, made in parallel
-            return r;
+            return;
         }
-        const OutputFormat format =
-            options.format == OutputFormat::JsonLines ? OutputFormat::Json : options.format;
+        const bool json =
+            options.format == OutputFormat::JsonLines || options.format == OutputFormat::Json;
+        if (json && sink == Sink::Shared) {
+            r.text = to_json_line(article);  // written with its newline: no copy to add one
+            return;
+        }
+        const OutputFormat format = json ? OutputFormat::Json : options.format;
         r.text = format_article(article, format, sink != Sink::Shared && options.pretty);
     } catch (const InputError& e) {
         r.failed = true;
         r.message = e.what();
         if (options.records && sink == Sink::Shared) {
             r.record = error_record_json(input, to_string(e.code()), e.what());
-            return r;
+            return;
         }
         r.text = error_record(input, to_string(e.code()), e.what());
     } catch (const std::exception& e) {
@@ -169,7 +183,7 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
         r.message = std::string("internal error: ") + e.what();
         if (options.records && sink == Sink::Shared) {
             r.record = error_record_json(input, to_string(ErrorCode::Internal), r.message);
-            return r;
+            return;
         }
         r.text = error_record(input, to_string(ErrorCode::Internal), r.message);
     }
@@ -184,6 +198,11 @@ Result process(batch::Job job, const BatchOptions& options, Sink sink) {
         }
     }
     if (sink != Sink::Alone || r.text.empty() || r.text.back() != '\n') r.text += '\n';
+}
+
+Result process(batch::Job& job, const BatchOptions& options, Sink sink, std::string& page) {
+    Result r;
+    process(job, options, sink, page, r);
     return r;
 }
 
@@ -501,7 +520,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             summary.interrupted = stop && stop->load();
             return summary;
         }
-        Result r = process(std::move(*job), options, Sink::Alone);
+        std::string page;
+        Result r = process(*job, options, Sink::Alone, page);
         summary.pages = 1;
         summary.bytes = r.bytes;
         summary.warnings = r.warnings;
@@ -568,7 +588,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
 
     // A worker takes one page, runs it and publishes its result: false when there is nothing
     // more to do.
-    auto work_one = [&](Clock::time_point& last_wake) {
+    auto work_one = [&](Clock::time_point& last_wake, std::string& page) {
         {
             std::unique_lock lock(mutex);
             if (produced - written >= window && !halt) {
@@ -583,7 +603,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         }
         std::optional<batch::Job> job = take();
         if (!job) return false;
-        Result r = process(std::move(*job), options, sink);
+        Result r = process(*job, options, sink, page);
         const auto now = Clock::now();
         bool wake = false;
         {
@@ -607,7 +627,8 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         for (unsigned w = 0; w < jobs && jobs > 1; ++w) {
             workers.emplace_back([&] {
                 auto last_wake = Clock::now();
-                while (work_one(last_wake)) {
+                std::string page;  // this worker's page buffer
+                while (work_one(last_wake, page)) {
                 }
                 result_ready.notify_one();
             });
@@ -792,6 +813,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
 
     // The writer: results in input order, every one that is ready taken at once.
     std::vector<Result> ready;
+    std::string page;  // the page buffer when this thread runs the pages itself
     bool stopped_at_failure = false;
     for (;;) {
         ready.clear();
@@ -806,7 +828,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             if (!halt) job = inputs.next();
             if (!job) break;
             job->seq = produced++;
-            ready.push_back(process(std::move(*job), options, sink));
+            process(*job, options, sink, page, ready.emplace_back());
             ++written;
             produced_seen = produced;
         } else {

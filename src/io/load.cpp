@@ -105,7 +105,11 @@ int open_file(const std::string& path, struct stat* opened, bool looked_at) {
     return fd;
 }
 
-std::string load_opened(const std::string& path, std::uint64_t max_bytes, bool looked_at) {
+// Reads the file at `path` into `bytes`, whose storage is reused: the read goes straight into
+// it (no bounce buffer), sized from the file's status plus one byte, so that a file read whole
+// is seen to end by the next read without growing it.
+void load_opened(const std::string& path, std::uint64_t max_bytes, bool looked_at,
+                 std::string& bytes) {
     struct stat st {};  // of the file opened (a regular file)
     const int fd = open_file(path, &st, looked_at);
     struct FdCloser {
@@ -117,23 +121,27 @@ std::string load_opened(const std::string& path, std::uint64_t max_bytes, bool l
         throw InputError(ErrorCode::TooLarge, too_large(max_bytes));
     }
 
-    std::string bytes;
-    bytes.reserve(static_cast<std::size_t>(st.st_size));
-    char buffer[64 * 1024];
+    bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
+    std::size_t used = 0;
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (used == bytes.size()) {  // the file grew since its status was read
+            const std::uint64_t doubled = std::uint64_t{used} * 2;
+            // One byte past the cap at most: enough to see that the file passes it.
+            bytes.resize(static_cast<std::size_t>(max_bytes < doubled ? max_bytes + 1 : doubled));
+        }
+        const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
         if (n == 0) break;
         if (n < 0) {
             if (errno == EINTR) continue;
             throw_errno(errno);
         }
-        if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+        used += static_cast<std::size_t>(n);
+        if (used > max_bytes) {
             throw InputError(ErrorCode::TooLarge, too_large(max_bytes));
         }
-        bytes.append(buffer, static_cast<std::size_t>(n));
     }
+    bytes.resize(used);
     decompress_if_gzip(bytes, max_bytes);
-    return bytes;
 }
 
 }  // namespace
@@ -143,11 +151,19 @@ int open_regular_file(const std::string& path, struct stat* opened) {
 }
 
 std::string load_file(const std::string& path, std::uint64_t max_bytes) {
-    return load_opened(path, max_bytes, false);
+    std::string bytes;
+    load_opened(path, max_bytes, false, bytes);
+    return bytes;
 }
 
 std::string load_listed_file(const std::string& path, std::uint64_t max_bytes) {
-    return load_opened(path, max_bytes, true);
+    std::string bytes;
+    load_opened(path, max_bytes, true, bytes);
+    return bytes;
+}
+
+void load_listed_file(const std::string& path, std::uint64_t max_bytes, std::string& into) {
+    load_opened(path, max_bytes, true, into);
 }
 
 std::string load_stream(std::istream& in, std::uint64_t max_bytes) {

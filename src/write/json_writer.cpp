@@ -1,12 +1,12 @@
 #include "pressparse/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -104,17 +104,25 @@ namespace {
 // fifth of the time of a text page. Strings are checked for valid UTF-8 as they are written.
 class Writer {
   public:
-    explicit Writer(bool pretty, std::size_t reserve) : pretty_(pretty) { out_.reserve(reserve); }
+    // The output is written through a cursor into the thread's scratch string, which keeps its
+    // size from page to page (grown by doubling when a write would pass its end, so it is filled
+    // with zeros only as it grows): a write is a bounds test and a copy rather than a call to
+    // std::string::append. take() copies what was written into a string of its own.
+    explicit Writer(bool pretty) : pretty_(pretty), out_(scratch()) {
+        if (out_.size() < kFirstSize) out_.resize(kFirstSize);
+        p_ = out_.data();
+        end_ = p_ + out_.size();
+    }
 
     void begin(char bracket) {
-        out_ += bracket;
+        put(bracket);
         assert(depth_ + 1 < first_.size() && "the schema nests deeper than the writer holds");
         first_[++depth_] = true;
     }
     void end(char bracket) {
         const bool empty = first_[depth_--];
         if (pretty_ && !empty) newline();
-        out_ += bracket;
+        put(bracket);
     }
     // A key of the schema written as a literal: its length known when compiled, so that the
     // comma, the quotes and the colon around it are put together without a loop or a call.
@@ -125,36 +133,28 @@ class Writer {
             key(std::string_view(k, N - 1));
             return;
         }
-        std::array<char, N + 3> buffer;  // ,"k":
-        buffer[0] = ',';
-        buffer[1] = '"';
-        std::memcpy(buffer.data() + 2, k, N - 1);
-        buffer[N + 1] = '"';
-        buffer[N + 2] = ':';
-        const std::size_t first = first_[depth_] ? 1 : 0;
+        char* p = room(N + 3);  // ,"k": (N counts the terminating NUL: N - 1 + 4 bytes)
+        if (!first_[depth_]) *p++ = ',';
         first_[depth_] = false;
-        out_.append(buffer.data() + first, N + 3 - first);
+        *p++ = '"';
+        std::memcpy(p, k, N - 1);
+        p += N - 1;
+        *p++ = '"';
+        *p++ = ':';
+        p_ = p;
     }
     // A key of the schema: plain ASCII, written as it is (no escape is ever needed); in compact
-    // output with the comma before it and the colon after it in one append.
+    // output with the comma before it and the colon after it.
     void key(std::string_view k) {
-        if (pretty_ || k.size() > kLongestKey) {
-            element();
-            out_ += '"';
-            out_ += k;
-            out_ += pretty_ ? "\": " : "\":";
-            return;
-        }
-        std::array<char, kLongestKey + 4> buffer;
-        std::size_t n = 0;
-        if (!first_[depth_]) buffer[n++] = ',';
-        first_[depth_] = false;
-        buffer[n++] = '"';
-        std::memcpy(buffer.data() + n, k.data(), k.size());
-        n += k.size();
-        buffer[n++] = '"';
-        buffer[n++] = ':';
-        out_.append(buffer.data(), n);
+        element();
+        char* p = room(k.size() + 4);
+        *p++ = '"';
+        std::memcpy(p, k.data(), k.size());
+        p += k.size();
+        *p++ = '"';
+        *p++ = ':';
+        if (pretty_) *p++ = ' ';
+        p_ = p;
     }
     // Before an array element.
     void item() { element(); }
@@ -176,50 +176,63 @@ class Writer {
     void string(std::string_view s) {
         const utf8::Scan scan = utf8::scan(s);
         if (!scan.well_formed) valid_ = false;
-        out_ += '"';
         if (!scan.escapes) {
-            out_ += s;
-            out_ += '"';
+            char* p = room(s.size() + 2);
+            *p++ = '"';
+            std::memcpy(p, s.data(), s.size());
+            p += s.size();
+            *p++ = '"';
+            p_ = p;
             return;
         }
-        const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+        escaped_string(s);
+    }
+    // A string with bytes to escape (about one string in twenty), kept out of string() so that
+    // the common case stays a short function.
+    [[gnu::noinline]] void escaped_string(std::string_view s) {
+        char* p = room(s.size() * 6 + 2);  // every byte escaped as \u00XX at most
+        *p++ = '"';
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
         std::size_t run = 0;
-        for (std::size_t i = next_escaped(p, 0, s.size()); i < s.size();
-             i = next_escaped(p, i + 1, s.size())) {
+        for (std::size_t i = next_escaped(bytes, 0, s.size()); i < s.size();
+             i = next_escaped(bytes, i + 1, s.size())) {
             const auto c = static_cast<unsigned char>(s[i]);
-            out_.append(s.data() + run, i - run);
+            std::memcpy(p, s.data() + run, i - run);
+            p += i - run;
             run = i + 1;
+            *p++ = '\\';
             switch (c) {
                 case '"':
-                    out_ += "\\\"";
-                    break;
                 case '\\':
-                    out_ += "\\\\";
+                    *p++ = static_cast<char>(c);
                     break;
                 case '\b':
-                    out_ += "\\b";
+                    *p++ = 'b';
                     break;
                 case '\f':
-                    out_ += "\\f";
+                    *p++ = 'f';
                     break;
                 case '\n':
-                    out_ += "\\n";
+                    *p++ = 'n';
                     break;
                 case '\r':
-                    out_ += "\\r";
+                    *p++ = 'r';
                     break;
                 case '\t':
-                    out_ += "\\t";
+                    *p++ = 't';
                     break;
                 default: {
                     static constexpr char kHex[] = "0123456789abcdef";
-                    const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-                    out_.append(esc, 6);
+                    const char esc[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                    std::memcpy(p, esc, 5);
+                    p += 5;
                 }
             }
         }
-        out_.append(s.data() + run, s.size() - run);
-        out_ += '"';
+        std::memcpy(p, s.data() + run, s.size() - run);
+        p += s.size() - run;
+        *p++ = '"';
+        p_ = p;
     }
     // The first byte from `i` on that JSON escapes (below 0x20, '"', '\\'), or `n`. Sixteen
     // bytes at a time; the last sixteen of a string are read again from its end, the bytes
@@ -255,20 +268,25 @@ class Writer {
         if (s) {
             string(*s);
         } else {
-            out_ += "null";
+            null();
         }
     }
     void number(long long n) {
-        std::array<char, 24> digits;
-        auto* const end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
-        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+        char* p = room(24);
+        p_ = std::to_chars(p, p + 24, n).ptr;
     }
     void null() {
-        out_ += "null";
+        std::memcpy(room(4), "null", 4);
+        p_ += 4;
     }
 
-    std::string take() {
-        return std::move(out_);
+    // What was written, with a closing newline when `newline`. A scratch string grown past
+    // kKeptSize by a page far larger than most is given back.
+    std::string take(bool newline) {
+        if (newline) put('\n');
+        std::string text(out_.data(), static_cast<std::size_t>(p_ - out_.data()));
+        if (out_.size() > kKeptSize) std::string().swap(out_);
+        return text;
     }
     // False when a string written was not valid UTF-8 (the text written is then not JSON).
     bool valid() const {
@@ -276,20 +294,46 @@ class Writer {
     }
 
   private:
+    // Where `n` more bytes may be written: the cursor, after growing the string if it must.
+    char* room(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+        return p_;
+    }
+    void grow(std::size_t n) {
+        const auto used = static_cast<std::size_t>(p_ - out_.data());
+        out_.resize(std::max(out_.size() * 2, used + n));
+        p_ = out_.data() + used;
+        end_ = out_.data() + out_.size();
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++p_;
+    }
     void element() {
-        if (!first_[depth_]) out_ += ',';
+        if (!first_[depth_]) put(',');
         first_[depth_] = false;
         if (pretty_) newline();
     }
     void newline() {
-        out_ += '\n';
-        out_.append(depth_ * 2, ' ');
+        char* p = room(depth_ * 2 + 1);
+        *p++ = '\n';
+        std::memset(p, ' ', depth_ * 2);
+        p_ = p + depth_ * 2;
+    }
+
+    static std::string& scratch() {
+        thread_local std::string buffer;
+        return buffer;
     }
 
     static constexpr std::size_t kLongestKey = 24;
+    static constexpr std::size_t kFirstSize = std::size_t{16} << 10;
+    static constexpr std::size_t kKeptSize = std::size_t{256} << 10;
     bool pretty_;
     bool valid_ = true;
-    std::string out_;
+    std::string& out_;
+    char* p_ = nullptr;    // the next byte to write, in out_
+    char* end_ = nullptr;  // out_'s end
     // Per open bracket (the schema nests four deep at most): nothing written in it yet.
     std::array<bool, 8> first_{};
     std::size_t depth_ = 0;
@@ -297,13 +341,10 @@ class Writer {
 
 }  // namespace
 
-std::string to_json_string(const Article& a, bool pretty) {
-    std::size_t size = 512;
-    for (const auto& b : a.body)
-        size += (b.text ? b.text->size() : 0) + 48;
-    for (const auto& c : a.reader_comments)
-        size += c.text.size() + 64;
-    Writer w(pretty, size);
+namespace {
+
+std::string write_json(const Article& a, bool pretty, bool newline) {
+    Writer w(pretty);
     w.begin('{');
     w.key("schema_version");
     w.number(kSchemaVersion);
@@ -329,14 +370,20 @@ std::string to_json_string(const Article& a, bool pretty) {
         w.end('}');
     }
     w.end('}');
-    using Field = std::pair<std::string_view, const std::optional<std::string>*>;
-    for (const auto& [key, field] :
-         {Field{"site", &a.site}, Field{"url", &a.url}, Field{"language", &a.language},
-          Field{"headline", &a.headline}, Field{"source", &a.source}, Field{"date", &a.date},
-          Field{"date_text", &a.date_text}}) {
-        w.key(key);
-        w.optional(*field);
-    }
+    w.key("site");
+    w.optional(a.site);
+    w.key("url");
+    w.optional(a.url);
+    w.key("language");
+    w.optional(a.language);
+    w.key("headline");
+    w.optional(a.headline);
+    w.key("source");
+    w.optional(a.source);
+    w.key("date");
+    w.optional(a.date);
+    w.key("date_text");
+    w.optional(a.date_text);
     w.key("date_source");
     if (a.date_source) {
         w.string(to_string(*a.date_source));
@@ -422,8 +469,18 @@ std::string to_json_string(const Article& a, bool pretty) {
     w.strings(a.warnings);
     w.end('}');
     // Invalid UTF-8 cannot come out of the readers; should it ever, nlohmann replaces it.
-    if (!w.valid()) return dump_json(to_json(a), pretty);
-    return w.take();
+    if (!w.valid()) return dump_json(to_json(a), pretty) + (newline ? "\n" : "");
+    return w.take(newline);
+}
+
+}  // namespace
+
+std::string to_json_string(const Article& a, bool pretty) {
+    return write_json(a, pretty, false);
+}
+
+std::string to_json_line(const Article& a) {
+    return write_json(a, false, true);
 }
 
 }  // namespace pressparse

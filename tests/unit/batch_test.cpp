@@ -910,3 +910,72 @@ TEST_F(BatchTest, AListedPageIsOpenedWithoutLookingAgainButStillChecked) {
         EXPECT_STREQ(e.what(), "not a regular file (a FIFO, socket or device)");
     }
 }
+
+// A batch reads page after page into one buffer per thread: a page read after a longer one
+// (or after a page that failed, or after a compressed one) is exactly its own bytes, and the
+// cap still holds for a file read into a buffer already larger than the cap.
+TEST_F(BatchTest, APageBufferReusedHoldsOnlyThePageReadIntoIt) {
+    const fs::path long_page = dir_ / "long.txt";
+    const fs::path short_page = dir_ / "short.txt";
+    const fs::path empty_page = dir_ / "empty.txt";
+    const fs::path gz_page = dir_ / "page.txt.gz";
+    write(long_page, std::string(200000, 'L') + "\n");
+    write(short_page, "short\n");
+    write(empty_page, "");
+    {
+        z_stream zs{};
+        ASSERT_EQ(deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+        std::string data(300000, 'G');
+        std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 64, '\0');
+        zs.next_in = reinterpret_cast<Bytef*>(data.data());
+        zs.avail_in = static_cast<uInt>(data.size());
+        zs.next_out = reinterpret_cast<Bytef*>(out.data());
+        zs.avail_out = static_cast<uInt>(out.size());
+        ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+        out.resize(zs.total_out);
+        deflateEnd(&zs);
+        write(gz_page, out);
+    }
+    std::string buffer;
+    load_listed_file(long_page.string(), kDefaultMaxBytes, buffer);
+    EXPECT_EQ(buffer, read(long_page));
+    load_listed_file(short_page.string(), kDefaultMaxBytes, buffer);
+    EXPECT_EQ(buffer, "short\n");
+    load_listed_file(gz_page.string(), kDefaultMaxBytes, buffer);
+    EXPECT_EQ(buffer, std::string(300000, 'G'));
+    load_listed_file(empty_page.string(), kDefaultMaxBytes, buffer);
+    EXPECT_EQ(buffer, "");
+    EXPECT_THROW(load_listed_file((dir_ / "missing").string(), kDefaultMaxBytes, buffer),
+                 InputError);
+    load_listed_file(short_page.string(), kDefaultMaxBytes, buffer);
+    EXPECT_EQ(buffer, "short\n");
+    load_listed_file(long_page.string(), kDefaultMaxBytes, buffer);
+    try {
+        load_listed_file(long_page.string(), 1000, buffer);
+        ADD_FAILURE() << "a page over the cap was read";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::TooLarge);
+    }
+
+    // Through a run at -j 1: each page's line is the line it has alone.
+    const std::vector<std::string> pages = make_pages(3);
+    write(dir_ / "pages" / "big.txt",
+          page_text(0) + std::string(4000, '\n') + page_text(1) + "\n" + page_text(2));
+    const std::vector<std::string> order = {(dir_ / "pages" / "big.txt").string(),
+                                            pages[0],
+                                            (dir_ / "pages" / "big.txt").string(),
+                                            pages[2],
+                                            empty_page.string(),
+                                            pages[1]};
+    BatchOptions o;
+    o.jobs = 1;
+    o.format = OutputFormat::JsonLines;
+    o.inputs = order;
+    const std::vector<std::string> lines = run(o).lines();
+    ASSERT_EQ(lines.size(), order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        BatchOptions alone = o;
+        alone.inputs = {order[i]};
+        EXPECT_EQ(run(alone).lines(), std::vector<std::string>{lines[i]}) << order[i];
+    }
+}

@@ -219,3 +219,55 @@ TEST(JsonWriter, SixteenByteRunsAgreeWithTheDefinitionOnEveryByte) {
         }
     }
 }
+
+// The writer writes through one scratch string per thread, kept from article to article: an
+// article after a longer one, after one whose output outgrew the scratch several times over
+// (strings of control characters, six bytes each), and after one far past the size the scratch
+// keeps, gives exactly its own text; a line is the same text and its newline, an ill-formed
+// one included.
+TEST(JsonWriter, EachArticleGivesItsOwnTextWhateverWasWrittenBefore) {
+    auto article = [](std::size_t paragraphs, std::size_t paragraph_bytes, char fill) {
+        Article a;
+        a.input.path = "page-" + std::to_string(paragraphs) + ".txt";
+        a.headline = std::string(paragraph_bytes / 2, fill);
+        for (std::size_t i = 0; i < paragraphs; ++i)
+            a.body.push_back({BlockType::Paragraph, std::string(paragraph_bytes, fill),
+                              std::nullopt, std::nullopt});
+        a.stats = {static_cast<int>(paragraphs), 7, 70, 1};
+        return a;
+    };
+    const Article short_one = article(1, 10, 'x');
+    const std::string short_text = dump_json(to_json(short_one));
+    for (const Article& before : {article(40, 300, 'y'), article(8, 5000, '\x01'),
+                                  article(3, 3u << 20, 'z'), article(2, 1u << 20, '\x02')}) {
+        ASSERT_EQ(to_json_string(before), dump_json(to_json(before)));
+        EXPECT_EQ(to_json_string(short_one), short_text);
+        ASSERT_EQ(to_json_line(before), dump_json(to_json(before)) + "\n");
+        EXPECT_EQ(to_json_line(short_one), short_text + "\n");
+        EXPECT_EQ(to_json_string(short_one, true), dump_json(to_json(short_one), true));
+    }
+    Article bad = short_one;
+    bad.headline = std::string("bad \xFF byte");
+    EXPECT_EQ(to_json_line(bad), dump_json(to_json(bad)) + "\n");
+    EXPECT_EQ(to_json_string(short_one), short_text);
+}
+
+// Every write of the writer asks for the room it fills: with keys, strings, numbers and nulls
+// landing at every offset around the ends of the scratch string as it grows (16 KiB, then
+// doubled), the text is nlohmann's. (A key that asked for one byte too few put the cursor past
+// the end, and writes after it overran the heap.)
+TEST(JsonWriter, WritesAtEveryOffsetAroundTheScratchEndsAreWhole) {
+    for (std::size_t pad = 0; pad < 48; ++pad) {
+        Article a;
+        a.input.path = std::string(pad, 'p');
+        for (int i = 0; i < 1400; ++i) {
+            Related item;
+            item.title = std::to_string(i);
+            if (i % 3 == 0) item.url = std::string("u");
+            a.related.push_back(item);
+        }
+        a.stats = {1, 2, 3, 4};
+        ASSERT_EQ(to_json_string(a), dump_json(to_json(a))) << "pad " << pad;
+        ASSERT_EQ(to_json_line(a), dump_json(to_json(a)) + "\n") << "pad " << pad;
+    }
+}
