@@ -1,0 +1,105 @@
+// The HTML extraction's fast forms held to their plain ones: each answer the fast form gives is
+// compared with the obvious reading it replaced, over every byte value, every position of a
+// chunk boundary and strings of mixed scripts, white space and punctuation.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pressparse/unicode.hpp"
+#include "read/html_hints.hpp"
+
+using namespace pressparse;
+using namespace pressparse::html::extract;
+
+namespace {
+
+// measure() as it was written before it read sixteen bytes at a time: a character at a time,
+// counting into a float.
+TextStats plain_measure(std::string_view text) {
+    auto is_comma = [](char32_t c) {
+        return c == ',' || c == 0x060C || c == 0xFE50 || c == 0xFE10 || c == 0xFE11 ||
+               c == 0x2E41 || c == 0x2E34 || c == 0x2E32 || c == 0xFF0C;
+    };
+    TextStats s;
+    bool in_space = true;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        char32_t c;
+        if (byte < 0x80) {
+            c = byte;
+            ++i;
+        } else {
+            c = unicode::next_code_point(text, i);
+        }
+        const bool space =
+            c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0 || c == '\f';
+        if (space) {
+            if (!in_space) s.length += 1;
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        s.length += 1;
+        if (is_comma(c)) ++s.commas;
+    }
+    return s;
+}
+
+void expect_same_measure(const std::string& text) {
+    const TextStats fast = measure(text);
+    const TextStats plain = plain_measure(text);
+    EXPECT_EQ(fast.length, plain.length) << "text of " << text.size() << " bytes";
+    EXPECT_EQ(fast.commas, plain.commas) << "text of " << text.size() << " bytes";
+}
+
+// Pieces the random texts are made of: every kind of byte the measure tells apart.
+const std::vector<std::string> kPieces = {
+    "a", "Z", "7", " ", "  ", "\n", "\t", "\r", "\f", "\v", ",", ",,", ".", "\x01", "\x7f",
+    "\xC2\xA0",          // no-break space
+    "\xD8\x8C",          // Arabic comma
+    "\xEF\xBC\x8C",      // fullwidth comma
+    "\xD0\x96",          // Cyrillic letter
+    "\xE4\xB8\xAD",      // CJK ideograph
+    "\xF0\x9F\x98\x80",  // emoji
+    "\x80", "\xC3", "\xE2\x82", "\xFF",  // invalid UTF-8
+    "word", "The quick brown fox, ", "sixteen bytes!!!"};
+
+}  // namespace
+
+TEST(HtmlFastPaths, MeasureAgreesWithThePlainReadingOnEveryByte) {
+    for (int b = 0; b < 256; ++b) {
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string text(40, 'x');
+            text[at] = static_cast<char>(b);
+            expect_same_measure(text);
+            std::string spaced(40, ' ');
+            spaced[at] = static_cast<char>(b);
+            expect_same_measure(spaced);
+        }
+    }
+}
+
+TEST(HtmlFastPaths, MeasureAgreesWithThePlainReadingOnMixedText) {
+    std::mt19937 rng(14);
+    std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
+    std::uniform_int_distribution<int> count(0, 60);
+    for (int round = 0; round < 4000; ++round) {
+        std::string text;
+        for (int k = count(rng); k > 0; --k)
+            text += kPieces[pick(rng)];
+        expect_same_measure(text);
+        // Every offset into the text, so that chunks start at every position of a character.
+        if (round % 40 == 0) {
+            for (std::size_t from = 1; from < text.size() && from < 20; ++from)
+                expect_same_measure(text.substr(from));
+        }
+    }
+}
+
+TEST(HtmlFastPaths, MeasureStopsWhereAFloatCountedByOnesStops) {
+    // 2^24 + 100 characters: a float counted up by ones stays at 2^24.
+    const std::string text((std::size_t{1} << 24) + 100, 'a');
+    EXPECT_EQ(measure(text).length, 16777216.0f);
+}
