@@ -122,15 +122,40 @@ struct PageShape {
     bool contains(NodeId outer, NodeId inner) const {
         return inner != kNoNode && inner >= outer && inner <= last[outer];
     }
+
+    // An element's names_of, built on first use and kept: the readers walk the page more than
+    // once (and climb the same ancestors again) and ask for the same elements' names.
+    const std::string& names(const Document& doc, NodeId id) const {
+        if (names_read.empty()) {
+            names_read.assign(last.size(), 0);
+            names_of_node.resize(last.size());
+        }
+        if (!names_read[id]) {
+            names_of_node[id] = names_of(doc, id);
+            names_read[id] = 1;
+        }
+        return names_of_node[id];
+    }
+    mutable std::vector<std::string> names_of_node;
+    mutable std::vector<std::uint8_t> names_read;
+    // region_elsewhere per element, on first use: 0 not asked yet, 1 no, 2 yes.
+    mutable std::vector<std::uint8_t> elsewhere;
 };
 
 // A region whose name says it is elsewhere (a sidebar, a teaser, a footer) is the page's layout
 // instead when it holds the headline or most of the page's text ("wrapper has-sidebar",
 // "teaser-body" around the whole article).
-bool region_elsewhere(const Document& doc, const PageShape& shape, NodeId id) {
-    if (container(doc.node(id).tag) || !names_elsewhere(names_of(doc, id))) return false;
+bool region_elsewhere_read(const Document& doc, const PageShape& shape, NodeId id) {
+    if (container(doc.node(id).tag) || !names_elsewhere(shape.names(doc, id))) return false;
     if (shape.contains(id, shape.headline)) return false;
     return shape.body == kNoNode || shape.bytes[id] * 2 <= shape.bytes[shape.body];
+}
+
+// The same, read once per element and page.
+bool region_elsewhere(const Document& doc, const PageShape& shape, NodeId id) {
+    if (shape.elsewhere.empty()) shape.elsewhere.assign(shape.last.size(), 0);
+    if (shape.elsewhere[id] == 0) shape.elsewhere[id] = region_elsewhere_read(doc, shape, id) ? 2 : 1;
+    return shape.elsewhere[id] == 2;
 }
 
 bool in_other_region(const Document& doc, const PageShape& shape, NodeId id) {
@@ -371,7 +396,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
             id = doc.next(id, body, true);
             continue;
         }
-        const std::string names = names_of(doc, id);
+        const std::string& names = shape.names(doc, id);
         // "publication" names a date line ("<div class=publication>"), but on a link the
         // publication it leads to.
         const bool date_element =
@@ -617,7 +642,7 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
             id = doc.next(id, body, true);
             continue;
         }
-        const std::string names = names_of(doc, id);
+        const std::string& names = shape.names(doc, id);
         if (!container(n.tag) && names.find("comment") != std::string::npos &&
             !shape.contains(id, shape.headline)) {
             id = doc.next(id, body, true);
