@@ -2,6 +2,8 @@
 // html_hints.hpp). Pure functions; see the header for what they must never do.
 #include "html_hints.hpp"
 
+#include <unicode/uchar.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -84,6 +86,21 @@ bool is_div_to_p_blocker(GumboTag t) {
         default:
             return false;
     }
+}
+
+bool alnum_at(std::string_view s, std::size_t at) {
+    const auto byte = static_cast<unsigned char>(s[at]);
+    if (byte < 0x80)
+        return (byte >= '0' && byte <= '9') || ((byte | 0x20u) >= 'a' && (byte | 0x20u) <= 'z');
+    return u_isalnum(static_cast<UChar32>(unicode::next_code_point(s, at))) != 0;
+}
+
+void next_character(std::string_view s, std::size_t& at) {
+    if (static_cast<unsigned char>(s[at]) < 0x80) {
+        ++at;
+        return;
+    }
+    unicode::next_code_point(s, at);
 }
 
 TextStats measure(std::string_view text) {

@@ -159,6 +159,13 @@ bool is_dropped_tag(GumboTag t);
 // Elements that make a <div> more than a paragraph.
 bool is_div_to_p_blocker(GumboTag t);
 
+// Whether the character at byte `at` of `s` is a letter or a digit, as u_isalnum says (an ASCII
+// byte without ICU: there it is exactly [0-9A-Za-z]).
+bool alnum_at(std::string_view s, std::size_t at);
+
+// Moves `at` past the character there (unicode::next_code_point; an ASCII byte in line).
+void next_character(std::string_view s, std::size_t& at);
+
 struct TextStats {
     float length = 0;  // characters, a run of white space counting one, leading white space none
     std::uint32_t commas = 0;  // commas of any script

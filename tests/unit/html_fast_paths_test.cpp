@@ -2,6 +2,7 @@
 // compared with the obvious reading it replaced, over every byte value, every position of a
 // chunk boundary and strings of mixed scripts, white space and punctuation.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <random>
 #include <string>
@@ -102,4 +103,34 @@ TEST(HtmlFastPaths, MeasureStopsWhereAFloatCountedByOnesStops) {
     // 2^24 + 100 characters: a float counted up by ones stays at 2^24.
     const std::string text((std::size_t{1} << 24) + 100, 'a');
     EXPECT_EQ(measure(text).length, 16777216.0f);
+}
+
+TEST(HtmlFastPaths, AlnumAtAgreesWithIcuOnEveryCodePoint) {
+    for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;  // no UTF-8 for surrogates
+        std::string s;
+        unicode::append_utf8(s, c);
+        s += "x";
+        ASSERT_EQ(alnum_at(s, 0), u_isalnum(static_cast<UChar32>(c)) != 0)
+            << "U+" << std::hex << static_cast<unsigned>(c);
+        std::size_t fast = 0, plain = 0;
+        next_character(s, fast);
+        unicode::next_code_point(s, plain);
+        ASSERT_EQ(fast, plain) << "U+" << std::hex << static_cast<unsigned>(c);
+    }
+}
+
+TEST(HtmlFastPaths, NextCharacterAgreesWithNextCodePointOnEveryByte) {
+    for (int b = 0; b < 256; ++b) {
+        for (const std::string tail : {"", "a", "\x80", "\x80\x80", "\xBF\x80\x80"}) {
+            const std::string s = std::string(1, static_cast<char>(b)) + tail;
+            std::size_t fast = 0, plain = 0;
+            next_character(s, fast);
+            unicode::next_code_point(s, plain);
+            EXPECT_EQ(fast, plain) << "byte " << b;
+            std::size_t at = 0;
+            const char32_t c = unicode::next_code_point(s, at);
+            EXPECT_EQ(alnum_at(s, 0), u_isalnum(static_cast<UChar32>(c)) != 0) << "byte " << b;
+        }
+    }
 }
