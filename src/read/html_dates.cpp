@@ -298,6 +298,23 @@ std::string spaced_text(const Document& doc, NodeId id) {
     return unicode::fold_whitespace(raw);
 }
 
+// Whether the text spaced_text reads below `id` holds an ASCII digit (0-9).
+bool holds_ascii_digit(const Document& doc, NodeId id) {
+    for (NodeId at = id; at != kNoNode;) {
+        const Node& n = doc.node(at);
+        if (n.kind == Node::Kind::Text) {
+            if (std::any_of(n.text.begin(), n.text.end(),
+                            [](char c) { return c >= '0' && c <= '9'; }))
+                return true;
+        } else if (holds_no_text(n.tag)) {
+            at = doc.next(at, id, true);
+            continue;
+        }
+        at = doc.next(at, id);
+    }
+    return false;
+}
+
 // A zone-less day in one of an element's attributes that hold dates: the usual ones, then any
 // data-* attribute that names a date or time ("data-date-time", "data-published-at"). A stamp
 // with an offset is an instant, not the day printed: it is passed over.
@@ -629,7 +646,7 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
                                      std::string_view language) {
     const NodeId body = shape.body;
     std::size_t read = 0;
-    std::string previous;  // the short line read last
+    NodeId previous = kNoNode;  // the short line read last
     for (NodeId id = body; id != kNoNode && read < kMaxLabelledLines;) {
         const Node& n = doc.node(id);
         if (n.kind != Node::Kind::Element) {
@@ -657,17 +674,24 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
             continue;
         }
         ++read;
-        std::string text = spaced_text(doc, id);
-        if (auto found = dates::find_date_in_text(text, language);
-            found && plausible_year(found->value.year)) {
-            // A date alone takes its label from the line before ("<span>Erschienen am:</span>
-            // <h2>13.10.2021</h2>").
-            const std::string_view prefix =
-                unicode::trim(found->prefix).empty() ? std::string_view(previous) : found->prefix;
-            if (label_of(prefix) == wanted)
-                return Printed{found->date_text, iso_day(found->value), true};
+        // Every date find_date_in_text reads has an ASCII digit: a line without one is read
+        // only as the line before the next (its text built then, when a date alone needs it).
+        if (holds_ascii_digit(doc, id)) {
+            const std::string text = spaced_text(doc, id);
+            if (auto found = dates::find_date_in_text(text, language);
+                found && plausible_year(found->value.year)) {
+                // A date alone takes its label from the line before ("<span>Erschienen
+                // am:</span> <h2>13.10.2021</h2>").
+                std::string before;
+                if (unicode::trim(found->prefix).empty() && previous != kNoNode)
+                    before = spaced_text(doc, previous);
+                const std::string_view prefix =
+                    unicode::trim(found->prefix).empty() ? std::string_view(before) : found->prefix;
+                if (label_of(prefix) == wanted)
+                    return Printed{found->date_text, iso_day(found->value), true};
+            }
         }
-        previous = std::move(text);
+        previous = id;
         id = doc.next(id, body, true);
     }
     return std::nullopt;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pressparse/dates.hpp"
 #include "pressparse/unicode.hpp"
 #include "read/html_hints.hpp"
 
@@ -133,4 +134,28 @@ TEST(HtmlFastPaths, NextCharacterAgreesWithNextCodePointOnEveryByte) {
             EXPECT_EQ(alnum_at(s, 0), u_isalnum(static_cast<UChar32>(c)) != 0) << "byte " << b;
         }
     }
+}
+
+// The labelled-line reader (html_dates.cpp) builds a line's text only when it holds an ASCII
+// digit: every date find_date_in_text reads has one. Held here on lines that name months, days
+// and years every other way.
+TEST(HtmlFastPaths, NoDateIsFoundInTextWithoutAsciiDigits) {
+    const std::vector<std::string> lines = {
+        "Published on the nineteenth of October, two thousand nineteen",
+        "Veröffentlicht am neunzehnten Oktober",
+        "Опубликовано девятнадцатого октября",
+        "Publicēts oktobrī",
+        "٢٠١٩-١٠-١٩",                      // Arabic-Indic digits
+        "２０１９年１０月１９日",          // fullwidth digits
+        "Oct. XIX MMXIX",
+        "October, Oktober, octobre, octubre, ottobre, октябрь, oktobris",
+        "Monday Tuesday January February March yesterday today",
+    };
+    for (const auto& line : lines) {
+        for (std::string_view language : {"", "en", "de", "ru", "lv", "ar", "ja"})
+            EXPECT_FALSE(dates::find_date_in_text(line, language).has_value()) << line;
+    }
+    // The same kind of lines with digits are read.
+    EXPECT_TRUE(dates::find_date_in_text("Published on 19 October 2019", "en").has_value());
+    EXPECT_TRUE(dates::find_date_in_text("Veröffentlicht am 19.10.2019", "de").has_value());
 }
