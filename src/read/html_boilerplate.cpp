@@ -304,7 +304,7 @@ bool visible(const ExtractionState& st, NodeId id) {
 }
 
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
-               bool first_attempt) {
+               bool first_attempt, NodeId end) {
     dead.assign(st.n, 0);
     if (first_attempt) take_comments(st);
     if (st.teaser_kind.size() != st.n) find_teasers(st);
@@ -315,7 +315,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
     const NodeId title_heading = flags.strip_unlikely ? st.title_heading : kNoNode;
     std::vector<std::uint8_t> kept_in_header, header_path, pruned;
     bool header_pruned = false;
-    for (NodeId id = 0; id < st.n; ++id) {
+    const std::size_t stop = std::min<std::size_t>(st.n, end);
+    for (NodeId id = 0; id < stop; ++id) {
         const Node& node = st.doc.node(id);
         const NodeId parent = node.parent;
         if (parent != kNoNode) {

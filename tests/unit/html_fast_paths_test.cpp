@@ -4,15 +4,20 @@
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "pressparse/dates.hpp"
 #include "pressparse/unicode.hpp"
+#include "read/html_dom.hpp"
+#include "read/html_extraction.hpp"
 #include "read/html_hints.hpp"
+#include "read/html_metadata.hpp"
 
 using namespace pressparse;
+using namespace pressparse::html;
 using namespace pressparse::html::extract;
 
 namespace {
@@ -158,4 +163,51 @@ TEST(HtmlFastPaths, NoDateIsFoundInTextWithoutAsciiDigits) {
     // The same kind of lines with digits are read.
     EXPECT_TRUE(dates::find_date_in_text("Published on 19 October 2019", "en").has_value());
     EXPECT_TRUE(dates::find_date_in_text("Veröffentlicht am 19.10.2019", "de").has_value());
+}
+
+// The preamble marks only the nodes before the article: each node's mark, under every attempt's
+// rules, is the one the whole page's marking gives it, wherever the marking stops.
+TEST(HtmlFastPaths, DeadMarksBeforeABoundAreThoseOfTheWholePage) {
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>The harbour reopens</title>"
+        "<script>var x = 1;</script></head><body>"
+        "<header class=\"site-header\"><nav><a href=\"/\">Home</a></nav>"
+        "<div class=\"cookie-banner\">We use cookies</div></header>"
+        "<div class=\"main\"><header class=\"entry-header\"><h1>The harbour reopens</h1>"
+        "<p class=\"byline\">By Anna Berg</p><div style=\"display: none\">hidden</div>"
+        "<p>The old harbour reopens to boats on Monday after ten years of work on its quay."
+        "</p></header><article><p>The council met on Tuesday evening to discuss the plan for "
+        "the old harbour, which has been closed to boats for more than a decade.</p>"
+        "<div class=\"share-buttons\"><a href=\"#\">Share</a></div>"
+        "<p>The quay will be rebuilt first, then the lock gates, and the ferry will return once "
+        "the channel has been dredged, the harbour master said.</p>"
+        "<table><tr><td class=\"sidebar\">In a table</td></tr></table></article>"
+        "<aside class=\"related\"><h3>Read also</h3><ul>"
+        "<li><a href=\"/a\">The lock gates are the oldest in the region</a></li>"
+        "<li><a href=\"/b\">A ferry line returns after a decade away</a></li>"
+        "<li><a href=\"/c\">Dredging the channel will take a whole summer</a></li></ul></aside>"
+        "<form><input type=\"email\" name=\"mail\"></form>"
+        "<div class=\"comments\"><p>First!</p></div><div role=\"navigation\">x</div>"
+        "<div aria-hidden=\"true\">y</div></div></body></html>";
+    const Document doc(html);
+    std::vector<std::string> warnings;
+    NodeId title_heading = kNoNode;
+    const Metadata meta = extract_metadata(doc, warnings, title_heading);
+    ExtractionState st(doc, meta, title_heading);
+    std::vector<std::uint8_t> first;
+    mark_dead(st, Flags{}, first, true);  // the first attempt takes the byline and the teasers
+    for (const Flags flags : {Flags{true, true, true}, Flags{false, true, true},
+                              Flags{false, false, false}}) {
+        std::vector<std::uint8_t> whole;
+        mark_dead(st, flags, whole, false);
+        ASSERT_EQ(whole.size(), st.n);
+        ASSERT_NE(std::count(whole.begin(), whole.end(), 1), 0);
+        for (NodeId end = 0; end <= st.n; ++end) {
+            std::vector<std::uint8_t> bounded;
+            mark_dead(st, flags, bounded, false, end);
+            ASSERT_EQ(bounded.size(), st.n);
+            for (NodeId id = 0; id < st.n; ++id)
+                ASSERT_EQ(bounded[id], id < end ? whole[id] : 0) << "node " << id << ", end " << end;
+        }
+    }
 }
