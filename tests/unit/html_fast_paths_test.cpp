@@ -211,3 +211,25 @@ TEST(HtmlFastPaths, DeadMarksBeforeABoundAreThoseOfTheWholePage) {
         }
     }
 }
+
+// Each element's class and id, lower-cased in ASCII only, as lower_ascii gives them.
+TEST(HtmlFastPaths, MatchIsTheLowerCasedClassAndId) {
+    const std::string html =
+        "<html><body><div class=\"Post-CONTENT Ärger\" id=\"Main_1\"><p class=\"x\">a</p>"
+        "<p id=\"ÉTÉ-Z\">b</p><span class=\"\" id=\"\">c</span><i>d</i></div></body></html>";
+    const Document doc(html);
+    std::vector<std::string> warnings;
+    NodeId title_heading = kNoNode;
+    const Metadata meta = extract_metadata(doc, warnings, title_heading);
+    const ExtractionState st(doc, meta, title_heading);
+    int named = 0;
+    for (NodeId id = 0; id < st.n; ++id) {
+        const std::string_view cls = doc.attr(id, "class");
+        const std::string_view eid = doc.attr(id, "id");
+        const std::string plain =
+            cls.empty() && eid.empty() ? "" : lower_ascii(cls) + " " + lower_ascii(eid);
+        EXPECT_EQ(st.match[id], plain) << "node " << id;
+        named += plain.empty() ? 0 : 1;
+    }
+    EXPECT_EQ(named, 3);
+}
