@@ -93,10 +93,25 @@ inline constexpr auto kUnlikelyRoles = std::to_array<std::string_view>(
 inline constexpr auto kCreditHints = std::to_array<std::string_view>(
     {"credit", "copyright", "photographer", "photo-source", "image-source", "author", "source"});
 
-// True when `s` contains one of the table's strings.
+// True when `s` contains one of the table's strings. One pass over `s`: only where a byte is
+// the first byte of some string of the table are the strings compared (a search per string was
+// most of pass 1's own time: a class list is short, the tables are long).
 bool contains_any(std::string_view s, auto const& table) {
-    return std::any_of(table.begin(), table.end(),
-                       [&](std::string_view t) { return s.find(t) != std::string_view::npos; });
+    std::array<std::uint64_t, 4> first{};  // the first bytes of the table's strings
+    for (std::string_view t : table) {
+        if (t.empty()) return true;  // found anywhere, as find("") finds it
+        const auto b = static_cast<unsigned char>(t[0]);
+        first[b >> 6] |= std::uint64_t{1} << (b & 63u);
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (((first[b >> 6] >> (b & 63u)) & 1u) == 0) continue;
+        const std::string_view rest = s.substr(i);
+        for (std::string_view t : table) {
+            if (t[0] == s[i] && rest.starts_with(t)) return true;
+        }
+    }
+    return false;
 }
 
 // True when `pred` holds for one of the space-separated tokens of a class list.

@@ -233,3 +233,54 @@ TEST(HtmlFastPaths, MatchIsTheLowerCasedClassAndId) {
     }
     EXPECT_EQ(named, 3);
 }
+
+namespace {
+
+// contains_any as it was: a search for each string of the table.
+bool plain_contains_any(std::string_view s, auto const& table) {
+    return std::any_of(table.begin(), table.end(),
+                       [&](std::string_view t) { return s.find(t) != std::string_view::npos; });
+}
+
+template <typename Table>
+void expect_same_contains_any(const Table& table, std::mt19937& rng) {
+    // Strings made of the table's own strings, cut and joined, so that near misses abound.
+    std::vector<std::string> pieces = {" ", "-", "_", "x", "Ä", "\xFF"};
+    for (std::string_view t : table) {
+        pieces.emplace_back(t);
+        pieces.emplace_back(t.substr(0, t.size() / 2));
+        pieces.emplace_back(t.substr(t.size() / 2));
+        if (!t.empty()) pieces.emplace_back(t.substr(0, t.size() - 1));
+    }
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> count(0, 6);
+    int found = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        for (int k = count(rng); k > 0; --k)
+            s += pieces[pick(rng)];
+        const bool plain = plain_contains_any(s, table);
+        ASSERT_EQ(contains_any(s, table), plain) << '"' << s << '"';
+        found += plain ? 1 : 0;
+    }
+    EXPECT_GT(found, 0);
+    EXPECT_LT(found, 3000);
+}
+
+}  // namespace
+
+TEST(HtmlFastPaths, ContainsAnyAgreesWithASearchPerString) {
+    using namespace std::string_view_literals;
+    std::mt19937 rng(14);
+    expect_same_contains_any(kUnlikely, rng);
+    expect_same_contains_any(kMaybeCandidate, rng);
+    expect_same_contains_any(kNegative, rng);
+    expect_same_contains_any(kPositive, rng);
+    expect_same_contains_any(kTeaserHints, rng);
+    expect_same_contains_any(kCreditHints, rng);
+    expect_same_contains_any(std::array{"ab"sv, "abc"sv, "b"sv, "ba"sv}, rng);
+    // An empty string in the table is found in every string, as find("") finds it.
+    EXPECT_TRUE(contains_any("", std::array{""sv}));
+    EXPECT_TRUE(contains_any("x", std::array{"y"sv, ""sv}));
+    EXPECT_FALSE(contains_any("", std::array{"a"sv}));
+}
