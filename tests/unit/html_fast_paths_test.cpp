@@ -284,3 +284,59 @@ TEST(HtmlFastPaths, ContainsAnyAgreesWithASearchPerString) {
     EXPECT_TRUE(contains_any("x", std::array{"y"sv, ""sv}));
     EXPECT_FALSE(contains_any("", std::array{"a"sv}));
 }
+
+namespace {
+
+// visible() as it was: a look-up of each attribute in turn.
+bool plain_visible(const ExtractionState& st, NodeId id) {
+    if (st.doc.has_attr(id, "hidden")) return false;
+    if (st.doc.attr(id, "aria-hidden") == "true" &&
+        st.match[id].find("fallback-image") == std::string::npos)
+        return false;
+    const std::string_view style = st.doc.attr(id, "style");
+    if (!style.empty()) {
+        std::string s = lower_ascii(style);
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        if (s.find("display:none") != std::string::npos ||
+            s.find("visibility:hidden") != std::string::npos)
+            return false;
+    }
+    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
+}
+
+}  // namespace
+
+TEST(HtmlFastPaths, VisibleReadsTheAttributesAsOneLookUpEach) {
+    // Every combination of the attributes visible() reads, in both cases, repeated (the first
+    // of a name counts), beside others that begin with the same letters.
+    const std::vector<std::string> attributes = {
+        "hidden",          "HIDDEN",           "hiddenx=1",           "aria-hidden=\"true\"",
+        "ARIA-HIDDEN=true", "aria-hidden=false", "style=\"display: none\"",
+        "STYLE=\"Visibility:Hidden\"", "style=\"color:red\"", "aria-modal=true",
+        "aria-modal=\"false\"", "role=dialog",   "ROLE=\"dialog\"",     "role=main",
+        "rel=x",           "src=y",            "alt=z",               "class=\"fallback-image\"",
+        "aria-label=a",    "styles=\"display:none\"", "h=1",          "a=2"};
+    std::mt19937 rng(14);
+    std::uniform_int_distribution<std::size_t> pick(0, attributes.size() - 1);
+    std::uniform_int_distribution<int> count(0, 5);
+    std::string html = "<html><body>";
+    for (int k = 0; k < 2000; ++k) {
+        html += "<div";
+        for (int a = count(rng); a > 0; --a)
+            html += " " + attributes[pick(rng)];
+        html += ">x</div>";
+    }
+    html += "</body></html>";
+    const Document doc(html, false);
+    std::vector<std::string> warnings;
+    NodeId title_heading = kNoNode;
+    const Metadata meta = extract_metadata(doc, warnings, title_heading);
+    const ExtractionState st(doc, meta, title_heading);
+    int hidden = 0;
+    for (NodeId id = 0; id < st.n; ++id) {
+        ASSERT_EQ(visible(st, id), plain_visible(st, id)) << "node " << id;
+        hidden += visible(st, id) ? 0 : 1;
+    }
+    EXPECT_GT(hidden, 100);
+    EXPECT_LT(hidden, 2000);
+}
