@@ -409,7 +409,7 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             // Teaser-named, unless it holds the article itself (a theme's "teaser--only-body"
             // on the post, paragraphs and a quarter of the page's text) or links nowhere (a
             // teaser leads to another page; "teaser-text" without a link is the standfirst).
-            if (contains_any(match, kTeaserHints) && st.subtree[id].links > 0 &&
+            if (contains_any_of<kTeaserHints>(match) && st.subtree[id].links > 0 &&
                 tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML &&
                 !contains_any(match, std::array{"article-body"sv, "post-content"sv}) &&
                 !inside_running_text(st, id) && !holds_article_markup(st, id)) {
@@ -427,8 +427,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             continue;
         }
         if (flags.strip_unlikely) {
-            if (!match.empty() && contains_any(match, kUnlikely) &&
-                !contains_any(match, kMaybeCandidate) && !in_table_or_code[id] &&
+            if (!match.empty() && contains_any_of<kUnlikely>(match) &&
+                !contains_any_of<kMaybeCandidate>(match) && !in_table_or_code[id] &&
                 tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A && tag != GUMBO_TAG_HTML) {
                 if (!header_pruned && title_heading != kNoNode &&
                     in_subtree(st, id, title_heading) &&

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pressparse::html::extract {
 
@@ -109,6 +110,36 @@ bool contains_any(std::string_view s, auto const& table) {
         const std::string_view rest = s.substr(i);
         for (std::string_view t : table) {
             if (t[0] == s[i] && rest.starts_with(t)) return true;
+        }
+    }
+    return false;
+}
+
+// The same for one of the tables above, with its strings sorted by first byte once: at each
+// byte of `s` only the strings that begin with it are compared (pass 1 asks this of every
+// element's class and id, for tables of up to 31 strings).
+template <const auto& Table>
+bool contains_any_of(std::string_view s) {
+    struct Index {
+        std::array<std::vector<std::string_view>, 256> by_first;
+        bool has_empty = false;
+    };
+    static const Index index = [] {
+        Index out;
+        for (std::string_view t : Table) {
+            if (t.empty()) {
+                out.has_empty = true;
+            } else {
+                out.by_first[static_cast<unsigned char>(t[0])].push_back(t);
+            }
+        }
+        return out;
+    }();
+    if (index.has_empty) return true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const std::string_view rest = s.substr(i);
+        for (std::string_view t : index.by_first[static_cast<unsigned char>(s[i])]) {
+            if (rest.starts_with(t)) return true;
         }
     }
     return false;

@@ -267,6 +267,30 @@ void expect_same_contains_any(const Table& table, std::mt19937& rng) {
     EXPECT_LT(found, 3000);
 }
 
+template <const auto& Table>
+void expect_same_contains_any_of(std::mt19937& rng) {
+    std::vector<std::string> pieces = {" ", "-", "_", "x", "Ä", "\xFF"};
+    for (std::string_view t : Table) {
+        pieces.emplace_back(t);
+        pieces.emplace_back(t.substr(0, t.size() / 2));
+        pieces.emplace_back(t.substr(t.size() / 2));
+        if (!t.empty()) pieces.emplace_back(t.substr(0, t.size() - 1));
+    }
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> count(0, 6);
+    int found = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        for (int k = count(rng); k > 0; --k)
+            s += pieces[pick(rng)];
+        const bool plain = plain_contains_any(s, Table);
+        ASSERT_EQ(contains_any_of<Table>(s), plain) << '"' << s << '"';
+        found += plain ? 1 : 0;
+    }
+    EXPECT_GT(found, 0);
+    EXPECT_LT(found, 3000);
+}
+
 }  // namespace
 
 TEST(HtmlFastPaths, ContainsAnyAgreesWithASearchPerString) {
@@ -279,6 +303,12 @@ TEST(HtmlFastPaths, ContainsAnyAgreesWithASearchPerString) {
     expect_same_contains_any(kTeaserHints, rng);
     expect_same_contains_any(kCreditHints, rng);
     expect_same_contains_any(std::array{"ab"sv, "abc"sv, "b"sv, "ba"sv}, rng);
+    // The indexed form, for the tables pass 1 and the scorer ask it of.
+    expect_same_contains_any_of<kUnlikely>(rng);
+    expect_same_contains_any_of<kMaybeCandidate>(rng);
+    expect_same_contains_any_of<kNegative>(rng);
+    expect_same_contains_any_of<kPositive>(rng);
+    expect_same_contains_any_of<kTeaserHints>(rng);
     // An empty string in the table is found in every string, as find("") finds it.
     EXPECT_TRUE(contains_any("", std::array{""sv}));
     EXPECT_TRUE(contains_any("x", std::array{"y"sv, ""sv}));
