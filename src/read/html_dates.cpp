@@ -56,10 +56,15 @@ std::string names_of(const Document& doc, NodeId id) {
 }
 
 // Names that mark an element as holding a date (or the byline that carries one).
+constexpr std::array kDateNames{"date"sv,     "time"sv,     "publish"sv, "posted"sv,
+                                "byline"sv,   "datum"sv,    "fecha"sv,   "dateline"sv,
+                                "pubdate"sv,  "submitted"sv};
+constexpr std::array kElsewhereNames{"modif"sv,   "updat"sv,     "comment"sv,   "related"sv,
+                                     "teaser"sv,  "sidebar"sv,   "copyright"sv, "reply"sv,
+                                     "recommend"sv, "popular"sv, "trending"sv};
+
 bool names_a_date(std::string_view names) {
-    if (contains_any(names, {"date"sv, "time"sv, "publish"sv, "posted"sv, "byline"sv, "datum"sv,
-                             "fecha"sv, "dateline"sv, "pubdate"sv, "submitted"sv}))
-        return true;
+    if (extract::contains_any_of<kDateNames>(names)) return true;
     // Whole parts only: "post-meta", "article-info", but not "metaphor" or "database".
     std::size_t i = 0;
     while (i < names.size()) {
@@ -80,10 +85,7 @@ bool names_a_date(std::string_view names) {
 // An entry's own footer ("entry-footer", "post-footer", "asset-footer": the line under an
 // article with its author, day and category) is the article's, not the page's.
 bool names_elsewhere(std::string_view names) {
-    if (contains_any(names,
-                     {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv,
-                      "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv}))
-        return true;
+    if (extract::contains_any_of<kElsewhereNames>(names)) return true;
     for (std::size_t at = names.find("footer"); at != std::string_view::npos;
          at = names.find("footer", at + 1)) {
         std::size_t start = at;
