@@ -234,8 +234,8 @@ bool is_site_line(std::string_view text, float length) {
     for (const SiteLinePhrase* p : index.opens_by_first[static_cast<unsigned char>(f[0])]) {
         // A phrase ending in a letter must end a word there ("abonnieren sie", not
         // "abonnieren siebzig").
-        if (f.starts_with(p->folded) && (f.size() == p->folded.size() || !p->ends_in_word ||
-                                         !alnum_at(f, p->folded.size())))
+        if (f.starts_with(p->folded) &&
+            (f.size() == p->folded.size() || !p->ends_in_word || !alnum_at(f, p->folded.size())))
             return true;
     }
     return false;

@@ -56,11 +56,10 @@ std::string names_of(const Document& doc, NodeId id) {
 }
 
 // Names that mark an element as holding a date (or the byline that carries one).
-constexpr std::array kDateNames{"date"sv,     "time"sv,     "publish"sv, "posted"sv,
-                                "byline"sv,   "datum"sv,    "fecha"sv,   "dateline"sv,
-                                "pubdate"sv,  "submitted"sv};
-constexpr std::array kElsewhereNames{"modif"sv,   "updat"sv,     "comment"sv,   "related"sv,
-                                     "teaser"sv,  "sidebar"sv,   "copyright"sv, "reply"sv,
+constexpr std::array kDateNames{"date"sv,  "time"sv,  "publish"sv,  "posted"sv,  "byline"sv,
+                                "datum"sv, "fecha"sv, "dateline"sv, "pubdate"sv, "submitted"sv};
+constexpr std::array kElsewhereNames{"modif"sv,     "updat"sv,   "comment"sv,   "related"sv,
+                                     "teaser"sv,    "sidebar"sv, "copyright"sv, "reply"sv,
                                      "recommend"sv, "popular"sv, "trending"sv};
 
 bool names_a_date(std::string_view names) {
@@ -153,7 +152,8 @@ bool region_elsewhere_read(const Document& doc, const PageShape& shape, NodeId i
 // The same, read once per element and page.
 bool region_elsewhere(const Document& doc, const PageShape& shape, NodeId id) {
     if (shape.elsewhere.empty()) shape.elsewhere.assign(shape.last.size(), 0);
-    if (shape.elsewhere[id] == 0) shape.elsewhere[id] = region_elsewhere_read(doc, shape, id) ? 2 : 1;
+    if (shape.elsewhere[id] == 0)
+        shape.elsewhere[id] = region_elsewhere_read(doc, shape, id) ? 2 : 1;
     return shape.elsewhere[id] == 2;
 }
 

@@ -62,16 +62,34 @@ void expect_same_measure(const std::string& text) {
 }
 
 // Pieces the random texts are made of: every kind of byte the measure tells apart.
-const std::vector<std::string> kPieces = {
-    "a", "Z", "7", " ", "  ", "\n", "\t", "\r", "\f", "\v", ",", ",,", ".", "\x01", "\x7f",
-    "\xC2\xA0",          // no-break space
-    "\xD8\x8C",          // Arabic comma
-    "\xEF\xBC\x8C",      // fullwidth comma
-    "\xD0\x96",          // Cyrillic letter
-    "\xE4\xB8\xAD",      // CJK ideograph
-    "\xF0\x9F\x98\x80",  // emoji
-    "\x80", "\xC3", "\xE2\x82", "\xFF",  // invalid UTF-8
-    "word", "The quick brown fox, ", "sixteen bytes!!!"};
+const std::vector<std::string> kPieces = {"a",
+                                          "Z",
+                                          "7",
+                                          " ",
+                                          "  ",
+                                          "\n",
+                                          "\t",
+                                          "\r",
+                                          "\f",
+                                          "\v",
+                                          ",",
+                                          ",,",
+                                          ".",
+                                          "\x01",
+                                          "\x7f",
+                                          "\xC2\xA0",          // no-break space
+                                          "\xD8\x8C",          // Arabic comma
+                                          "\xEF\xBC\x8C",      // fullwidth comma
+                                          "\xD0\x96",          // Cyrillic letter
+                                          "\xE4\xB8\xAD",      // CJK ideograph
+                                          "\xF0\x9F\x98\x80",  // emoji
+                                          "\x80",
+                                          "\xC3",
+                                          "\xE2\x82",
+                                          "\xFF",  // invalid UTF-8
+                                          "word",
+                                          "The quick brown fox, ",
+                                          "sixteen bytes!!!"};
 
 }  // namespace
 
@@ -150,8 +168,8 @@ TEST(HtmlFastPaths, NoDateIsFoundInTextWithoutAsciiDigits) {
         "Veröffentlicht am neunzehnten Oktober",
         "Опубликовано девятнадцатого октября",
         "Publicēts oktobrī",
-        "٢٠١٩-١٠-١٩",                      // Arabic-Indic digits
-        "２０１９年１０月１９日",          // fullwidth digits
+        "٢٠١٩-١٠-١٩",              // Arabic-Indic digits
+        "２０１９年１０月１９日",  // fullwidth digits
         "Oct. XIX MMXIX",
         "October, Oktober, octobre, octubre, ottobre, октябрь, oktobris",
         "Monday Tuesday January February March yesterday today",
@@ -196,8 +214,8 @@ TEST(HtmlFastPaths, DeadMarksBeforeABoundAreThoseOfTheWholePage) {
     ExtractionState st(doc, meta, title_heading);
     std::vector<std::uint8_t> first;
     mark_dead(st, Flags{}, first, true);  // the first attempt takes the byline and the teasers
-    for (const Flags flags : {Flags{true, true, true}, Flags{false, true, true},
-                              Flags{false, false, false}}) {
+    for (const Flags flags :
+         {Flags{true, true, true}, Flags{false, true, true}, Flags{false, false, false}}) {
         std::vector<std::uint8_t> whole;
         mark_dead(st, flags, whole, false);
         ASSERT_EQ(whole.size(), st.n);
@@ -207,7 +225,8 @@ TEST(HtmlFastPaths, DeadMarksBeforeABoundAreThoseOfTheWholePage) {
             mark_dead(st, flags, bounded, false, end);
             ASSERT_EQ(bounded.size(), st.n);
             for (NodeId id = 0; id < st.n; ++id)
-                ASSERT_EQ(bounded[id], id < end ? whole[id] : 0) << "node " << id << ", end " << end;
+                ASSERT_EQ(bounded[id], id < end ? whole[id] : 0)
+                    << "node " << id << ", end " << end;
         }
     }
 }
@@ -339,13 +358,28 @@ bool plain_visible(const ExtractionState& st, NodeId id) {
 TEST(HtmlFastPaths, VisibleReadsTheAttributesAsOneLookUpEach) {
     // Every combination of the attributes visible() reads, in both cases, repeated (the first
     // of a name counts), beside others that begin with the same letters.
-    const std::vector<std::string> attributes = {
-        "hidden",          "HIDDEN",           "hiddenx=1",           "aria-hidden=\"true\"",
-        "ARIA-HIDDEN=true", "aria-hidden=false", "style=\"display: none\"",
-        "STYLE=\"Visibility:Hidden\"", "style=\"color:red\"", "aria-modal=true",
-        "aria-modal=\"false\"", "role=dialog",   "ROLE=\"dialog\"",     "role=main",
-        "rel=x",           "src=y",            "alt=z",               "class=\"fallback-image\"",
-        "aria-label=a",    "styles=\"display:none\"", "h=1",          "a=2"};
+    const std::vector<std::string> attributes = {"hidden",
+                                                 "HIDDEN",
+                                                 "hiddenx=1",
+                                                 "aria-hidden=\"true\"",
+                                                 "ARIA-HIDDEN=true",
+                                                 "aria-hidden=false",
+                                                 "style=\"display: none\"",
+                                                 "STYLE=\"Visibility:Hidden\"",
+                                                 "style=\"color:red\"",
+                                                 "aria-modal=true",
+                                                 "aria-modal=\"false\"",
+                                                 "role=dialog",
+                                                 "ROLE=\"dialog\"",
+                                                 "role=main",
+                                                 "rel=x",
+                                                 "src=y",
+                                                 "alt=z",
+                                                 "class=\"fallback-image\"",
+                                                 "aria-label=a",
+                                                 "styles=\"display:none\"",
+                                                 "h=1",
+                                                 "a=2"};
     std::mt19937 rng(14);
     std::uniform_int_distribution<std::size_t> pick(0, attributes.size() - 1);
     std::uniform_int_distribution<int> count(0, 5);
