@@ -401,8 +401,10 @@ Blocks preamble(ExtractionState& st, const Extraction& e) {
     if (holds_stop.contains(h1)) return out;
 
     // Page furniture only: nothing "unlikely" is dropped here, since bylines live in headers.
+    // Only the nodes before the article are written (an element before it that does not hold it
+    // has its whole subtree before it), so only they are marked.
     std::vector<std::uint8_t> dead;
-    mark_dead(st, Flags{false, false, false}, dead, false);
+    mark_dead(st, Flags{false, false, false}, dead, false, stop);
     BlockWriter writer(st.doc, dead);
     constexpr std::size_t kMaxLines = 6;
     constexpr int kMaxTokens = 20;

@@ -15,6 +15,8 @@
 // score; mark anything but whole subtrees (a dead node's subtree is dead); build the text of a
 // subtree too large to be a byline; recurse (one pre-order loop over node ids; a teaser
 // container is a contiguous run of them).
+#include <strings.h>
+
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -288,11 +290,43 @@ void collect_teasers(ExtractionState& st, NodeId container) {
 }  // namespace
 
 bool visible(const ExtractionState& st, NodeId id) {
-    if (st.doc.has_attr(id, "hidden")) return false;
-    if (st.doc.attr(id, "aria-hidden") == "true" &&
-        st.match[id].find("fallback-image") == std::string::npos)
+    // The five attributes read in one pass over the element's (the first of each name, in any
+    // case, as Document::attr finds it), not one pass each.
+    const GumboElement* element = st.doc.node(id).element;
+    if (element == nullptr) return true;
+    const GumboAttribute *hidden = nullptr, *aria_hidden = nullptr, *style_attr = nullptr,
+                         *aria_modal = nullptr, *role = nullptr;
+    const GumboVector& attributes = element->attributes;
+    for (unsigned i = 0; i < attributes.length; ++i) {
+        const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
+        const GumboAttribute** slot = nullptr;
+        switch (a->name[0] | 0x20) {
+            case 'h':
+                slot = strcasecmp(a->name, "hidden") == 0 ? &hidden : nullptr;
+                break;
+            case 's':
+                slot = strcasecmp(a->name, "style") == 0 ? &style_attr : nullptr;
+                break;
+            case 'r':
+                slot = strcasecmp(a->name, "role") == 0 ? &role : nullptr;
+                break;
+            case 'a':
+                slot = strcasecmp(a->name, "aria-hidden") == 0  ? &aria_hidden
+                       : strcasecmp(a->name, "aria-modal") == 0 ? &aria_modal
+                                                                : nullptr;
+                break;
+            default:
+                break;
+        }
+        if (slot != nullptr && *slot == nullptr) *slot = a;
+    }
+    auto value = [](const GumboAttribute* a) {
+        return a ? std::string_view(a->value) : std::string_view{};
+    };
+    if (hidden) return false;
+    if (value(aria_hidden) == "true" && st.match[id].find("fallback-image") == std::string::npos)
         return false;
-    const std::string_view style = st.doc.attr(id, "style");
+    const std::string_view style = value(style_attr);
     if (!style.empty()) {
         std::string s = lower_ascii(style);
         s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
@@ -300,11 +334,11 @@ bool visible(const ExtractionState& st, NodeId id) {
             s.find("visibility:hidden") != std::string::npos)
             return false;
     }
-    return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
+    return value(aria_modal) != "true" || value(role) != "dialog";
 }
 
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
-               bool first_attempt) {
+               bool first_attempt, NodeId end) {
     dead.assign(st.n, 0);
     if (first_attempt) take_comments(st);
     if (st.teaser_kind.size() != st.n) find_teasers(st);
@@ -315,7 +349,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
     const NodeId title_heading = flags.strip_unlikely ? st.title_heading : kNoNode;
     std::vector<std::uint8_t> kept_in_header, header_path, pruned;
     bool header_pruned = false;
-    for (NodeId id = 0; id < st.n; ++id) {
+    const std::size_t stop = std::min<std::size_t>(st.n, end);
+    for (NodeId id = 0; id < stop; ++id) {
         const Node& node = st.doc.node(id);
         const NodeId parent = node.parent;
         if (parent != kNoNode) {
@@ -374,7 +409,7 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             // Teaser-named, unless it holds the article itself (a theme's "teaser--only-body"
             // on the post, paragraphs and a quarter of the page's text) or links nowhere (a
             // teaser leads to another page; "teaser-text" without a link is the standfirst).
-            if (contains_any(match, kTeaserHints) && st.subtree[id].links > 0 &&
+            if (contains_any_of<kTeaserHints>(match) && st.subtree[id].links > 0 &&
                 tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML &&
                 !contains_any(match, std::array{"article-body"sv, "post-content"sv}) &&
                 !inside_running_text(st, id) && !holds_article_markup(st, id)) {
@@ -392,8 +427,8 @@ void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t
             continue;
         }
         if (flags.strip_unlikely) {
-            if (!match.empty() && contains_any(match, kUnlikely) &&
-                !contains_any(match, kMaybeCandidate) && !in_table_or_code[id] &&
+            if (!match.empty() && contains_any_of<kUnlikely>(match) &&
+                !contains_any_of<kMaybeCandidate>(match) && !in_table_or_code[id] &&
                 tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A && tag != GUMBO_TAG_HTML) {
                 if (!header_pruned && title_heading != kNoNode &&
                     in_subtree(st, id, title_heading) &&

@@ -13,9 +13,9 @@
 // only removes blocks of the body it is given. Must never: add
 // or change text (cleaning only removes), touch a node outside the article's subtrees, or
 // recurse (subtrees are walked with Document::next, protection is one top-down pass).
-#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -150,10 +150,6 @@ struct SiteLinePhrase {
     bool ends_in_word = false;  // its last character is a letter or a digit
 };
 
-bool alnum_at(std::string_view s, std::size_t at) {
-    return u_isalnum(static_cast<UChar32>(unicode::next_code_point(s, at))) != 0;
-}
-
 const std::vector<SiteLinePhrase>& site_line_phrases() {
     static const std::vector<SiteLinePhrase> table = [] {
         std::vector<SiteLinePhrase> out;
@@ -175,6 +171,39 @@ const std::vector<SiteLinePhrase>& site_line_phrases() {
     return table;
 }
 
+// The phrases by kind, as is_site_line asks for them: the "is" phrases sorted (a line is one
+// of them or none), the "opens" phrases by their first byte (a line can open only with those
+// that begin with its own first byte), the "holds" phrases as they come. Empty phrases match
+// nothing and are left out.
+struct SiteLineIndex {
+    std::vector<std::string_view> is;
+    std::array<std::vector<const SiteLinePhrase*>, 256> opens_by_first;
+    std::vector<std::string_view> holds;
+};
+
+const SiteLineIndex& site_line_index() {
+    static const SiteLineIndex index = [] {
+        SiteLineIndex out;
+        for (const SiteLinePhrase& p : site_line_phrases()) {
+            if (p.folded.empty()) continue;
+            switch (p.kind) {
+                case SiteLinePhrase::Kind::Is:
+                    out.is.push_back(p.folded);
+                    break;
+                case SiteLinePhrase::Kind::Opens:
+                    out.opens_by_first[static_cast<unsigned char>(p.folded[0])].push_back(&p);
+                    break;
+                case SiteLinePhrase::Kind::Holds:
+                    out.holds.push_back(p.folded);
+                    break;
+            }
+        }
+        std::sort(out.is.begin(), out.is.end());
+        return out;
+    }();
+    return index;
+}
+
 // Whether a block's text, of `length` characters, is the site speaking: past the marks it may
 // open with (an arrow, a bullet, an asterisk), it opens with an "opens" phrase followed by the
 // end, a space or punctuation, or is an "is" phrase but for the punctuation it ends with (both
@@ -183,38 +212,31 @@ bool is_site_line(std::string_view text, float length) {
     if (length > kMaxSiteLine) return false;  // the one bound on a site line's length
     const std::string folded = unicode::fold_case(unicode::fold_whitespace(text));
     std::size_t start = 0;
-    while (start < folded.size() && !alnum_at(folded, start)) {
-        std::size_t after = start;
-        unicode::next_code_point(folded, after);
-        start = after;
-    }
+    while (start < folded.size() && !alnum_at(folded, start))
+        next_character(folded, start);
     const std::string_view f = std::string_view(folded).substr(start);
     // The end of its last letter or digit: what an "is" phrase is compared with.
     std::size_t end = 0;
     for (std::size_t at = 0; at < f.size();) {
         const bool word = alnum_at(f, at);
-        unicode::next_code_point(f, at);
+        next_character(f, at);
         if (word) end = at;
     }
     const std::string_view bare = f.substr(0, end);
-    for (const SiteLinePhrase& p : site_line_phrases()) {
-        if (p.folded.empty()) continue;
-        switch (p.kind) {
-            case SiteLinePhrase::Kind::Holds:
-                if (length <= kMaxSiteMention && f.find(p.folded) != std::string_view::npos)
-                    return true;
-                break;
-            case SiteLinePhrase::Kind::Is:
-                if (bare == p.folded) return true;
-                break;
-            case SiteLinePhrase::Kind::Opens:
-                // A phrase ending in a letter must end a word there ("abonnieren sie", not
-                // "abonnieren siebzig").
-                if (f.starts_with(p.folded) && (f.size() == p.folded.size() || !p.ends_in_word ||
-                                                !alnum_at(f, p.folded.size())))
-                    return true;
-                break;
+    const SiteLineIndex& index = site_line_index();
+    if (length <= kMaxSiteMention) {
+        for (std::string_view p : index.holds) {
+            if (f.find(p) != std::string_view::npos) return true;
         }
+    }
+    if (std::binary_search(index.is.begin(), index.is.end(), bare)) return true;
+    if (f.empty()) return false;
+    for (const SiteLinePhrase* p : index.opens_by_first[static_cast<unsigned char>(f[0])]) {
+        // A phrase ending in a letter must end a word there ("abonnieren sie", not
+        // "abonnieren siebzig").
+        if (f.starts_with(p->folded) &&
+            (f.size() == p->folded.size() || !p->ends_in_word || !alnum_at(f, p->folded.size())))
+            return true;
     }
     return false;
 }

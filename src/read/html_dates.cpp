@@ -42,10 +42,7 @@ constexpr std::size_t kMaxLabelledLines = 4096;
 using extract::lower_ascii;  // html_hints' one
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> parts) {
-    for (auto p : parts) {
-        if (s.find(p) != std::string_view::npos) return true;
-    }
-    return false;
+    return extract::contains_any(s, parts);  // html_hints' one pass
 }
 
 // class, id and itemprop of an element, lower-cased, space-separated.
@@ -59,10 +56,14 @@ std::string names_of(const Document& doc, NodeId id) {
 }
 
 // Names that mark an element as holding a date (or the byline that carries one).
+constexpr std::array kDateNames{"date"sv,  "time"sv,  "publish"sv,  "posted"sv,  "byline"sv,
+                                "datum"sv, "fecha"sv, "dateline"sv, "pubdate"sv, "submitted"sv};
+constexpr std::array kElsewhereNames{"modif"sv,     "updat"sv,   "comment"sv,   "related"sv,
+                                     "teaser"sv,    "sidebar"sv, "copyright"sv, "reply"sv,
+                                     "recommend"sv, "popular"sv, "trending"sv};
+
 bool names_a_date(std::string_view names) {
-    if (contains_any(names, {"date"sv, "time"sv, "publish"sv, "posted"sv, "byline"sv, "datum"sv,
-                             "fecha"sv, "dateline"sv, "pubdate"sv, "submitted"sv}))
-        return true;
+    if (extract::contains_any_of<kDateNames>(names)) return true;
     // Whole parts only: "post-meta", "article-info", but not "metaphor" or "database".
     std::size_t i = 0;
     while (i < names.size()) {
@@ -83,10 +84,7 @@ bool names_a_date(std::string_view names) {
 // An entry's own footer ("entry-footer", "post-footer", "asset-footer": the line under an
 // article with its author, day and category) is the article's, not the page's.
 bool names_elsewhere(std::string_view names) {
-    if (contains_any(names,
-                     {"modif"sv, "updat"sv, "comment"sv, "related"sv, "teaser"sv, "sidebar"sv,
-                      "copyright"sv, "reply"sv, "recommend"sv, "popular"sv, "trending"sv}))
-        return true;
+    if (extract::contains_any_of<kElsewhereNames>(names)) return true;
     for (std::size_t at = names.find("footer"); at != std::string_view::npos;
          at = names.find("footer", at + 1)) {
         std::size_t start = at;
@@ -122,15 +120,41 @@ struct PageShape {
     bool contains(NodeId outer, NodeId inner) const {
         return inner != kNoNode && inner >= outer && inner <= last[outer];
     }
+
+    // An element's names_of, built on first use and kept: the readers walk the page more than
+    // once (and climb the same ancestors again) and ask for the same elements' names.
+    const std::string& names(const Document& doc, NodeId id) const {
+        if (names_read.empty()) {
+            names_read.assign(last.size(), 0);
+            names_of_node.resize(last.size());
+        }
+        if (!names_read[id]) {
+            names_of_node[id] = names_of(doc, id);
+            names_read[id] = 1;
+        }
+        return names_of_node[id];
+    }
+    mutable std::vector<std::string> names_of_node;
+    mutable std::vector<std::uint8_t> names_read;
+    // region_elsewhere per element, on first use: 0 not asked yet, 1 no, 2 yes.
+    mutable std::vector<std::uint8_t> elsewhere;
 };
 
 // A region whose name says it is elsewhere (a sidebar, a teaser, a footer) is the page's layout
 // instead when it holds the headline or most of the page's text ("wrapper has-sidebar",
 // "teaser-body" around the whole article).
-bool region_elsewhere(const Document& doc, const PageShape& shape, NodeId id) {
-    if (container(doc.node(id).tag) || !names_elsewhere(names_of(doc, id))) return false;
+bool region_elsewhere_read(const Document& doc, const PageShape& shape, NodeId id) {
+    if (container(doc.node(id).tag) || !names_elsewhere(shape.names(doc, id))) return false;
     if (shape.contains(id, shape.headline)) return false;
     return shape.body == kNoNode || shape.bytes[id] * 2 <= shape.bytes[shape.body];
+}
+
+// The same, read once per element and page.
+bool region_elsewhere(const Document& doc, const PageShape& shape, NodeId id) {
+    if (shape.elsewhere.empty()) shape.elsewhere.assign(shape.last.size(), 0);
+    if (shape.elsewhere[id] == 0)
+        shape.elsewhere[id] = region_elsewhere_read(doc, shape, id) ? 2 : 1;
+    return shape.elsewhere[id] == 2;
 }
 
 bool in_other_region(const Document& doc, const PageShape& shape, NodeId id) {
@@ -273,6 +297,23 @@ std::string spaced_text(const Document& doc, NodeId id) {
     return unicode::fold_whitespace(raw);
 }
 
+// Whether the text spaced_text reads below `id` holds an ASCII digit (0-9).
+bool holds_ascii_digit(const Document& doc, NodeId id) {
+    for (NodeId at = id; at != kNoNode;) {
+        const Node& n = doc.node(at);
+        if (n.kind == Node::Kind::Text) {
+            if (std::any_of(n.text.begin(), n.text.end(),
+                            [](char c) { return c >= '0' && c <= '9'; }))
+                return true;
+        } else if (holds_no_text(n.tag)) {
+            at = doc.next(at, id, true);
+            continue;
+        }
+        at = doc.next(at, id);
+    }
+    return false;
+}
+
 // A zone-less day in one of an element's attributes that hold dates: the usual ones, then any
 // data-* attribute that names a date or time ("data-date-time", "data-published-at"). A stamp
 // with an offset is an instant, not the day printed: it is passed over.
@@ -371,7 +412,7 @@ std::optional<Printed> printed_in_date_element(const Document& doc, const PageSh
             id = doc.next(id, body, true);
             continue;
         }
-        const std::string names = names_of(doc, id);
+        const std::string& names = shape.names(doc, id);
         // "publication" names a date line ("<div class=publication>"), but on a link the
         // publication it leads to.
         const bool date_element =
@@ -604,7 +645,7 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
                                      std::string_view language) {
     const NodeId body = shape.body;
     std::size_t read = 0;
-    std::string previous;  // the short line read last
+    NodeId previous = kNoNode;  // the short line read last
     for (NodeId id = body; id != kNoNode && read < kMaxLabelledLines;) {
         const Node& n = doc.node(id);
         if (n.kind != Node::Kind::Element) {
@@ -617,7 +658,7 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
             id = doc.next(id, body, true);
             continue;
         }
-        const std::string names = names_of(doc, id);
+        const std::string& names = shape.names(doc, id);
         if (!container(n.tag) && names.find("comment") != std::string::npos &&
             !shape.contains(id, shape.headline)) {
             id = doc.next(id, body, true);
@@ -632,17 +673,24 @@ std::optional<Printed> labelled_line(const Document& doc, const PageShape& shape
             continue;
         }
         ++read;
-        std::string text = spaced_text(doc, id);
-        if (auto found = dates::find_date_in_text(text, language);
-            found && plausible_year(found->value.year)) {
-            // A date alone takes its label from the line before ("<span>Erschienen am:</span>
-            // <h2>13.10.2021</h2>").
-            const std::string_view prefix =
-                unicode::trim(found->prefix).empty() ? std::string_view(previous) : found->prefix;
-            if (label_of(prefix) == wanted)
-                return Printed{found->date_text, iso_day(found->value), true};
+        // Every date find_date_in_text reads has an ASCII digit: a line without one is read
+        // only as the line before the next (its text built then, when a date alone needs it).
+        if (holds_ascii_digit(doc, id)) {
+            const std::string text = spaced_text(doc, id);
+            if (auto found = dates::find_date_in_text(text, language);
+                found && plausible_year(found->value.year)) {
+                // A date alone takes its label from the line before ("<span>Erschienen
+                // am:</span> <h2>13.10.2021</h2>").
+                std::string before;
+                if (unicode::trim(found->prefix).empty() && previous != kNoNode)
+                    before = spaced_text(doc, previous);
+                const std::string_view prefix =
+                    unicode::trim(found->prefix).empty() ? std::string_view(before) : found->prefix;
+                if (label_of(prefix) == wanted)
+                    return Printed{found->date_text, iso_day(found->value), true};
+            }
         }
-        previous = std::move(text);
+        previous = id;
         id = doc.next(id, body, true);
     }
     return std::nullopt;

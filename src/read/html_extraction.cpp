@@ -8,6 +8,8 @@
 // recurse (the subtree sums run over node ids from last to first).
 #include "html_extraction.hpp"
 
+#include <algorithm>
+
 namespace pressparse::html::extract {
 
 ExtractionState::ExtractionState(const Document& document, const Metadata& metadata, NodeId heading)
@@ -19,10 +21,15 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
         const std::string_view cls = doc.attr(id, "class");
         const std::string_view eid = doc.attr(id, "id");
         if (!cls.empty() || !eid.empty()) {
-            std::string m = lower_ascii(cls);
-            m += ' ';
-            m += lower_ascii(eid);
-            match[id] = std::move(m);
+            // lower_ascii(cls) + ' ' + lower_ascii(eid), in one allocation.
+            std::string& m = match[id];
+            m.resize(cls.size() + 1 + eid.size());
+            auto lower = [](char c) {
+                return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            };
+            std::transform(cls.begin(), cls.end(), m.begin(), lower);
+            m[cls.size()] = ' ';
+            std::transform(eid.begin(), eid.end(), m.begin() + cls.size() + 1, lower);
         }
     }
     text_stats.resize(n);

@@ -175,9 +175,11 @@ void take_comments(ExtractionState& st);
 // a modal dialog); content marked for print only is visible.
 bool visible(const ExtractionState& st, NodeId id);
 // Marks in `dead` what is never content under `flags`. On the first attempt it also takes the
-// byline and the teaser lists into the state.
+// byline and the teaser lists into the state. Only the nodes before `end` are read (a node's
+// mark depends on itself and its ancestors alone); those from `end` on are left unmarked, for a
+// reader that looks at no node past `end`.
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,
-               bool first_attempt);
+               bool first_attempt, NodeId end = kNoNode);
 
 // ----- teasers by structure (html_teasers.cpp) -----
 // Whether `text` is a heading over other articles ("Читайте также", "More news", …) in one of

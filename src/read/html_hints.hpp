@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pressparse::html::extract {
 
@@ -93,10 +94,55 @@ inline constexpr auto kUnlikelyRoles = std::to_array<std::string_view>(
 inline constexpr auto kCreditHints = std::to_array<std::string_view>(
     {"credit", "copyright", "photographer", "photo-source", "image-source", "author", "source"});
 
-// True when `s` contains one of the table's strings.
+// True when `s` contains one of the table's strings. One pass over `s`: only where a byte is
+// the first byte of some string of the table are the strings compared (a search per string was
+// most of pass 1's own time: a class list is short, the tables are long).
 bool contains_any(std::string_view s, auto const& table) {
-    return std::any_of(table.begin(), table.end(),
-                       [&](std::string_view t) { return s.find(t) != std::string_view::npos; });
+    std::array<std::uint64_t, 4> first{};  // the first bytes of the table's strings
+    for (std::string_view t : table) {
+        if (t.empty()) return true;  // found anywhere, as find("") finds it
+        const auto b = static_cast<unsigned char>(t[0]);
+        first[b >> 6] |= std::uint64_t{1} << (b & 63u);
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (((first[b >> 6] >> (b & 63u)) & 1u) == 0) continue;
+        const std::string_view rest = s.substr(i);
+        for (std::string_view t : table) {
+            if (t[0] == s[i] && rest.starts_with(t)) return true;
+        }
+    }
+    return false;
+}
+
+// The same for one of the tables above, with its strings sorted by first byte once: at each
+// byte of `s` only the strings that begin with it are compared (pass 1 asks this of every
+// element's class and id, for tables of up to 31 strings).
+template <const auto& Table>
+bool contains_any_of(std::string_view s) {
+    struct Index {
+        std::array<std::vector<std::string_view>, 256> by_first;
+        bool has_empty = false;
+    };
+    static const Index index = [] {
+        Index out;
+        for (std::string_view t : Table) {
+            if (t.empty()) {
+                out.has_empty = true;
+            } else {
+                out.by_first[static_cast<unsigned char>(t[0])].push_back(t);
+            }
+        }
+        return out;
+    }();
+    if (index.has_empty) return true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const std::string_view rest = s.substr(i);
+        for (std::string_view t : index.by_first[static_cast<unsigned char>(s[i])]) {
+            if (rest.starts_with(t)) return true;
+        }
+    }
+    return false;
 }
 
 // True when `pred` holds for one of the space-separated tokens of a class list.
@@ -158,6 +204,13 @@ bool is_dropped_tag(GumboTag t);
 
 // Elements that make a <div> more than a paragraph.
 bool is_div_to_p_blocker(GumboTag t);
+
+// Whether the character at byte `at` of `s` is a letter or a digit, as u_isalnum says (an ASCII
+// byte without ICU: there it is exactly [0-9A-Za-z]).
+bool alnum_at(std::string_view s, std::size_t at);
+
+// Moves `at` past the character there (unicode::next_code_point; an ASCII byte in line).
+void next_character(std::string_view s, std::size_t& at);
 
 struct TextStats {
     float length = 0;  // characters, a run of white space counting one, leading white space none

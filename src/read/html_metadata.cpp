@@ -79,6 +79,34 @@ constexpr std::array kNamePrefixes{"dc"sv,      "dcterm"sv,        "og"sv,      
 constexpr std::array kNameNames{"author"sv,      "creator"sv, "pub-date"sv,
                                 "description"sv, "title"sv,   "site_name"sv};
 
+// The keys property_key and name_key accept, built once, in the order they are tried.
+const std::vector<std::string>& property_keys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (auto prefix : kPropertyPrefixes) {
+            for (auto name : kPropertyNames)
+                out.push_back(std::string(prefix) + ":" + std::string(name));
+        }
+        return out;
+    }();
+    return keys;
+}
+
+const std::vector<std::string>& name_keys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (auto n : kNameNames) {
+            out.emplace_back(n);
+            for (auto prefix : kNamePrefixes) {
+                for (char sep : {'-', '.', ':'})
+                    out.push_back(std::string(prefix) + sep + std::string(n));
+            }
+        }
+        return out;
+    }();
+    return keys;
+}
+
 std::optional<std::string> property_key(std::string_view property) {
     const std::string lower = lower_ascii(property);
     std::size_t i = 0;
@@ -89,12 +117,8 @@ std::optional<std::string> property_key(std::string_view property) {
         while (i < lower.size() && lower[i] != ' ' && lower[i] != '\t' && lower[i] != '\n')
             ++i;
         const std::string_view token = std::string_view(lower).substr(start, i - start);
-        for (auto prefix : kPropertyPrefixes) {
-            for (auto name : kPropertyNames) {
-                std::string key = std::string(prefix) + ":" + std::string(name);
-                if (token.size() >= key.size() && token.substr(token.size() - key.size()) == key)
-                    return key;
-            }
+        for (const std::string& key : property_keys()) {
+            if (token.ends_with(key)) return key;
         }
     }
     return std::nullopt;
@@ -104,16 +128,10 @@ std::optional<std::string> name_key(std::string_view name) {
     std::string key = lower_ascii(name);
     key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '\t'; }),
               key.end());
-    for (auto n : kNameNames) {
-        if (key == n) return key;
-        for (auto prefix : kNamePrefixes) {
-            for (char sep : {'-', '.', ':'}) {
-                if (key == std::string(prefix) + sep + std::string(n)) {
-                    std::replace(key.begin(), key.end(), '.', ':');
-                    return key;
-                }
-            }
-        }
+    for (const std::string& k : name_keys()) {
+        if (key != k) continue;
+        std::replace(key.begin(), key.end(), '.', ':');
+        return key;
     }
     return std::nullopt;
 }

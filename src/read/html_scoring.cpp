@@ -101,8 +101,8 @@ int class_weight(const ExtractionState& st, NodeId id, const Flags& flags) {
     auto weigh = [&](std::string_view s) {
         if (s.empty()) return;
         const std::string l = lower_ascii(s);
-        if (contains_any(l, kNegative)) w -= 25;
-        if (contains_any(l, kPositive)) w += 25;
+        if (contains_any_of<kNegative>(l)) w -= 25;
+        if (contains_any_of<kPositive>(l)) w += 25;
     };
     weigh(st.doc.attr(id, "class"));
     weigh(st.doc.attr(id, "id"));

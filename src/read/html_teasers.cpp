@@ -15,6 +15,7 @@
 // name a site, build the text of a block longer than a box can be, or recurse (the sums run
 // bottom-up over node ids, from last to first; the marks in one pre-order loop).
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "html_extraction.hpp"
@@ -79,13 +80,26 @@ const std::unordered_set<std::string>& phrases() {
     return set;
 }
 
+// The phrases by their first byte: a text can open only with those that begin with its own.
+const std::array<std::vector<std::string_view>, 256>& phrases_by_first_byte() {
+    static const auto table = [] {
+        std::array<std::vector<std::string_view>, 256> out;
+        for (const std::string& p : phrases()) {
+            if (!p.empty()) out[static_cast<unsigned char>(p[0])].push_back(p);
+        }
+        return out;
+    }();
+    return table;
+}
+
 // The characters of the phrase `text` opens with, followed by the end or a separator; 0 when
 // it opens with none.
 std::size_t opening_phrase(std::string_view text) {
     const std::string folded = unicode::fold_case(unicode::fold_whitespace(text));
+    if (folded.empty()) return 0;
     std::size_t best = 0;
-    for (const std::string& p : phrases()) {
-        if (p.size() <= best || folded.compare(0, p.size(), p) != 0) continue;
+    for (std::string_view p : phrases_by_first_byte()[static_cast<unsigned char>(folded[0])]) {
+        if (p.size() <= best || !std::string_view(folded).starts_with(p)) continue;
         const std::string_view rest = std::string_view(folded).substr(p.size());
         const bool boundary = rest.empty() || rest[0] == ':' || rest[0] == ' ' ||
                               rest.starts_with("–") || rest.starts_with("—") ||
