@@ -139,6 +139,12 @@ void load_opened(const std::string& path, std::uint64_t max_bytes, bool looked_a
         if (used > max_bytes) {
             throw InputError(ErrorCode::TooLarge, too_large(max_bytes));
         }
+        // A read that came back short having brought the file to the size its status gave has
+        // reached its end: a regular file's read is short only at the end, so the read that
+        // would return nothing is not made (one system call of a page's five). A file whose
+        // status gives another size (one that grew, or /proc's, which say 0) reads on to that
+        // read as before.
+        if (used == static_cast<std::size_t>(st.st_size) && used < bytes.size()) break;
     }
     bytes.resize(used);
     decompress_if_gzip(bytes, max_bytes);

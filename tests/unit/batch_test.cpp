@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -978,4 +979,34 @@ TEST_F(BatchTest, APageBufferReusedHoldsOnlyThePageReadIntoIt) {
         alone.inputs = {order[i]};
         EXPECT_EQ(run(alone).lines(), std::vector<std::string>{lines[i]}) << order[i];
     }
+}
+
+// A file is read to its end whether or not its status gives its size: pages of every size
+// around the reader's buffer (read whole by one read that comes back short, without the read
+// that would return nothing), and a file whose status says 0 bytes while it holds more, as
+// /proc's files do, which must be read on to the read that returns nothing.
+TEST_F(BatchTest, AFileIsReadToItsEndWhateverItsStatusSays) {
+    std::string buffer;
+    for (const std::size_t size : {0, 1, 2, 15, 16, 17, 4095, 4096, 4097, 65535, 65536, 65537}) {
+        const fs::path page = dir_ / ("page-" + std::to_string(size) + ".txt");
+        std::string bytes(size, 'x');
+        for (std::size_t i = 0; i < size; ++i)
+            bytes[i] = static_cast<char>('a' + i % 26);
+        write(page, bytes);
+        EXPECT_EQ(load_file(page.string()), bytes) << size;
+        load_listed_file(page.string(), kDefaultMaxBytes, buffer);
+        EXPECT_EQ(buffer, bytes) << size;
+    }
+    const std::string proc = "/proc/self/cmdline";
+    struct stat st {};
+    if (::stat(proc.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 0) {
+        GTEST_SKIP() << proc << " is not a regular file whose status says 0 bytes here";
+    }
+    std::ifstream in(proc, std::ios::binary);
+    const std::string expected((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(load_file(proc), expected);
+    load_listed_file(proc, kDefaultMaxBytes, buffer);
+    EXPECT_EQ(buffer, expected);
 }
