@@ -284,6 +284,7 @@ class Writer {
     // kKeptSize by a page far larger than most is given back.
     std::string take(bool newline) {
         if (newline) put('\n');
+        assert(p_ <= end_ && "a write passed the room it asked for");
         std::string text(out_.data(), static_cast<std::size_t>(p_ - out_.data()));
         if (out_.size() > kKeptSize) std::string().swap(out_);
         return text;
@@ -296,6 +297,9 @@ class Writer {
   private:
     // Where `n` more bytes may be written: the cursor, after growing the string if it must.
     char* room(std::size_t n) {
+        // Every write asks for at least the bytes it then writes; one that wrote more would have
+        // moved the cursor past the end, and the test below would wrap.
+        assert(p_ <= end_ && "a write passed the room it asked for");
         if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
         return p_;
     }
