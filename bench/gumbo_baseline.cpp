@@ -58,6 +58,7 @@
 #include "batch/names.hpp"  // lossless_path: what the runner names a page's input by
 #include "pressparse/batch.hpp"
 #include "pressparse/errors.hpp"
+#include "pressparse/json_writer.hpp"
 #include "pressparse/load.hpp"
 #include "pressparse/pipeline.hpp"
 
@@ -307,35 +308,43 @@ void extract_page(const std::string& bytes, const std::string& path,
 // What `pressparse -q -j 1 --format jsonl --files-from LIST` does for one listed page, by the
 // same public functions in the same order as the batch runner's per-page step (`process` in
 // src/batch/runner.cpp, which is not reachable from outside the library): the input stream's
-// stat(2) of the listed path, load_listed_file, extract, the input named by lossless_path,
-// format_article as JSON (compact), a closing newline, and the line written through a stdio
-// stream with a 64 KiB buffer as the CLI's stdout (here on /dev/null); then the Article and the
-// line are destroyed. A page that fails gives its error record, as the runner does. Not in it:
-// reading the list's line, and the run's start and end (process start-up has its own target).
-void cli_page(const std::string& path, const pressparse::ExtractOptions& options, FILE* out) {
+// stat(2) of the listed path, load_listed_file into the thread's page buffer (`page`, reused
+// from page to page and given back past 256 KiB, as the runner's), extract under the input's
+// lossless name, to_json_line, and the line written through a stdio stream with a 64 KiB buffer
+// as the CLI's stdout (here on /dev/null); then the Article and the line are destroyed. A page
+// that fails gives its error record, as the runner does. Not in it: reading the list's line,
+// and the run's start and end (process start-up has its own target).
+void cli_page(const std::string& path, const pressparse::ExtractOptions& options, std::string& page,
+              FILE* out) {
     std::string line;
     struct stat st {};
     const bool listed_regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
     pressparse::InputInfo input;
     input.path = pressparse::batch::lossless_path(path);
     try {
-        pressparse::Article article =
-            listed_regular
-                ? pressparse::extract(pressparse::load_listed_file(path, options.max_bytes), path,
-                                      options)
-                : pressparse::extract_file(path, options);
-        article.input.path = input.path;
-        line = pressparse::format_article(article, pressparse::OutputFormat::Json, false);
+        pressparse::Article article = [&] {
+            if (!listed_regular) {
+                pressparse::Article read = pressparse::extract_file(path, options);
+                read.input.path = input.path;
+                return read;
+            }
+            pressparse::load_listed_file(path, options.max_bytes, page);
+            pressparse::Article read = pressparse::extract(page, input.path, options);
+            static constexpr std::size_t kKeptPageBuffer = std::size_t{256} << 10;
+            if (page.capacity() > kKeptPageBuffer) std::string().swap(page);
+            return read;
+        }();
+        line = pressparse::to_json_line(article);
     } catch (const pressparse::InputError& e) {
         ++g_errors;
-        line = pressparse::error_record(input, pressparse::to_string(e.code()), e.what());
+        line = pressparse::error_record(input, pressparse::to_string(e.code()), e.what()) + '\n';
     } catch (const std::exception& e) {
         ++g_errors;
         line =
             pressparse::error_record(input, pressparse::to_string(pressparse::ErrorCode::Internal),
-                                     std::string("internal error: ") + e.what());
+                                     std::string("internal error: ") + e.what()) +
+            '\n';
     }
-    line += '\n';
     if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) {
         std::fprintf(stderr, "gumbo_baseline: cannot write to /dev/null\n");
         std::exit(2);
@@ -494,6 +503,7 @@ int interleaved_main(const std::vector<std::string>& html_lists,
             return 2;
         }
         static char out_buffer[1 << 16];  // as the CLI's stdout
+        std::string page;                 // the page buffer the runner keeps per thread
         std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
         pressparse::ExtractOptions options;
         options.format = pressparse::InputFormat::Text;
@@ -508,7 +518,7 @@ int interleaved_main(const std::vector<std::string>& html_lists,
                         static_cast<double>(pages.total) / 1e6);
         }
         run_interleaved(
-            c, pages, [&](std::size_t i) { cli_page(pages.paths[i], options, out); },
+            c, pages, [&](std::size_t i) { cli_page(pages.paths[i], options, page, out); },
             [&](std::size_t i) { extract_page(pages.bytes[i], pages.paths[i], options); },
             settings);
         std::fclose(out);
