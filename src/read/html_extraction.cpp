@@ -29,7 +29,7 @@ ExtractionState::ExtractionState(const Document& document, const Metadata& metad
             };
             std::transform(cls.begin(), cls.end(), m.begin(), lower);
             m[cls.size()] = ' ';
-            std::transform(eid.begin(), eid.end(), m.begin() + cls.size() + 1, lower);
+            std::transform(eid.begin(), eid.end(), m.data() + cls.size() + 1, lower);
         }
     }
     text_stats.resize(n);
