@@ -21,14 +21,8 @@ constexpr std::size_t kMaxInputBytes = 1024;
 std::vector<std::string_view> split_words(std::string_view text) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ')
-            ++i;
-        const std::size_t start = i;
-        while (i < text.size() && text[i] != ' ')
-            ++i;
-        if (i > start) out.push_back(text.substr(start, i - start));
-    }
+    for (std::string_view w = next_word(text, i); !w.empty(); w = next_word(text, i))
+        out.push_back(w);
     return out;
 }
 

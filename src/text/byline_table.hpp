@@ -26,6 +26,17 @@ struct Entry {
     constexpr std::span<const std::string_view> words() const { return {word.data(), count}; }
 };
 
+// The next word of `text` from `i` on (words are split on spaces), `i` moved past it; empty
+// when no word is left. The table's lines and a candidate byline are split alike.
+constexpr std::string_view next_word(std::string_view text, std::size_t& i) {
+    while (i < text.size() && text[i] == ' ')
+        ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ')
+        ++i;
+    return text.substr(start, i - start);
+}
+
 namespace table_detail {
 
 constexpr Kind kind_of(std::string_view kind) {
@@ -42,16 +53,9 @@ constexpr Entry parse(std::string_view line) {
     e.kind = kind_of(line.substr(0, space));
     const std::string_view text = line.substr(space + 1);
     std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ')
-            ++i;
-        const std::size_t start = i;
-        while (i < text.size() && text[i] != ' ')
-            ++i;
-        if (i > start) {
-            if (e.count == kMaxEntryWords) throw "byline_words.txt: an entry of too many words";
-            e.word[e.count++] = text.substr(start, i - start);
-        }
+    for (std::string_view w = next_word(text, i); !w.empty(); w = next_word(text, i)) {
+        if (e.count == kMaxEntryWords) throw "byline_words.txt: an entry of too many words";
+        e.word[e.count++] = w;
     }
     return e;
 }

@@ -36,14 +36,9 @@ std::vector<RuntimeEntry> byline_table_read_at_run_time() {
                        {}};
         const std::string_view text = line.substr(space + 1);
         std::size_t i = 0;
-        while (i < text.size()) {
-            while (i < text.size() && text[i] == ' ')
-                ++i;
-            const std::size_t start = i;
-            while (i < text.size() && text[i] != ' ')
-                ++i;
-            if (i > start) e.words.push_back(text.substr(start, i - start));
-        }
+        for (std::string_view w = pressparse::byline::next_word(text, i); !w.empty();
+             w = pressparse::byline::next_word(text, i))
+            e.words.push_back(w);
         out.push_back(std::move(e));
     }
     std::stable_sort(out.begin(), out.end(), [](const RuntimeEntry& a, const RuntimeEntry& b) {
