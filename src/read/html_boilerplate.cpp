@@ -326,15 +326,16 @@ bool visible(const ExtractionState& st, NodeId id) {
     if (hidden) return false;
     if (value(aria_hidden) == "true" && st.match[id].find("fallback-image") == std::string::npos)
         return false;
-    const std::string_view style = value(style_attr);
-    if (!style.empty()) {
-        std::string s = lower_ascii(style);
-        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        if (s.find("display:none") != std::string::npos ||
-            s.find("visibility:hidden") != std::string::npos)
-            return false;
-    }
+    if (style_hides(value(style_attr))) return false;
     return value(aria_modal) != "true" || value(role) != "dialog";
+}
+
+bool style_hides(std::string_view style) {
+    if (style.empty()) return false;
+    std::string s = lower_ascii(style);
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s.find("display:none") != std::string::npos ||
+           s.find("visibility:hidden") != std::string::npos;
 }
 
 void mark_dead(ExtractionState& st, const Flags& flags, std::vector<std::uint8_t>& dead,

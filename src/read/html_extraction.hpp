@@ -174,6 +174,9 @@ void take_comments(ExtractionState& st);
 // False for an element the page hides (hidden, aria-hidden, display:none, visibility:hidden,
 // a modal dialog); content marked for print only is visible.
 bool visible(const ExtractionState& st, NodeId id);
+// Whether an inline style hides its element: display:none or visibility:hidden, in any case and
+// with any spaces.
+bool style_hides(std::string_view style);
 // Marks in `dead` what is never content under `flags`. On the first attempt it also takes the
 // byline and the teaser lists into the state. Only the nodes before `end` are read (a node's
 // mark depends on itself and its ancestors alone); those from `end` on are left unmarked, for a

@@ -331,14 +331,7 @@ bool plain_visible(const ExtractionState& st, NodeId id) {
     if (st.doc.attr(id, "aria-hidden") == "true" &&
         st.match[id].find("fallback-image") == std::string::npos)
         return false;
-    const std::string_view style = st.doc.attr(id, "style");
-    if (!style.empty()) {
-        std::string s = lower_ascii(style);
-        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        if (s.find("display:none") != std::string::npos ||
-            s.find("visibility:hidden") != std::string::npos)
-            return false;
-    }
+    if (style_hides(st.doc.attr(id, "style"))) return false;
     return st.doc.attr(id, "aria-modal") != "true" || st.doc.attr(id, "role") != "dialog";
 }
 
