@@ -9,6 +9,7 @@
 #include "read/html_dom.hpp"
 #include "read/html_extraction.hpp"
 #include "read/html_metadata.hpp"
+#include "read_page.hpp"
 
 using namespace pressparse;
 using namespace pressparse::html;
@@ -35,11 +36,9 @@ struct Classed {
 };
 
 Classed classify(const std::string& html) {
-    const Document doc(html);
-    std::vector<std::string> warnings;
-    NodeId title_heading = kNoNode;
-    const Metadata meta = extract_metadata(doc, warnings, title_heading);
-    const ExtractionState st(doc, meta, title_heading);
+    const test::ReadPage page(html);
+    const Document& doc = page.doc;
+    const ExtractionState& st = page.st;
     const std::vector<std::uint8_t> none(st.n, 0);
     Classed c;
     c.ps = paragraphs(st, none, doc.body());

@@ -15,6 +15,7 @@
 #include "read/html_extraction.hpp"
 #include "read/html_hints.hpp"
 #include "read/html_metadata.hpp"
+#include "read_page.hpp"
 
 using namespace pressparse;
 using namespace pressparse::html;
@@ -207,11 +208,8 @@ TEST(HtmlFastPaths, DeadMarksBeforeABoundAreThoseOfTheWholePage) {
         "<form><input type=\"email\" name=\"mail\"></form>"
         "<div class=\"comments\"><p>First!</p></div><div role=\"navigation\">x</div>"
         "<div aria-hidden=\"true\">y</div></div></body></html>";
-    const Document doc(html);
-    std::vector<std::string> warnings;
-    NodeId title_heading = kNoNode;
-    const Metadata meta = extract_metadata(doc, warnings, title_heading);
-    ExtractionState st(doc, meta, title_heading);
+    test::ReadPage page(html);
+    ExtractionState& st = page.st;
     std::vector<std::uint8_t> first;
     mark_dead(st, Flags{}, first, true);  // the first attempt takes the byline and the teasers
     for (const Flags flags :
@@ -236,11 +234,9 @@ TEST(HtmlFastPaths, MatchIsTheLowerCasedClassAndId) {
     const std::string html =
         "<html><body><div class=\"Post-CONTENT Ärger\" id=\"Main_1\"><p class=\"x\">a</p>"
         "<p id=\"ÉTÉ-Z\">b</p><span class=\"\" id=\"\">c</span><i>d</i></div></body></html>";
-    const Document doc(html);
-    std::vector<std::string> warnings;
-    NodeId title_heading = kNoNode;
-    const Metadata meta = extract_metadata(doc, warnings, title_heading);
-    const ExtractionState st(doc, meta, title_heading);
+    const test::ReadPage page(html);
+    const Document& doc = page.doc;
+    const ExtractionState& st = page.st;
     int named = 0;
     for (NodeId id = 0; id < st.n; ++id) {
         const std::string_view cls = doc.attr(id, "class");
@@ -373,11 +369,8 @@ TEST(HtmlFastPaths, VisibleReadsTheAttributesAsOneLookUpEach) {
         html += ">x</div>";
     }
     html += "</body></html>";
-    const Document doc(html, false);
-    std::vector<std::string> warnings;
-    NodeId title_heading = kNoNode;
-    const Metadata meta = extract_metadata(doc, warnings, title_heading);
-    const ExtractionState st(doc, meta, title_heading);
+    const test::ReadPage page(html, false);
+    const ExtractionState& st = page.st;
     int hidden = 0;
     for (NodeId id = 0; id < st.n; ++id) {
         ASSERT_EQ(visible(st, id), plain_visible(st, id)) << "node " << id;
