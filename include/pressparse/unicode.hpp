@@ -102,6 +102,23 @@ std::string fold_case(std::string_view utf8);
 // counting past `limit`: the result is then limit + 1, enough to compare with the limit.
 int count_tokens(std::string_view text, int limit = 1 << 30);
 
+// count_tokens(fold_whitespace(text), limit) for a text given in pieces, without joining or
+// folding it: a token is a run of characters that are not white space as fold_whitespace reads
+// it (an invalid sequence is one character, its U+FFFD). Feed the pieces in order, each made of
+// whole characters; count() is then that figure.
+class FoldedTokens {
+  public:
+    explicit FoldedTokens(int limit = 1 << 30) : limit_(limit) {}
+    // False once the count has passed the limit: the rest need not be fed.
+    bool feed(std::string_view piece);
+    int count() const { return count_; }
+
+  private:
+    int limit_;
+    int count_ = 0;  // stops at the first token past the limit
+    bool in_token_ = false;
+};
+
 // Trailing/leading ASCII-and-Unicode white space trimmed (no inner folding).
 std::string_view trim(std::string_view text);
 

@@ -118,7 +118,7 @@ bool mark_standfirst(const ExtractionState& st, NodeId header, std::vector<std::
          at = st.doc.next(at, header)) {
         const Node& n = st.doc.node(at);
         if (n.kind != Node::Kind::Element || n.tag != GUMBO_TAG_P || st.subtree[at].links > 0 ||
-            unicode::count_tokens(st.doc.text(at), kMinStandfirstWords) < kMinStandfirstWords)
+            st.doc.text_tokens(at, kMinStandfirstWords) < kMinStandfirstWords)
             continue;
         bool plain = true;
         for (NodeId a = n.parent; a != header && plain; a = st.doc.node(a).parent) {

@@ -395,21 +395,36 @@ NodeId Document::next(NodeId current, NodeId scope, bool skip_children) const {
     return kNoNode;
 }
 
-std::string Document::text(NodeId id) const {
-    std::string raw;
+template <class Piece>
+void Document::text_pieces(NodeId id, Piece&& piece) const {
     for (NodeId at = id; at != kNoNode;) {
         const Node& n = nodes_[at];
         if (n.kind == Node::Kind::Text) {
-            raw.append(n.text);
+            if (!piece(n.text)) return;
         } else if (holds_no_text(n.tag)) {  // code and templates are nobody's reading
             at = next(at, id, true);
             continue;
         } else if ((at != id && is_block_tag(n.tag)) || n.tag == GUMBO_TAG_BR) {
-            raw += ' ';
+            if (!piece(std::string_view(" "))) return;
         }
         at = next(at, id);
     }
+}
+
+std::string Document::text(NodeId id) const {
+    std::string raw;
+    text_pieces(id, [&](std::string_view piece) {
+        raw.append(piece);
+        return true;
+    });
     return unicode::fold_whitespace(raw);
+}
+
+int Document::text_tokens(NodeId id, int limit) const {
+    // gumbo's text is valid UTF-8, so no character is split between two pieces.
+    unicode::FoldedTokens tokens(limit);
+    text_pieces(id, [&](std::string_view piece) { return tokens.feed(piece); });
+    return tokens.count();
 }
 
 bool holds_no_text(GumboTag tag) {

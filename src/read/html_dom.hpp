@@ -78,6 +78,8 @@ class Document {
 
     // All text below `id`, white space folded.
     std::string text(NodeId id) const;
+    // unicode::count_tokens(text(id), limit), without building the text.
+    int text_tokens(NodeId id, int limit) const;
 
     // True when the source was nested too deeply and had to be flattened.
     bool flattened() const { return flattened_; }
@@ -87,6 +89,11 @@ class Document {
     bool truncated() const { return truncated_; }
 
   private:
+    // The text below `id` as text() joins it before folding: each text node's text, and a " "
+    // for a <br> and before each block inside; `piece(view)` returns false to stop.
+    template <class Piece>
+    void text_pieces(NodeId id, Piece&& piece) const;
+
     Arena arena_;
     GumboOutput* output_ = nullptr;
     std::vector<Node> nodes_;

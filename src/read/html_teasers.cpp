@@ -185,7 +185,7 @@ void find_teasers(ExtractionState& st) {
             s.titles = 0;
             if (s.text <= kMaxTitleText && s.text >= kMinMeanTitle / 2 &&
                 !inside_running_text(st, line, id, s.text) &&
-                unicode::count_tokens(st.doc.text(id), kMinTitleWords) >= kMinTitleWords) {
+                st.doc.text_tokens(id, kMinTitleWords) >= kMinTitleWords) {
                 s.titles = 1;
                 s.title_text = s.text;
             }

@@ -679,6 +679,35 @@ std::string fold_case(std::string_view utf8) {
     return to_nfc(out);
 }
 
+bool FoldedTokens::feed(std::string_view piece) {
+    if (count_ > 0 && count_ > limit_) return false;  // stopped already
+    const auto* p = reinterpret_cast<const std::uint8_t*>(piece.data());
+    const auto n = static_cast<int32_t>(piece.size());
+    int32_t i = 0;
+    while (i < n) {
+        const std::uint8_t byte = p[i];
+        bool space = false;
+        if (byte < 0x80) {
+            space = is_space_like(byte);
+            ++i;
+        } else if (byte >= 0xC2 && byte <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80 &&
+                   (byte != 0xC2 || p[i + 1] >= 0xA1)) {
+            i += 2;  // U+00A1 to U+07FF: no white space or controls (as fold_whitespace reads)
+        } else {
+            UChar32 c = 0;
+            U8_NEXT(p, i, n, c);
+            space = c >= 0 && is_space_like(static_cast<char32_t>(c));
+        }
+        if (space) {
+            in_token_ = false;
+        } else if (!in_token_) {
+            in_token_ = true;
+            if (++count_ > limit_) return false;
+        }
+    }
+    return true;
+}
+
 int count_tokens(std::string_view text, int limit) {
     // Inside a token, eight bytes at a time while none of them is below '!' (no byte of a
     // multi-byte sequence is): a token is a run of anything but the four separators.

@@ -5,11 +5,16 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "pressparse/dates.hpp"
+#include "pressparse/load.hpp"
 #include "pressparse/unicode.hpp"
 #include "read/html_dom.hpp"
 #include "read/html_extraction.hpp"
@@ -378,4 +383,76 @@ TEST(HtmlFastPaths, VisibleReadsTheAttributesAsOneLookUpEach) {
     }
     EXPECT_GT(hidden, 100);
     EXPECT_LT(hidden, 2000);
+}
+
+namespace {
+
+void expect_text_tokens_agree(const Document& doc, const std::string& what) {
+    for (NodeId id = 0; id < doc.nodes().size(); ++id) {
+        if (doc.node(id).kind != Node::Kind::Element) continue;
+        const std::string text = doc.text(id);
+        for (const int limit : {0, 3, 1 << 30}) {
+            ASSERT_EQ(doc.text_tokens(id, limit), unicode::count_tokens(text, limit))
+                << what << ", node " << id << ", limit " << limit;
+        }
+    }
+}
+
+}  // namespace
+
+// A subtree's tokens counted from its text nodes as they are: white space of every kind, links
+// holding blocks and breaks, text that scripts and templates hold, and tokens split by markup.
+TEST(HtmlFastPaths, TextTokensAreThoseOfTheFoldedText) {
+    const std::string html =
+        "<html><body><div><a href=\"/a\">One\xC2\xA0two\xE3\x80\x80three\xE2\x80\xA8"
+        "four"
+        "\x01"
+        "five\x7Fsix</a><a href=\"/b\">al<b>so</b> one<br>more<div>block</div>end</a>"
+        "<p>\xD0\xA0\xD0\xB8\xD0\xB3\xD0\xB0 \xE2\x80\x89 \xF0\x9F\x98\x80\xC2\x85x</p>"
+        "<p>a<script>var x = 1;</script>b<template><p>t</p></template>c</p>"
+        "<ul><li>  </li><li>\t\n</li><li>x\fy\vz</li></ul><pre>  lines\n\n  of code</pre>"
+        "</div></body></html>";
+    const Document doc(html);
+    expect_text_tokens_agree(doc, "the page written for this test");
+}
+
+// The same on every page on hand (every tenth under the sanitizers).
+TEST(HtmlFastPaths, TextTokensAreThoseOfTheFoldedTextOnEveryPage) {
+    namespace fs = std::filesystem;
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr std::size_t kEvery = 10;
+#else
+    constexpr std::size_t kEvery = 1;
+#endif
+    std::vector<fs::path> pages;
+    auto add_tree = [&](const fs::path& dir, std::size_t every) {
+        if (!fs::is_directory(dir)) return;
+        std::vector<fs::path> found;
+        for (const auto& e : fs::recursive_directory_iterator(dir)) {
+            const std::string name = e.path().filename().string();
+            if (e.is_regular_file() && (name.ends_with(".html") || name.ends_with(".html.gz")))
+                found.push_back(e.path());
+        }
+        std::sort(found.begin(), found.end());
+        for (std::size_t k = 0; k < found.size(); k += every)
+            pages.push_back(found[k]);
+    };
+    add_tree(fs::path(PRESSPARSE_SOURCE_DIR) / "data", 1);
+    const fs::path shared = PRESSPARSE_SHARED_DATA;
+    for (const char* set : {"html", "web", "dates"})
+        add_tree(shared / set, kEvery);
+    ASSERT_FALSE(pages.empty());
+    if (!fs::is_directory(shared / "web"))
+        std::cout << "shared data not found at " << shared.string() << ": only the fixtures\n";
+    for (const fs::path& page : pages) {
+        std::ifstream in(page, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        std::string html = bytes.str();
+        decompress_if_gzip(html);
+        const Document doc(html);
+        expect_text_tokens_agree(doc, page.string());
+        if (HasFatalFailure()) return;
+    }
+    std::cout << pages.size() << " pages compared\n";
 }

@@ -367,6 +367,22 @@ void expect_all_agree(const std::string& text, const std::string& what) {
             << what << ", limit " << limit;
     }
     ASSERT_EQ(u::fold_whitespace(text), fold_by_code_points(text)) << what;
+    // The tokens of the folded text, counted from the text unfolded: as one piece, and in
+    // pieces that each begin at an ASCII byte (no character is split there).
+    for (int limit : {-1, 0, 1, 3, 5, 7, 9, 1 << 30}) {
+        const int folded = u::count_tokens(u::fold_whitespace(text), limit);
+        u::FoldedTokens whole(limit);
+        whole.feed(text);
+        ASSERT_EQ(whole.count(), folded) << what << ", limit " << limit;
+        u::FoldedTokens pieces(limit);
+        std::size_t from = 0;
+        for (std::size_t at = 1; at <= text.size(); ++at) {
+            if (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) continue;
+            pieces.feed(std::string_view(text).substr(from, at - from));
+            from = at;
+        }
+        ASSERT_EQ(pieces.count(), folded) << what << " in pieces, limit " << limit;
+    }
     const auto check = u::check_utf8(text);
     const bool valid = by_code_points(text, false);
     ASSERT_EQ(check.valid, valid) << what;
