@@ -26,6 +26,9 @@ bool ends_with(const std::string& s, std::string_view suffix) {
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+constexpr const char* kDirectoryWithoutRecursion =
+    "is a directory (use -r to read the pages in it)";
+
 Job error_job(const std::string& path, const fs::path& name, std::string_view code,
               const std::string& message) {
     Job job;
@@ -194,6 +197,19 @@ bool InputStream::excluded(const fs::path& dir) const {
            st.st_ino == settings_.excluded_dir->second;
 }
 
+void look_at_listed(Job& job) {
+    if (!job.unlooked) return;
+    job.unlooked = false;
+    struct stat st {};
+    const bool stat_ok = ::stat(job.path.c_str(), &st) == 0;
+    if (stat_ok && S_ISDIR(st.st_mode)) {
+        job.error_code = std::string(to_string(ErrorCode::IsDirectory));
+        job.error_message = kDirectoryWithoutRecursion;
+        return;
+    }
+    job.listed_regular = stat_ok && S_ISREG(st.st_mode);  // saves the reader a stat(2)
+}
+
 std::optional<Job> InputStream::job_for_path(std::string path, const fs::path& name) {
     fs::path out_name;
     if (settings_.output_names) out_name = name.empty() ? output_name(path) : name;
@@ -209,14 +225,22 @@ std::optional<Job> InputStream::job_for_path(std::string path, const fs::path& n
         if (!job.bytes) return std::nullopt;  // the run was cancelled while waiting
         return job;
     }
+    if (!settings_.recursive && !is_warc_name(path)) {
+        // Nothing to walk into: what the path is, is for the worker to look at (a stat(2) under
+        // the stream's lock would hold up every other worker).
+        std::optional<Job> job(std::in_place);
+        job->path = std::move(path);
+        job->output_name = std::move(out_name);
+        job->unlooked = true;
+        return job;
+    }
     std::error_code ec;
     // As fs::is_directory(path), without making an fs::path of every page's name.
     struct stat st {};
     const bool stat_ok = ::stat(path.c_str(), &st) == 0;
     if (stat_ok && S_ISDIR(st.st_mode)) {
         if (!settings_.recursive) {
-            return error_job(path, out_name, ErrorCode::IsDirectory,
-                             "is a directory (use -r to read the pages in it)");
+            return error_job(path, out_name, ErrorCode::IsDirectory, kDirectoryWithoutRecursion);
         }
         if (excluded(path)) return std::nullopt;  // the output directory itself
         Dir dir;

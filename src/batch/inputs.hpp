@@ -28,7 +28,10 @@ struct Job {
     std::filesystem::path output_name;  // under an output directory, without the extension
     std::optional<std::string> bytes;  // the page itself when already read (stdin, archive records)
     bool listed_regular = false;       // found a regular file by stat(2) when it was listed
-    std::optional<std::string> url;    // from the archive record
+    // Not looked at when listed (a run without -r needs no stat(2) to order its inputs): the
+    // worker that runs it looks, outside the input stream's lock (see look_at_listed).
+    bool unlooked = false;
+    std::optional<std::string> url;      // from the archive record
     std::optional<std::string> charset;  // from the record's HTTP header
     std::optional<WarcOrigin> warc;
     std::optional<std::string> error_code;  // the input could not even be enumerated or read
@@ -51,6 +54,10 @@ struct InputSettings {
 
 // The longest line of a file list, in bytes (a path is at most PATH_MAX = 4096 on Linux).
 inline constexpr std::size_t kMaxListLine = std::size_t{64} * 1024;
+
+// What a job left unlooked becomes once its path's status is read: a regular file is read as
+// listed; a directory (the run has no -r) is the error a listed one gives.
+void look_at_listed(Job& job);
 
 class InputStream {
   public:

@@ -18,7 +18,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -45,8 +44,9 @@ namespace {
 
 struct Result {
     std::uint64_t seq = 0;
-    std::string path;  // as given (bytes, not for display)
-    InputInfo input;   // as error records name it
+    unsigned worker = 0;  // the thread that made it, which also frees it (its memory's arena)
+    std::string path;     // as given (bytes, not for display)
+    InputInfo input;      // as error records name it
     fs::path output_name;
     std::string text;                              // the formatted article, or the error record
     std::optional<nlohmann::ordered_json> record;  // the same as a value (BatchOptions::records)
@@ -118,6 +118,7 @@ void set_record(Result& r, const BatchOptions& options, nlohmann::ordered_json&&
 // thread); one grown past 256 KiB by a large page is given back once the page is read.
 void process(batch::Job& job, const BatchOptions& options, Sink sink, std::string& page,
              Result& r) {
+    batch::look_at_listed(job);
     r.seq = job.seq;
     r.path = std::move(job.path);
     r.output_name = std::move(job.output_name);
@@ -547,14 +548,24 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     // is next in order at once; a worker that finds the window of pages in flight full sleeps
     // until half of it is written. With one job (or when no worker thread can be started at
     // all), no thread is started: the calling thread takes, runs and writes each page in turn.
+    // Per page, a worker takes `mutex` twice: to number the page it takes, and to publish its
+    // result and look at the window in one go. Results wait in a ring of slots, one per page in
+    // flight, not in nodes allocated per page; and the writer gives each written result back to
+    // the worker that made it, which frees it: memory freed by another thread than the one that
+    // allocated it waits on that thread's malloc arena.
     std::uint64_t window = static_cast<std::uint64_t>(jobs) * 32 + 32;  // under `mutex`
     constexpr auto kWakeInterval = std::chrono::milliseconds(4);
 
     std::mutex input_mutex;  // the input stream; taken before `mutex`, never after
     std::mutex mutex;        // everything below
     std::condition_variable result_ready, space_ready;
-    std::map<std::uint64_t, Result> finished;
-    std::uint64_t produced = 0;       // pages taken from the input stream
+    // Pages in flight are at most the window and one per worker that passed the check at once.
+    std::vector<std::optional<Result>> finished(window + jobs + 1);
+    auto slot = [&](std::uint64_t seq) -> std::optional<Result>& {
+        return finished[seq % finished.size()];
+    };
+    std::vector<std::vector<Result>> spent(jobs);  // written results, per worker that made them
+    std::uint64_t produced = 0;                    // pages taken from the input stream
     std::uint64_t produced_seen = 0;  // `produced` and `producing` as the writer last saw them,
     bool exhausted_seen = false;      // for the progress line
     std::uint64_t written = 0;        // results written (the next seq to write)
@@ -586,37 +597,43 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         return std::nullopt;
     };
 
-    // A worker takes one page, runs it and publishes its result: false when there is nothing
-    // more to do.
-    auto work_one = [&](Clock::time_point& last_wake, std::string& page) {
-        {
-            std::unique_lock lock(mutex);
-            if (produced - written >= window && !halt) {
-                ++waiting_for_space;
-                lock.unlock();
-                result_ready.notify_one();  // only the writer frees space
-                lock.lock();
-                space_ready.wait(lock, [&] { return halt || produced - written <= window / 2; });
-                --waiting_for_space;
-            }
-            if (halt || !producing) return false;
+    // Whether a worker may take another page: it waits while the window is full (under `lock`).
+    auto may_go_on = [&](std::unique_lock<std::mutex>& lock) {
+        if (produced - written >= window && !halt) {
+            ++waiting_for_space;
+            lock.unlock();
+            result_ready.notify_one();  // only the writer frees space
+            lock.lock();
+            space_ready.wait(lock, [&] { return halt || produced - written <= window / 2; });
+            --waiting_for_space;
         }
+        return !halt && producing;
+    };
+
+    // A worker takes one page, runs it and publishes its result: false when there is nothing
+    // more to do. `trash` takes the worker's results the writer has given back.
+    auto work_one = [&](unsigned w, Clock::time_point& last_wake, std::string& page,
+                        std::vector<Result>& trash) {
         std::optional<batch::Job> job = take();
         if (!job) return false;
         Result r = process(*job, options, sink, page);
+        r.worker = w;
         const auto now = Clock::now();
-        bool wake = false;
+        bool go_on = false;
         {
-            std::lock_guard lock(mutex);
+            std::unique_lock lock(mutex);
             --running;
-            finished.emplace(r.seq, std::move(r));
-            wake = now - last_wake >= kWakeInterval || (halt && running == 0);
+            slot(r.seq).emplace(std::move(r));
+            const bool wake = now - last_wake >= kWakeInterval || (halt && running == 0);
+            trash.swap(spent[w]);
+            if (wake) {
+                result_ready.notify_one();
+                last_wake = now;
+            }
+            go_on = may_go_on(lock);
         }
-        if (wake) {
-            result_ready.notify_one();
-            last_wake = now;
-        }
-        return true;
+        trash.clear();  // freed by the thread that allocated it
+        return go_on;
     };
 
     // Threads that cannot be started (a process limit below -j) are done without: the run goes
@@ -625,10 +642,16 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     try {
         // One job: the calling thread runs every page itself, with no hand-over (below).
         for (unsigned w = 0; w < jobs && jobs > 1; ++w) {
-            workers.emplace_back([&] {
+            workers.emplace_back([&, w] {
                 auto last_wake = Clock::now();
                 std::string page;  // this worker's page buffer
-                while (work_one(last_wake, page)) {
+                std::vector<Result> trash;
+                bool go_on = false;
+                {
+                    std::unique_lock lock(mutex);
+                    go_on = may_go_on(lock);
+                }
+                while (go_on && work_one(w, last_wake, page, trash)) {
                 }
                 result_ready.notify_one();
             });
@@ -816,10 +839,10 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
     std::string page;  // the page buffer when this thread runs the pages itself
     bool stopped_at_failure = false;
     for (;;) {
-        ready.clear();
         bool wake_workers = false;
         if (work_alone) {
             // The page taken, run and written in turn: no queue, no lock, no wake-up.
+            ready.clear();
             if (stop && stop->load() && !halt) {
                 summary.interrupted = true;
                 begin_halt();
@@ -833,14 +856,16 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             produced_seen = produced;
         } else {
             std::unique_lock lock(mutex);
+            for (Result& r : ready)  // the last round's, back to the workers that made them
+                spent[r.worker].push_back(std::move(r));
+            ready.clear();
             result_ready.wait_for(lock, std::chrono::milliseconds(100), [&] {
-                return finished.contains(written) || (!producing && written == produced) ||
-                       (halt && running == 0 && !finished.contains(written));
+                return slot(written).has_value() || (!producing && written == produced) ||
+                       (halt && running == 0 && !slot(written).has_value());
             });
-            for (auto it = finished.begin(); it != finished.end() && it->first == written;
-                 it = finished.erase(it)) {
-                ready.push_back(std::move(it->second));
-                ++written;
+            for (; slot(written).has_value(); ++written) {
+                ready.push_back(std::move(*slot(written)));
+                slot(written).reset();
             }
             if (ready.empty() && ((!producing && written == produced) || (halt && running == 0)))
                 break;
@@ -878,7 +903,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
             bool more = false;
             if (!work_alone) {
                 std::lock_guard lock(mutex);
-                more = finished.contains(written);
+                more = slot(written).has_value();
             }
             if (!more && !write_stdout(out, err, {}, summary)) begin_halt();
         }

@@ -179,6 +179,24 @@ TEST_F(BatchTest, DirectoriesAreWalkedSortedWithGlobAndRecursion) {
     o.recursive = false;
     const Run flat = run(o);
     EXPECT_NE(flat.err.find("is a directory (use -r"), std::string::npos);
+    // Among pages, by workers that look at each path themselves: the same error record, in
+    // its place, and the pages around it read.
+    o.inputs = {paths[0], (dir_ / "pages").string(), paths[1]};
+    o.glob.reset();
+    for (const unsigned jobs : {1u, 2u}) {
+        o.jobs = jobs;
+        const Run mixed = run(o);
+        const auto got = mixed.lines();
+        ASSERT_EQ(got.size(), 3u) << "-j " << jobs;
+        EXPECT_EQ(nlohmann::json::parse(got[0])["input"]["path"], paths[0]);
+        const auto error = nlohmann::json::parse(got[1]);
+        EXPECT_EQ(error["input"]["path"], (dir_ / "pages").string());
+        EXPECT_EQ(error["error"]["code"], "is_directory") << got[1];
+        EXPECT_EQ(error["error"]["message"], "is a directory (use -r to read the pages in it)");
+        EXPECT_EQ(nlohmann::json::parse(got[2])["input"]["path"], paths[1]);
+        EXPECT_EQ(mixed.summary.errors, 1u);
+        EXPECT_EQ(mixed.summary.pages, 3u);
+    }
 }
 
 TEST_F(BatchTest, OutputDirectoryMirrorsTheTreeAndResumes) {
@@ -889,15 +907,23 @@ TEST_F(BatchTest, AListedPageIsOpenedWithoutLookingAgainButStillChecked) {
     settings.inputs = {page, fifo.string(), (dir_ / "missing").string()};
     settings.max_bytes = kDefaultMaxBytes;
     batch::InputStream inputs(settings);
-    const auto listed = inputs.next();
+    // Without -r the stream leaves each path for the worker to look at, outside its lock.
+    auto listed = inputs.next();
     ASSERT_TRUE(listed);
+    EXPECT_TRUE(listed->unlooked);
+    batch::look_at_listed(*listed);
+    EXPECT_FALSE(listed->unlooked);
     EXPECT_TRUE(listed->listed_regular);
-    const auto named_fifo = inputs.next();
+    auto named_fifo = inputs.next();
     ASSERT_TRUE(named_fifo);
+    batch::look_at_listed(*named_fifo);
     EXPECT_FALSE(named_fifo->listed_regular);
-    const auto missing = inputs.next();
+    EXPECT_FALSE(named_fifo->error_code);
+    auto missing = inputs.next();
     ASSERT_TRUE(missing);
+    batch::look_at_listed(*missing);
     EXPECT_FALSE(missing->listed_regular);
+    EXPECT_FALSE(missing->error_code);  // the reader says what is wrong with it
 
     EXPECT_EQ(load_listed_file(page), load_file(page));
     // Replaced by a FIFO after it was listed.
