@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -623,6 +624,7 @@ BatchSummary run_batch(const BatchOptions& options, const WriteFn& out, const Wr
         {
             std::unique_lock lock(mutex);
             --running;
+            assert(!slot(r.seq).has_value());  // the ring holds every page in flight
             slot(r.seq).emplace(std::move(r));
             const bool wake = now - last_wake >= kWakeInterval || (halt && running == 0);
             trash.swap(spent[w]);
