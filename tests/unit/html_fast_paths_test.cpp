@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "pages_on_hand.hpp"
 #include "pressparse/dates.hpp"
 #include "pressparse/load.hpp"
 #include "pressparse/unicode.hpp"
@@ -424,23 +425,8 @@ TEST(HtmlFastPaths, TextTokensAreThoseOfTheFoldedTextOnEveryPage) {
 #else
     constexpr std::size_t kEvery = 1;
 #endif
-    std::vector<fs::path> pages;
-    auto add_tree = [&](const fs::path& dir, std::size_t every) {
-        if (!fs::is_directory(dir)) return;
-        std::vector<fs::path> found;
-        for (const auto& e : fs::recursive_directory_iterator(dir)) {
-            const std::string name = e.path().filename().string();
-            if (e.is_regular_file() && (name.ends_with(".html") || name.ends_with(".html.gz")))
-                found.push_back(e.path());
-        }
-        std::sort(found.begin(), found.end());
-        for (std::size_t k = 0; k < found.size(); k += every)
-            pages.push_back(found[k]);
-    };
-    add_tree(fs::path(PRESSPARSE_SOURCE_DIR) / "data", 1);
+    const std::vector<fs::path> pages = test::html_pages_on_hand(kEvery);
     const fs::path shared = PRESSPARSE_SHARED_DATA;
-    for (const char* set : {"html", "web", "dates"})
-        add_tree(shared / set, kEvery);
     ASSERT_FALSE(pages.empty());
     if (!fs::is_directory(shared / "web"))
         std::cout << "shared data not found at " << shared.string() << ": only the fixtures\n";

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pages_on_hand.hpp"
 #include "pressparse/errors.hpp"
 #include "pressparse/json_writer.hpp"
 #include "pressparse/pipeline.hpp"
@@ -244,29 +245,13 @@ TEST(HtmlDom, AttributeLookUpAgreesWithGumbo) {
 }
 
 TEST(HtmlPrepass, EveryPageGivesTheSameArticleWithAndWithout) {
-    std::vector<fs::path> pages;
-    auto add_tree = [&](const fs::path& dir, std::size_t every) {
-        if (!fs::is_directory(dir)) return;
-        std::vector<fs::path> found;
-        for (const auto& e : fs::recursive_directory_iterator(dir)) {
-            const std::string name = e.path().filename().string();
-            if (e.is_regular_file() &&
-                (name.ends_with(".html") || name.ends_with(".html.gz") || name.ends_with(".htm")))
-                found.push_back(e.path());
-        }
-        std::sort(found.begin(), found.end());
-        for (std::size_t k = 0; k < found.size(); k += every)
-            pages.push_back(found[k]);
-    };
 #if defined(__SANITIZE_ADDRESS__)
     constexpr std::size_t kEvery = 10;
 #else
     constexpr std::size_t kEvery = 1;
 #endif
-    add_tree(fs::path(PRESSPARSE_SOURCE_DIR) / "data", 1);
+    const std::vector<fs::path> pages = pressparse::html::test::html_pages_on_hand(kEvery);
     const fs::path shared = PRESSPARSE_SHARED_DATA;
-    for (const char* set : {"html", "web", "dates"})
-        add_tree(shared / set, kEvery);
     ASSERT_FALSE(pages.empty());
     if (!fs::is_directory(shared / "web")) {
         std::cout << "shared data not found at " << shared.string()
