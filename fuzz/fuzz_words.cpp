@@ -4,6 +4,10 @@
 // text themselves; even, each byte as one character of an alphabet of every word break class
 // the fast path reads and of characters it must leave to ICU, so that most lines are ones the
 // fast path takes.
+//
+// The same text checks unicode::FoldedTokens, the count of a text's folded tokens made without
+// folding it: fed whole, and in pieces that each begin at an ASCII byte, it must give
+// count_tokens(fold_whitespace(text)) at every limit tried.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -44,6 +48,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (fast_count != icu_count || fast.words != icu.words ||
         fast_count != static_cast<int>(fast.words.size())) {
         pressparse::fuzz::fail("the fast path and ICU found different words", text);
+    }
+    const std::string folded = pressparse::unicode::fold_whitespace(text);
+    for (const int limit : {0, 3, 1 << 30}) {
+        const int want = pressparse::unicode::count_tokens(folded, limit);
+        pressparse::unicode::FoldedTokens whole(limit), pieces(limit);
+        whole.feed(text);
+        std::size_t from = 0;
+        for (std::size_t at = 1; at <= text.size(); ++at) {
+            if (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) continue;
+            pieces.feed(std::string_view(text).substr(from, at - from));
+            from = at;
+        }
+        if (whole.count() != want || pieces.count() != want)
+            pressparse::fuzz::fail("FoldedTokens and the folded text's tokens differ", text);
     }
     return 0;
 }
