@@ -382,7 +382,7 @@ struct Comparison {
     std::string ratio;   // what the ratio is, "extract / bare gumbo"
     std::string a_name;  // side A
     std::string b_name;  // side B
-    double target;  // 0: an informative figure, with no target
+    double target;       // 0: an informative figure, with no target
 };
 
 struct Settings {
@@ -428,9 +428,9 @@ void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const 
     const Spread s = spread(ratio), sc = spread(cpu_ratio), sa = spread(a_mbps),
                  sb = spread(b_mbps);
     const bool met = s.median >= c.target;
-    const std::string verdict = c.target > 0 ? "target >= " + fmt("%.2f", c.target) + ": " +
-                                                   (met ? "met" : "NOT met")
-                                             : std::string("informative");
+    const std::string verdict =
+        c.target > 0 ? "target >= " + fmt("%.2f", c.target) + ": " + (met ? "met" : "NOT met")
+                     : std::string("informative");
     const std::string set = std::to_string(n) + " pages, " +
                             fmt("%.3f", static_cast<double>(pages.total) / 1e6) + " MB";
     const std::string method =
@@ -448,7 +448,8 @@ void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const 
         csv_row(bench + c.ratio, "ratio", fmt("%.3f", s.median), "x",
                 "median of rounds; " + method + "; " + set + "; range " + fmt("%.3f", s.min) +
                     ".." + fmt("%.3f", s.max) + "; IQR " + fmt("%.3f", s.q1) + ".." +
-                    fmt("%.3f", s.q3) + "; rounds " + join(ratio, "%.3f") + "; " + verdict + failed);
+                    fmt("%.3f", s.q3) + "; rounds " + join(ratio, "%.3f") + "; " + verdict +
+                    failed);
         csv_row(bench + c.ratio, "ratio of CPU times", fmt("%.3f", sc.median), "x",
                 "median of rounds; thread CPU time, same pairs; range " + fmt("%.3f", sc.min) +
                     ".." + fmt("%.3f", sc.max) + "; IQR " + fmt("%.3f", sc.q1) + ".." +
@@ -468,9 +469,9 @@ void run_interleaved(const Comparison& c, const Pages& pages, const A& a, const 
             "  %s %.2f MB/s (%.2f per CPU second), %s %.2f MB/s (%.2f per CPU second); "
             "medians%s\n",
             (c.ratio + " (" + std::to_string(rounds) + " rounds)").c_str(), s.median, s.min, s.max,
-            s.q1, s.q3, verdict.c_str(), "the same by thread CPU time", sc.median,
-            sc.min, sc.max, sc.q1, sc.q3, c.a_name.c_str(), sa.median, spread(a_cpu_mbps).median,
-            c.b_name.c_str(), sb.median, spread(b_cpu_mbps).median, failed.c_str());
+            s.q1, s.q3, verdict.c_str(), "the same by thread CPU time", sc.median, sc.min, sc.max,
+            sc.q1, sc.q3, c.a_name.c_str(), sa.median, spread(a_cpu_mbps).median, c.b_name.c_str(),
+            sb.median, spread(b_cpu_mbps).median, failed.c_str());
     }
 }
 
@@ -504,8 +505,8 @@ int interleaved_main(const std::vector<std::string>& html_lists,
         // pre-pass, the markup limits, gumbo with the arena and no error list, the mirror)
         // against bare gumbo on the whole page. extract reaches this ratio only if its own
         // stages cost nothing.
-        const Comparison floor{"html",        c.label,     "document / bare gumbo",
-                               "document",    "bare gumbo", 0};
+        const Comparison floor{"html",     c.label,      "document / bare gumbo",
+                               "document", "bare gumbo", 0};
         run_interleaved(
             floor, pages, [&](std::size_t i) { document_page(pages.bytes[i]); },
             [&](std::size_t i) { gumbo_page(pages.bytes[i]); }, settings);
