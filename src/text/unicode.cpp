@@ -43,6 +43,16 @@ bool is_space_like(char32_t c) {
            u_charType(static_cast<UChar32>(c)) == U_CONTROL_CHAR;
 }
 
+// A well-formed two-byte character from U+00A1 to U+07FF at s[i] (Latin-1's signs and letters,
+// Latin Extended, Greek, Cyrillic, …): none is white space or a control, so the white-space
+// readers pass it by without decoding it.
+bool spaceless_pair_at(std::string_view s, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0xC2 || lead > 0xDF || i + 1 >= s.size()) return false;
+    const auto next = static_cast<unsigned char>(s[i + 1]);
+    return (next & 0xC0) == 0x80 && (lead != 0xC2 || next >= 0xA1);
+}
+
 constexpr std::uint64_t kLaneOnes = 0x0101010101010101ull;
 constexpr std::uint64_t kLaneHigh = 0x8080808080808080ull;
 
@@ -505,11 +515,7 @@ std::string fold_whitespace(std::string_view utf8) {
             run = ++i;
             continue;
         }
-        // Two-byte characters from U+00A1 (Latin-1's signs and letters, Latin Extended, Greek,
-        // Cyrillic, …, up to U+07FF) hold no white space or controls.
-        if (byte >= 0xC2 && byte <= 0xDF && i + 1 < n &&
-            (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80 &&
-            (byte != 0xC2 || static_cast<unsigned char>(utf8[i + 1]) >= 0xA1)) {
+        if (spaceless_pair_at(utf8, i)) {
             i += 2;
             continue;
         }
@@ -690,9 +696,8 @@ bool FoldedTokens::feed(std::string_view piece) {
         if (byte < 0x80) {
             space = is_space_like(byte);
             ++i;
-        } else if (byte >= 0xC2 && byte <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80 &&
-                   (byte != 0xC2 || p[i + 1] >= 0xA1)) {
-            i += 2;  // U+00A1 to U+07FF: no white space or controls (as fold_whitespace reads)
+        } else if (spaceless_pair_at(piece, static_cast<std::size_t>(i))) {
+            i += 2;
         } else {
             UChar32 c = 0;
             U8_NEXT(p, i, n, c);

@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -431,11 +429,7 @@ TEST(HtmlFastPaths, TextTokensAreThoseOfTheFoldedTextOnEveryPage) {
     if (!fs::is_directory(shared / "web"))
         std::cout << "shared data not found at " << shared.string() << ": only the fixtures\n";
     for (const fs::path& page : pages) {
-        std::ifstream in(page, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        std::string html = bytes.str();
-        decompress_if_gzip(html);
+        const std::string html = load_file(page.string());
         const Document doc(html);
         expect_text_tokens_agree(doc, page.string());
         if (HasFatalFailure()) return;
